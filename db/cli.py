@@ -1,0 +1,318 @@
+"""The shell commands that need only the database and the core.
+
+`cli` is the root command group; the feeder and the display layers add their
+own commands to it (serve, hall-sim, judge, screen, demo, ...). The database
+path comes first on every command that takes one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import secrets
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from scoreboard.explain import explain_contestant, explain_team
+from scoreboard.roster import RosterError
+from scoreboard.rules import RulesError, load_preset, load_rules, preset_names, preset_text
+
+from .loading import load_jsonl
+from .rosters import load_roster
+from .store import Store, StoreError, writer_lock
+from .timeparse import parse_at
+from .views import awards_json, print_awards, print_standings, standings_json
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line per problem, exit 2."""
+
+
+def fail_cleanly(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (StoreError, RulesError, UserError) as exc:
+            for line in str(exc).splitlines():
+                click.echo(f"error: {line}", err=True)
+            sys.exit(2)
+        except RosterError as exc:
+            for p in exc.problems:
+                click.echo(f"error: {p}", err=True)
+            click.echo(f"error: {len(exc.problems)} problem(s); nothing was imported", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def lang_option(fn):
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default=lambda: os.environ.get("SCOREBOARD_LANG", "zh"),
+        show_default="zh",
+        help="Language of the output: zh (中文, default) or en.",
+    )(fn)
+
+
+db_argument = click.argument("db", type=click.Path(dir_okay=False))
+
+
+@click.group(name="scoreboard", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option("0.1.0", prog_name="scoreboard")
+def cli():
+    """赛场计分台: the competition-day scoring board.
+
+    Every command that takes a contest database takes its path first.
+    """
+
+
+@cli.command()
+@db_argument
+@click.option("--preset", type=click.Choice(preset_names()), help="A shipped rules preset.")
+@click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False), help="A rules TOML file.")
+@click.option("--roster", required=True, type=click.Path(dir_okay=False), help="Roster file, CSV or XLSX.")
+@fail_cleanly
+def init(db, preset, rules_file, roster):
+    """Create a contest database from rules and a checked roster."""
+    if bool(preset) == bool(rules_file):
+        raise UserError("give exactly one of --preset or --rules")
+    if preset:
+        rules = load_preset(preset)
+    else:
+        try:
+            rules = load_rules(Path(rules_file).read_text(encoding="utf-8"))
+        except RulesError as exc:
+            raise RulesError(f"{rules_file}: {exc}") from None
+    contestants = load_roster(rules, roster)
+    store = Store.create(db, rules, contestants, preset or "")
+    store.close()
+    teams = Counter(c.team for c in contestants)
+    click.echo(f"{db}: {rules.title or rules.id}, {len(contestants)} contestants in {len(teams)} teams")
+
+
+@cli.command()
+@db_argument
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--source", default="offline", show_default=True, help="Source name when the file has no hello line.")
+@fail_cleanly
+def load(db, file, source):
+    """Load a JSON Lines file of hall records (the offline path when the network fails)."""
+    store = Store(db)
+    with writer_lock(store.path):
+        summary = load_jsonl(store, file, source)
+    click.echo(summary.text())
+
+
+@cli.command()
+@db_argument
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--at", "at", help="Standings at this moment (HH:MM[:SS], ISO date-time or epoch seconds).")
+@click.option("--team", help="Only this team's members.")
+@click.option("--group", help="Only this award group.")
+@click.option("--limit", type=int, default=0, help="Show at most this many rows (0: all).")
+@lang_option
+@fail_cleanly
+def standings(db, as_json, at, team, group, limit, lang):
+    """Individual, team and group standings."""
+    store = Store(db)
+    board = store.fold(parse_at(at, store))
+    st = board.standings()
+    if as_json:
+        click.echo(json.dumps(standings_json(board.rules, st), ensure_ascii=False, indent=1))
+    else:
+        print_standings(board.rules, st, lang, team=team, group=group, limit=limit)
+
+
+@cli.command()
+@db_argument
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--at", "at", help="Awards at this moment (HH:MM[:SS], ISO date-time or epoch seconds).")
+@lang_option
+@fail_cleanly
+def awards(db, as_json, at, lang):
+    """The award list with its reasons, pending ties and lock state."""
+    store = Store(db)
+    board = store.fold(parse_at(at, store))
+    if as_json:
+        click.echo(json.dumps(awards_json(board, lang), ensure_ascii=False, indent=1))
+    else:
+        print_awards(board, lang)
+
+
+@cli.command()
+@db_argument
+@click.argument("who")
+@click.option("--at", "at", help="As of this moment.")
+@lang_option
+@fail_cleanly
+def explain(db, who, at, lang):
+    """Why a contestant (exam number) or a team (its name) stands where it stands."""
+    store = Store(db)
+    board = store.fold(parse_at(at, store))
+    st, aw = board.standings(), board.awards()
+    if who in st.by_exam:
+        lines = explain_contestant(board.rules, st, aw, who, lang)
+    elif who in st.by_team:
+        lines = explain_team(board.rules, st, aw, who, lang)
+    else:
+        raise UserError(f"'{who}' is neither an exam number nor a team of this contest")
+    click.echo("\n".join(lines))
+
+
+def _judge_command(db: str, role: str, actor: str, kind: str, data: dict, reason: str):
+    from .writer import Writer
+
+    store = Store(db)
+    with writer_lock(store.path):
+        w = Writer(store)
+        result = w.judge(role, actor, kind, data, reason)
+        if not hasattr(result, "id"):
+            raise UserError(f"{result.code}: {result.message}")
+        w.flush()
+    return result, w.board
+
+
+@cli.command()
+@db_argument
+@click.option("--award", "award_id", required=True, help="The award whose cut-off is tied, e.g. expert.")
+@click.option("--group", help="The award group, for a per-group award.")
+@click.option("--tied", help="The tied exam numbers (or teams), comma-separated; default: the only pending tie.")
+@click.option("--order", help="The decided order, best first, comma-separated.")
+@click.option("--share", is_flag=True, help="Let all the tied share the award (并列).")
+@click.option("--lots", is_flag=True, help="A drawing of lots; the seed is recorded.")
+@click.option("--seed", help="The witnessed draw's seed (default: a fresh random one).")
+@click.option("--by", "actor", required=True, help="The judge's name.")
+@click.option("--why", "reason", required=True, help="The reason, e.g. the result of the 加赛.")
+@fail_cleanly
+def decide(db, award_id, group, tied, order, share, lots, seed, actor, reason):
+    """Record a judge's decision on a tie at a cut-off."""
+    if sum(map(bool, (order, share, lots))) != 1:
+        raise UserError("give exactly one of --order, --share or --lots")
+    store = Store(db)
+    board = store.fold()
+    pending = [x for x in board.awards().ties if x.award_id == award_id and x.group == (group or None)]
+    if tied:
+        tied_list = [s.strip() for s in tied.split(",") if s.strip()]
+    elif len(pending) == 1:
+        tied_list = list(pending[0].tied)
+    else:
+        raise UserError(f"{len(pending)} pending ties for {award_id}; name them with --tied")
+    store.close()
+    data = {"award": award_id, "group": group or None, "tied": tied_list}
+    if order:
+        data.update(outcome="order", order=[s.strip() for s in order.split(",") if s.strip()])
+    elif share:
+        data["outcome"] = "share"
+    else:
+        data.update(outcome="lots", seed=seed or secrets.token_hex(8))
+    ev, board = _judge_command(db, "chief", actor, "decision", data, reason)
+    extra = f" (seed {data['seed']})" if lots else ""
+    click.echo(f"recorded decision #{ev.id} on {award_id}: {data['outcome']}{extra}; status now {board.awards().status}")
+
+
+@cli.command()
+@db_argument
+@click.option("--by", "actor", required=True, help="The judge's name.")
+@click.option("--why", "reason", default="", help="A note.")
+@fail_cleanly
+def confirm(db, actor, reason):
+    """Confirm the current award list (a lock needs a confirmed list)."""
+    digest = Store(db).fold().awards().digest
+    ev, _ = _judge_command(db, "judge", actor, "confirm", {"digest": digest}, reason)
+    click.echo(f"confirmed award list {digest} (event #{ev.id})")
+
+
+@cli.command()
+@db_argument
+@click.option("--by", "actor", required=True, help="The chief judge's name.")
+@click.option("--why", "reason", default="定榜", help="A note.")
+@fail_cleanly
+def lock(db, actor, reason):
+    """Lock the confirmed award list (定榜); chief judge only."""
+    digest = Store(db).fold().awards().digest
+    ev, _ = _judge_command(db, "chief", actor, "lock", {"digest": digest}, reason)
+    click.echo(f"locked award list {digest} (event #{ev.id})")
+
+
+@cli.command()
+@db_argument
+@click.option("--award", "award_id", required=True, help="A judge-assigned award, e.g. organisation.")
+@click.option("--to", "recipient", required=True, help="The team (or contestant) it goes to.")
+@click.option("--by", "actor", required=True, help="The judge's name.")
+@click.option("--why", "reason", required=True, help="The reason.")
+@fail_cleanly
+def assign(db, award_id, recipient, actor, reason):
+    """Assign a judge-assigned award such as 优秀组织奖."""
+    ev, _ = _judge_command(db, "judge", actor, "assign", {"award": award_id, "recipient": recipient}, reason)
+    click.echo(f"assigned {award_id} to {recipient} (event #{ev.id})")
+
+
+@cli.command()
+@db_argument
+@fail_cleanly
+def verify(db):
+    """Check the judges' hash chain; name the first broken link."""
+    ok, message, n = Store(db).verify_chain()
+    if not ok:
+        click.echo(f"broken: {message}", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {n} judge events, chain head {message[:16]}")
+
+
+@cli.command()
+@click.argument("name", required=False)
+def presets(name):
+    """List the rules presets, or print one (to copy and edit)."""
+    if name:
+        click.echo(preset_text(name))
+    else:
+        for n in preset_names():
+            click.echo(f"{n}\t{load_preset(n).title}")
+
+
+@cli.command("sample-roster")
+@click.option("--preset", type=click.Choice(preset_names()), required=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="CSV file to write.")
+@click.option("--seed", type=int, default=2024, show_default=True)
+@click.option("--per-team", type=int, help="Contestants per team (default: the quota).")
+@fail_cleanly
+def sample_roster_cmd(preset, out, seed, per_team):
+    """Write a generated roster with realistic names and units (for rehearsals)."""
+    from scoreboard.sample import sample_roster
+
+    from .rosters import write_roster_csv
+
+    people = sample_roster(load_preset(preset), seed, per_team)
+    write_roster_csv(people, out)
+    click.echo(f"{out}: {len(people)} contestants")
+
+
+@cli.command("sample-day")
+@click.option("--preset", type=click.Choice(preset_names()), required=True)
+@click.option("--roster", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSON Lines file to write.")
+@click.option("--source", default="hall-a", show_default=True)
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--bad-rate", type=float, default=0.0, help="Share of bad records to mix in.")
+@fail_cleanly
+def sample_day_cmd(preset, roster, out, source, seed, bad_rate):
+    """Write a generated exam day as hall records in JSON Lines."""
+    from scoreboard.sample import exam_day
+
+    rules = load_preset(preset)
+    people = load_roster(rules, roster)
+    records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"type": "hello", "protocol": 1, "role": "hall", "source": source}) + "\n")
+        for _t_off, rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    click.echo(f"{out}: {len(records)} records")
+
+
+__all__ = ["cli", "fail_cleanly", "lang_option", "db_argument", "UserError"]

@@ -1,0 +1,83 @@
+"""Reading roster files (CSV or XLSX) into rows for `scoreboard.roster.check_roster`."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from scoreboard.roster import Contestant, Problem, RosterError, check_roster
+from scoreboard.rules import Rules
+
+
+def read_rows(path: str | Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """Headers and (row number, {header: value}) for a CSV (UTF-8, with or without BOM) or XLSX file."""
+    p = Path(path)
+    if not p.exists():
+        raise RosterError([Problem(str(p), 0, "", "no such file")])
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(p)
+    if suffix in (".csv", ".txt"):
+        return _read_csv(p)
+    raise RosterError([Problem(str(p), 0, "", f"unsupported roster format '{suffix}' (use .csv or .xlsx)")])
+
+
+def _read_csv(p: Path):
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = p.read_text(encoding="gb18030")
+        except UnicodeDecodeError:
+            raise RosterError([Problem(str(p), 0, "", "not UTF-8 or GB18030 text")]) from None
+    reader = csv.reader(text.splitlines())
+    rows = list(reader)
+    if not rows:
+        raise RosterError([Problem(str(p), 0, "", "the file is empty")])
+    headers = [h.strip() for h in rows[0]]
+    out = []
+    for i, values in enumerate(rows[1:], start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) > len(headers):
+            raise RosterError([Problem(str(p), i, "", f"{len(values)} values but only {len(headers)} columns")])
+        out.append((i, dict(zip(headers, values))))
+    return headers, out
+
+
+def _read_xlsx(p: Path):
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(p, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise RosterError([Problem(str(p), 0, "", f"not a readable Excel workbook: {exc}")]) from None
+    ws = wb.worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    first = next(it, None)
+    if first is None:
+        raise RosterError([Problem(str(p), 0, "", "the first sheet is empty")])
+    headers = ["" if h is None else str(h).strip() for h in first]
+    out = []
+    for i, values in enumerate(it, start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        out.append((i, {h: v for h, v in zip(headers, values) if h}))
+    wb.close()
+    return headers, out
+
+
+def load_roster(rules: Rules, path: str | Path) -> list[Contestant]:
+    headers, rows = read_rows(path)
+    return check_roster(rules, str(path), headers, rows)
+
+
+def write_roster_csv(contestants: list[Contestant], path: str | Path, chinese: bool = True) -> None:
+    cols = ["exam_no", "name", "team", "unit", "group", "prior_national", "national_title", "prior_expert"]
+    zh = ["准考证号", "姓名", "代表队", "单位", "组别", "往届全国参赛", "全国人社知识通", "往届人社知识通"]
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(zh if chinese else cols)
+        for c in contestants:
+            d = c.as_dict()
+            w.writerow([d[k] if not isinstance(d[k], bool) else ("是" if d[k] else "否") for k in cols])

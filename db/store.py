@@ -1,0 +1,288 @@
+"""The contest database: one SQLite file holds the rules, the roster, the
+append-only event log, the quarantine and the per-source acknowledgements.
+
+Opened in WAL mode with `synchronous=FULL` (asserted), so a committed
+transaction survives power loss. Every logical write is one `atomic()` block.
+The schema is versioned through `PRAGMA user_version` with forward migrations.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from scoreboard.board import Board
+from scoreboard.events import Event
+from scoreboard.roster import Contestant
+from scoreboard.rules import Rules, load_rules
+
+GENESIS = "0" * 64
+
+MIGRATIONS = [
+    # 1: the first schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE contestants (
+        exam_no TEXT PRIMARY KEY, name TEXT NOT NULL, team TEXT NOT NULL, unit TEXT NOT NULL,
+        grp TEXT NOT NULL, prior_national INTEGER NOT NULL DEFAULT 0,
+        national_title INTEGER NOT NULL DEFAULT 0, prior_expert INTEGER NOT NULL DEFAULT 0,
+        row_order INTEGER NOT NULL
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        kind TEXT NOT NULL,
+        source TEXT NOT NULL,
+        seq INTEGER,
+        actor TEXT NOT NULL,
+        data TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        digest TEXT,
+        prev_hash TEXT,
+        hash TEXT
+    );
+    CREATE UNIQUE INDEX events_source_seq ON events(source, seq) WHERE seq IS NOT NULL;
+    CREATE INDEX events_at ON events(at);
+    CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        at REAL NOT NULL,
+        source TEXT NOT NULL,
+        seq INTEGER,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        raw BLOB,
+        digest TEXT
+    );
+    CREATE INDEX quarantine_source_seq ON quarantine(source, seq);
+    CREATE TABLE sources (source TEXT PRIMARY KEY, acked INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE access_log (
+        id INTEGER PRIMARY KEY, at REAL NOT NULL, peer TEXT NOT NULL, role TEXT, name TEXT,
+        outcome TEXT NOT NULL, message TEXT NOT NULL
+    );
+    """,
+]
+
+
+class StoreError(Exception):
+    """A database that cannot be used as asked; the message says why."""
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+    assert mode == "wal", f"journal_mode is {mode}, not wal"
+    assert sync == 2, f"synchronous is {sync}, not FULL (2)"
+    return conn
+
+
+def judge_hash(prev: str, ev_id: int, at: float, kind: str, actor: str, data: str, reason: str) -> str:
+    body = json.dumps([prev, ev_id, at, kind, actor, data, reason], ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike, *, must_exist: bool = True):
+        self.path = str(path)
+        if must_exist and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such contest database (create it with 'scoreboard init')")
+        self.conn = _connect(self.path)
+        self.db = sqlite_utils.Database(self.conn)
+        self._migrate()
+        self._rules: Rules | None = None
+        self._contestants: list[Contestant] | None = None
+
+    # --- schema ---------------------------------------------------------------
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: made by a newer version (schema {version})")
+        for n in range(version, len(MIGRATIONS)):
+            with self.atomic():
+                for stmt in MIGRATIONS[n].split(";"):
+                    if stmt.strip():
+                        self.conn.execute(stmt)
+                self.conn.execute(f"PRAGMA user_version = {n + 1}")
+
+    @contextmanager
+    def atomic(self):
+        """One logical write: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- creation ---------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | os.PathLike, rules: Rules, contestants: list[Contestant], preset: str = "") -> "Store":
+        p = Path(path)
+        if p.exists() and p.stat().st_size > 0:
+            raise StoreError(f"{p}: already exists; a contest database is never overwritten")
+        store = cls(p, must_exist=False)
+        with store.atomic() as conn:
+            conn.executemany(
+                "INSERT INTO meta(key, value) VALUES (?, ?)",
+                [("rules", rules.source_text), ("preset", preset), ("created_at", repr(time.time()))],
+            )
+            conn.executemany(
+                "INSERT INTO contestants VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (c.exam_no, c.name, c.team, c.unit, c.group, int(c.has("prior_national")),
+                     int(c.has("national_title")), int(c.has("prior_expert")), i)
+                    for i, c in enumerate(contestants)
+                ],
+            )
+        return store
+
+    # --- contest --------------------------------------------------------------
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def rules(self) -> Rules:
+        if self._rules is None:
+            text = self.meta("rules")
+            if not text:
+                raise StoreError(f"{self.path}: not a contest database (no rules)")
+            self._rules = load_rules(text)
+        return self._rules
+
+    def contestants(self) -> list[Contestant]:
+        if self._contestants is None:
+            rows = self.conn.execute(
+                "SELECT exam_no, name, team, unit, grp, prior_national, national_title, prior_expert "
+                "FROM contestants ORDER BY row_order"
+            ).fetchall()
+            flags = ("prior_national", "national_title", "prior_expert")
+            self._contestants = [
+                Contestant(r[0], r[1], r[2], r[3], r[4], frozenset(f for f, v in zip(flags, r[5:]) if v))
+                for r in rows
+            ]
+        return self._contestants
+
+    def board(self) -> Board:
+        return Board(self.rules(), self.contestants())
+
+    # --- reading the log ----------------------------------------------------------
+    def events(self, until: float | None = None, after_id: int = 0, limit: int | None = None):
+        sql = "SELECT id, at, kind, source, seq, actor, data, reason FROM events WHERE id > ?"
+        args: list = [after_id]
+        if until is not None:
+            sql += " AND at <= ?"
+            args.append(until)
+        sql += " ORDER BY id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        loads = json.loads
+        for row in self.conn.execute(sql, args):
+            yield Event(row[0], row[1], row[2], row[3], row[4], row[5], loads(row[6]), row[7])
+
+    def fold(self, until: float | None = None) -> Board:
+        board = self.board()
+        board.apply_all(self.events(until))
+        return board
+
+    def quarantined(self, source: str | None = None) -> list[dict]:
+        sql = "SELECT id, at, source, seq, code, message, raw FROM quarantine"
+        args = ()
+        if source:
+            sql += " WHERE source = ?"
+            args = (source,)
+        cols = ("id", "at", "source", "seq", "code", "message", "raw")
+        return [dict(zip(cols, r)) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def acked(self) -> dict[str, int]:
+        return dict(self.conn.execute("SELECT source, acked FROM sources"))
+
+    def digest_of(self, source: str, seq: int) -> str | None:
+        row = self.conn.execute("SELECT digest FROM events WHERE source = ? AND seq = ?", (source, seq)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                "SELECT digest FROM quarantine WHERE source = ? AND seq = ? AND code != 'seq_conflict' LIMIT 1",
+                (source, seq),
+            ).fetchone()
+        return row[0] if row else None
+
+    def history(self, exam_no: str) -> list[Event]:
+        """Every hall event about one contestant, oldest first (marks, regrades, hand-in)."""
+        rows = self.conn.execute(
+            "SELECT id, at, kind, source, seq, actor, data, reason FROM events "
+            "WHERE kind IN ('result', 'finish') AND json_extract(data, '$.contestant') = ? ORDER BY id",
+            (exam_no,),
+        ).fetchall()
+        return [Event(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows]
+
+    def judge_events(self) -> list[dict]:
+        cols = ("id", "at", "kind", "actor", "data", "reason", "prev_hash", "hash")
+        rows = self.conn.execute(
+            "SELECT id, at, kind, actor, data, reason, prev_hash, hash FROM events WHERE hash IS NOT NULL ORDER BY id"
+        )
+        return [dict(zip(cols, r)) for r in rows]
+
+    # --- writing the log ----------------------------------------------------------
+    def write_acks(self, conn, acks: dict[str, int]) -> None:
+        """Inside an atomic block: each source's new cumulative ack."""
+        conn.executemany(
+            "INSERT INTO sources(source, acked) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET acked = excluded.acked",
+            list(acks.items()),
+        )
+
+    def last_event_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+
+    def log_access(self, peer: str, role: str | None, name: str | None, outcome: str, message: str) -> None:
+        with self.atomic() as conn:
+            conn.execute(
+                "INSERT INTO access_log(at, peer, role, name, outcome, message) VALUES (?, ?, ?, ?, ?, ?)",
+                (time.time(), peer, role, name, outcome, message),
+            )
+
+    def verify_chain(self) -> tuple[bool, str, int]:
+        """Check the judges' hash chain: (ok, message, number of judge events)."""
+        prev = GENESIS
+        n = 0
+        for ev in self.judge_events():
+            n += 1
+            if ev["prev_hash"] != prev:
+                return False, f"event {ev['id']}: its link to the previous judge event is broken", n
+            expect = judge_hash(prev, ev["id"], ev["at"], ev["kind"], ev["actor"], ev["data"], ev["reason"])
+            if ev["hash"] != expect:
+                return False, f"event {ev['id']}: its content does not match its hash", n
+            prev = ev["hash"]
+        return True, prev, n
+
+
+@contextmanager
+def writer_lock(path: str):
+    """Only one writer per contest database (the feeder, or one shell command)."""
+    lock_path = f"{path}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(
+                f"{path}: another writer (a running feeder?) holds this database; "
+                "send the command through the judges' console instead"
+            ) from None
+        yield
+    finally:
+        os.close(fd)

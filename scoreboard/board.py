@@ -1,0 +1,144 @@
+"""The fold: events in, state out.
+
+`Board.apply` folds one event; `standings()` and `awards()` are computed from
+the folded state on demand and cached until the next event. Folding the
+whole log at once or event by event gives the same state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .events import SCALE, Event, Rejection, check_record, to_points
+from .roster import Contestant
+from .rules import Rules
+
+
+
+@dataclass
+class Decision:
+    event_id: int
+    award: str
+    group: str | None
+    tied: frozenset[str]
+    outcome: str  # order | share | lots
+    order: tuple[str, ...]
+    seed: str | None
+    actor: str
+    why: str
+
+
+@dataclass
+class Control:
+    """What the judges have decided so far."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    confirmed: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # digest -> (actor, why, at)
+    assigned: dict[tuple[str, str], tuple[str, str, float]] = field(default_factory=dict)  # (award, recipient)
+    locked: dict | None = None  # {"actor", "why", "at", "digest", "event_id"}
+    frozen_at: int | None = None  # event id of the freeze
+    view: dict = field(default_factory=lambda: {"view": "individual"})
+    ceremony: int = -1  # -1: no ceremony; n: n-th reveal step
+    judge_events: int = 0
+
+
+class Board:
+    def __init__(self, rules: Rules, contestants: list[Contestant]):
+        self.rules = rules
+        self.contestants: dict[str, Contestant] = {c.exam_no: c for c in contestants}
+        self.order = sorted(self.contestants)  # exam_no order: stable tie order for display
+        self.section_index = {s: i for i, s in enumerate(rules.section_ids)}
+        self.marks: dict[str, dict[str, int]] = {c: {} for c in self.contestants}
+        self.sections: dict[str, list[int]] = {c: [0] * len(rules.sections) for c in self.contestants}
+        self.totals: dict[str, int] = dict.fromkeys(self.contestants, 0)
+        self.time_used: dict[str, float] = {}
+        self.item_max: dict[str, int] = {}
+        self.item_section: dict[str, str] = {}
+        self.control = Control()
+        self.last_event_id = 0
+        self.last_at = 0.0
+        self.version = 0
+        self.dirty: set[str] = set(self.contestants)  # contestants whose sort key is stale
+        self.keys: dict[str, int] = {}
+        self._cache: dict[str, object] = {}
+        self.frozen = None  # (standings, awards) at the freeze
+
+    # --- checks -------------------------------------------------------------
+    def check(self, rec: dict) -> Rejection | None:
+        return check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section)
+
+    # --- the fold -----------------------------------------------------------
+    def apply(self, ev: Event) -> None:
+        kind = ev.kind
+        d = ev.data
+        if kind == "result":
+            who = d["contestant"]
+            item = d["item"]
+            pts = round(d["score"] * SCALE)
+            if item not in self.item_max:
+                self.item_max[item] = to_points(d["max"])
+                self.item_section[item] = d["section"]
+            marks = self.marks[who]
+            old = marks.get(item)
+            marks[item] = pts
+            delta = pts - (old or 0)
+            self.sections[who][self.section_index[self.item_section[item]]] += delta
+            self.totals[who] += delta
+            self.dirty.add(who)
+        elif kind == "finish":
+            who = d["contestant"]
+            self.time_used[who] = float(d["time_used"])
+            self.dirty.add(who)
+        else:
+            self._apply_judge(ev)
+        self.last_event_id = ev.id
+        if ev.at > self.last_at:
+            self.last_at = ev.at
+        self.version += 1
+        self._cache.clear()
+
+    def apply_all(self, events) -> None:
+        for ev in events:
+            self.apply(ev)
+
+    def _apply_judge(self, ev: Event) -> None:
+        from .judging import apply_judge_event
+
+        apply_judge_event(self, ev)
+
+    # --- derived state ------------------------------------------------------
+    def graded(self, exam_no: str) -> int:
+        return len(self.marks[exam_no])
+
+    def sort_keys(self) -> dict[str, int]:
+        """Each contestant's combined tie-break key, refreshed for those that changed."""
+        if self.dirty:
+            from .standings import combined_key
+
+            chain = self.rules.tiebreak
+            for exam_no in self.dirty:
+                self.keys[exam_no] = combined_key(self, exam_no, chain)
+            self.dirty.clear()
+        return self.keys
+
+    def standings(self):
+        st = self._cache.get("standings")
+        if st is None:
+            from .standings import compute_standings
+
+            st = self._cache["standings"] = compute_standings(self)
+        return st
+
+    def awards(self):
+        aw = self._cache.get("awards")
+        if aw is None:
+            from .awards import compute_awards
+
+            aw = self._cache["awards"] = compute_awards(self.rules, self.standings(), self.control)
+        return aw
+
+    def public(self):
+        """What the public screen may show: live, or the state at the freeze (封榜)."""
+        if self.control.frozen_at is not None and self.frozen is not None:
+            return self.frozen
+        return self.standings(), self.awards()

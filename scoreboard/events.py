@@ -1,0 +1,154 @@
+"""The events of a contest day and the checks a hall record must pass.
+
+Every change of state is an `Event` in one append-only log. Hall records
+(`result`, `finish`) come from exam-hall systems; judge events (decisions,
+confirmations, the lock, the organisation prize, the screen's freeze and the
+ceremony) come from the judges' consoles. The checks here are pure: the
+feeder and the offline loader call the same ones.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+HALL_KINDS = ("result", "finish")
+JUDGE_KINDS = (
+    "decision",  # a tie at a cut-off: order, share or lots
+    "confirm",  # a judge confirms the current award list (by digest)
+    "lock",  # 定榜, chief only, after a confirmation
+    "unlock",  # chief only, with a reason
+    "assign",  # a judge-assigned award (优秀组织奖)
+    "revoke",  # withdraw a judge-assigned award
+    "freeze",  # 封榜: the public screen keeps the standings of this moment
+    "unfreeze",
+    "view",  # the public screen's view
+    "ceremony",  # the ceremony's step
+)
+KINDS = HALL_KINDS + JUDGE_KINDS
+
+SCALE = 100  # scores are kept as integer hundredths of a point
+
+
+@dataclass(slots=True)
+class Event:
+    id: int  # position in the log, from 1
+    at: float  # arrival time, seconds since the epoch (server clock)
+    kind: str
+    source: str  # hall source, or "judge"
+    seq: int | None  # the hall's sequence number; None for judge events
+    actor: str  # the hall source or the judge's name
+    data: dict = field(default_factory=dict)
+    reason: str = ""  # why (judge events)
+
+
+class Rejection(NamedTuple):
+    code: str
+    message: str
+
+
+def to_points(score: float) -> int:
+    return round(score * SCALE)
+
+
+def from_points(points: int) -> float:
+    return points / SCALE
+
+
+def fmt_points(points: int) -> str:
+    value = points / SCALE
+    return f"{value:.2f}".rstrip("0").rstrip(".") if points % SCALE else f"{points // SCALE}"
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def check_shape(rec: dict) -> Rejection | None:
+    """Fields present and of the right type (the `bad_record` check)."""
+    kind = rec.get("type")
+    seq = rec.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        return Rejection("bad_record", "'seq' must be a positive integer")
+    if kind == "result":
+        for key, ok, what in (
+            ("contestant", lambda v: isinstance(v, str) and v != "", "a non-empty string"),
+            ("item", lambda v: isinstance(v, str) and v != "", "a non-empty string"),
+            ("section", lambda v: isinstance(v, str) and v != "", "a non-empty string"),
+            ("score", _is_number, "a number"),
+            ("max", _is_number, "a number"),
+        ):
+            if key not in rec:
+                return Rejection("bad_record", f"result {seq}: field '{key}' is missing")
+            if not ok(rec[key]):
+                return Rejection("bad_record", f"result {seq}: field '{key}' must be {what}, got {rec[key]!r}")
+        return None
+    if kind == "finish":
+        if not isinstance(rec.get("contestant"), str) or not rec.get("contestant"):
+            return Rejection("bad_record", f"finish {seq}: field 'contestant' must be a non-empty string")
+        tu = rec.get("time_used")
+        if not _is_number(tu):
+            return Rejection("bad_record", f"finish {seq}: field 'time_used' must be a number, got {tu!r}")
+        if not math.isfinite(tu) or tu < 0:
+            return Rejection("bad_record", f"finish {seq}: 'time_used' must be a finite number ≥ 0, got {tu!r}")
+        return None
+    return Rejection("bad_record", f"record {seq}: unknown record type {kind!r}")
+
+
+def check_record(rec: dict, contestants, sections, item_max: dict, item_section: dict) -> Rejection | None:
+    """Every check of PROTOCOL.md that concerns the record's content."""
+    bad = check_shape(rec)
+    if bad:
+        return bad
+    seq = rec["seq"]
+    who = rec["contestant"]
+    if who not in contestants:
+        return Rejection("unknown_contestant", f"record {seq}: contestant {who} is not on the roster")
+    if rec["type"] == "finish":
+        return None
+    item, section, score, mx = rec["item"], rec["section"], rec["score"], rec["max"]
+    if section not in sections:
+        return Rejection(
+            "unknown_section", f"record {seq}: section '{section}' is not one of {', '.join(sections)}"
+        )
+    if not math.isfinite(mx) or mx <= 0:
+        return Rejection("score_out_of_range", f"record {seq}: max {mx!r} must be a positive finite number")
+    if not math.isfinite(score):
+        return Rejection("score_out_of_range", f"record {seq}: score {score!r} is not a finite number")
+    if score < 0 or score > mx:
+        return Rejection("score_out_of_range", f"record {seq}: score {score} is outside 0..{mx} for item {item}")
+    known = item_max.get(item)
+    if known is not None and to_points(mx) != known:
+        return Rejection(
+            "max_mismatch", f"record {seq}: item {item} has max {fmt_points(known)}, this record says {mx}"
+        )
+    known_section = item_section.get(item)
+    if known_section is not None and known_section != section:
+        return Rejection(
+            "section_mismatch",
+            f"record {seq}: item {item} belongs to section '{known_section}', this record says '{section}'",
+        )
+    return None
+
+
+def record_data(rec: dict) -> dict:
+    """The part of an accepted hall record that the log keeps as event data."""
+    if rec["type"] == "result":
+        return {
+            "contestant": rec["contestant"],
+            "item": rec["item"],
+            "section": rec["section"],
+            "score": rec["score"],
+            "max": rec["max"],
+        }
+    return {"contestant": rec["contestant"], "time_used": rec["time_used"]}
+
+
+def record_digest(rec: dict) -> str:
+    """A fingerprint of a hall record's content, to tell a duplicate from a `seq_conflict`."""
+    import hashlib
+    import json
+
+    body = json.dumps(rec, sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.sha256(body.encode()).hexdigest()[:24]

@@ -1,0 +1,200 @@
+"""Judges' commands: who may do what, the checks before a command becomes an
+event, and how a judge event changes the board's control state.
+
+Roles: `judge` decides ties, confirms, assigns judge awards and drives the
+public screen; `chief` may do all of that and also lock (定榜) and unlock;
+`display` and `hall` issue no commands.
+"""
+
+from __future__ import annotations
+
+from .awards import compute_awards, lots_order
+from .board import Board, Decision
+from .events import Event, Rejection
+
+ROLE_ACTIONS = {
+    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony"},
+    "chief": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "lock", "unlock"},
+    "display": set(),
+    "hall": set(),
+}
+NEEDS_REASON = {"decision", "assign", "revoke", "unlock"}
+VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony")
+
+
+def allowed(role: str, kind: str) -> bool:
+    return kind in ROLE_ACTIONS.get(role, set())
+
+
+def check_command(board: Board, role: str, kind: str, data: dict, reason: str) -> Rejection | None:
+    """Whether this command may become an event now; the rejection says why not."""
+    if kind not in ROLE_ACTIONS["chief"]:
+        return Rejection("unknown_command", f"unknown command '{kind}'")
+    if not allowed(role, kind):
+        return Rejection("forbidden", f"role '{role}' may not '{kind}'")
+    if kind in NEEDS_REASON and not (isinstance(reason, str) and reason.strip()):
+        return Rejection("reason_required", f"'{kind}' needs a reason")
+    check = _CHECKS.get(kind)
+    return check(board, data) if check else None
+
+
+def _check_decision(board: Board, data: dict) -> Rejection | None:
+    aw = board.awards()
+    if aw.locked:
+        return Rejection("locked", "the award list is locked")
+    tied = data.get("tied")
+    if not isinstance(tied, list) or not all(isinstance(x, str) for x in tied):
+        return Rejection("bad_command", "'tied' must be a list of exam numbers or team names")
+    match = [
+        t for t in aw.ties
+        if t.award_id == data.get("award") and t.group == data.get("group") and set(t.tied) == set(tied)
+    ]
+    if not match:
+        pending = "; ".join(f"{t.award_id}{'/' + t.group if t.group else ''}: {','.join(t.tied)}" for t in aw.ties)
+        return Rejection("no_such_tie", f"no pending tie for {data.get('award')} among {tied} (pending: {pending or 'none'})")
+    outcome = data.get("outcome")
+    if outcome == "order":
+        order = data.get("order")
+        if not isinstance(order, list) or sorted(order) != sorted(tied):
+            return Rejection("bad_command", "'order' must list every tied entry exactly once")
+    elif outcome == "lots":
+        if not isinstance(data.get("seed"), str) or not data["seed"]:
+            return Rejection("bad_command", "a drawing of lots needs its seed recorded")
+    elif outcome != "share":
+        return Rejection("bad_command", "'outcome' must be order, share or lots")
+    return None
+
+
+def _check_confirm(board: Board, data: dict) -> Rejection | None:
+    aw = board.awards()
+    if aw.locked:
+        return Rejection("locked", "the award list is already locked")
+    if aw.ties:
+        return Rejection("pending_ties", f"{len(aw.ties)} tie(s) at a cut-off await a decision")
+    if data.get("digest") != aw.digest:
+        return Rejection("stale", f"the award list changed (now {aw.digest}); review it and confirm again")
+    return None
+
+
+def _check_lock(board: Board, data: dict) -> Rejection | None:
+    aw = board.awards()
+    if aw.locked:
+        return Rejection("locked", "the award list is already locked")
+    if aw.ties:
+        return Rejection("pending_ties", f"{len(aw.ties)} tie(s) at a cut-off await a decision")
+    if data.get("digest") != aw.digest:
+        return Rejection("stale", f"the award list changed (now {aw.digest}); review it and confirm again")
+    if not aw.confirmed:
+        return Rejection("not_confirmed", "a judge must confirm this award list before it is locked")
+    return None
+
+
+def _check_unlock(board: Board, data: dict) -> Rejection | None:
+    if not board.control.locked:
+        return Rejection("not_locked", "the award list is not locked")
+    return None
+
+
+def _check_assign(board: Board, data: dict) -> Rejection | None:
+    if board.control.locked:
+        return Rejection("locked", "the award list is locked")
+    spec = board.rules.award(data.get("award", ""))
+    if spec is None or spec.kind != "judge":
+        return Rejection("bad_command", f"'{data.get('award')}' is not an award the judges assign")
+    recipient = data.get("recipient")
+    if spec.scope == "team" and board.rules.team(recipient or "") is None:
+        return Rejection("bad_command", f"'{recipient}' is not a team of this contest")
+    if spec.scope == "individual" and recipient not in board.contestants:
+        return Rejection("bad_command", f"'{recipient}' is not a contestant of this contest")
+    return None
+
+
+def _check_revoke(board: Board, data: dict) -> Rejection | None:
+    if board.control.locked:
+        return Rejection("locked", "the award list is locked")
+    if (data.get("award"), data.get("recipient")) not in board.control.assigned:
+        return Rejection("bad_command", "that award was not assigned to that recipient")
+    return None
+
+
+def _check_view(board: Board, data: dict) -> Rejection | None:
+    if data.get("view") not in VIEWS:
+        return Rejection("bad_command", f"view must be one of {', '.join(VIEWS)}")
+    if data.get("view") == "group" and data.get("group") not in board.rules.groups:
+        return Rejection("bad_command", f"unknown group {data.get('group')!r}")
+    return None
+
+
+def _check_ceremony(board: Board, data: dict) -> Rejection | None:
+    if not board.control.locked:
+        return Rejection("not_locked", "only a locked award list can be revealed")
+    step = data.get("step")
+    if not isinstance(step, int) or isinstance(step, bool) or step < -1:
+        return Rejection("bad_command", "'step' must be an integer ≥ -1")
+    return None
+
+
+def _check_freeze(board: Board, data: dict) -> Rejection | None:
+    if board.control.frozen_at is not None:
+        return Rejection("frozen", "the public screen is already frozen")
+    return None
+
+
+def _check_unfreeze(board: Board, data: dict) -> Rejection | None:
+    if board.control.frozen_at is None:
+        return Rejection("not_frozen", "the public screen is not frozen")
+    return None
+
+
+_CHECKS = {
+    "decision": _check_decision,
+    "confirm": _check_confirm,
+    "lock": _check_lock,
+    "unlock": _check_unlock,
+    "assign": _check_assign,
+    "revoke": _check_revoke,
+    "view": _check_view,
+    "ceremony": _check_ceremony,
+    "freeze": _check_freeze,
+    "unfreeze": _check_unfreeze,
+}
+
+
+def apply_judge_event(board: Board, ev: Event) -> None:
+    c = board.control
+    d = ev.data
+    c.judge_events += 1
+    kind = ev.kind
+    if kind == "decision":
+        tied = frozenset(d["tied"])
+        order = tuple(d.get("order") or ())
+        if d["outcome"] == "lots":
+            order = tuple(lots_order(d["seed"], tied))
+        c.decisions.append(
+            Decision(ev.id, d["award"], d.get("group"), tied, d["outcome"], order, d.get("seed"), ev.actor, ev.reason)
+        )
+    elif kind == "confirm":
+        c.confirmed[d["digest"]] = (ev.actor, ev.reason, ev.at)
+    elif kind == "lock":
+        board._cache.clear()
+        snapshot = compute_awards(board.rules, board.standings(), c)
+        c.locked = {"actor": ev.actor, "why": ev.reason, "at": ev.at, "digest": snapshot.digest,
+                    "event_id": ev.id, "snapshot": snapshot}
+    elif kind == "unlock":
+        c.locked = None
+        c.ceremony = -1
+    elif kind == "assign":
+        c.assigned[(d["award"], d["recipient"])] = (ev.actor, ev.reason, ev.at)
+    elif kind == "revoke":
+        c.assigned.pop((d["award"], d["recipient"]), None)
+    elif kind == "freeze":
+        board._cache.clear()
+        board.frozen = (board.standings(), board.awards())
+        c.frozen_at = ev.id
+    elif kind == "unfreeze":
+        c.frozen_at = None
+        board.frozen = None
+    elif kind == "view":
+        c.view = dict(d)
+    elif kind == "ceremony":
+        c.ceremony = d["step"]

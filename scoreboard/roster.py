@@ -1,0 +1,208 @@
+"""Contestants and roster checking against the rules (quota table, eligibility).
+
+Pure: rows come in as dictionaries with their file name and row number (the
+file readers live in `db.rosters`), contestants or a list of problems come out.
+Nothing is imported from a roster with problems.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .rules import FLAGS, Rules
+
+# Column names, English first, with the Chinese headers that mean the same.
+COLUMNS = {
+    "exam_no": ("exam_no", "准考证号"),
+    "name": ("name", "姓名"),
+    "team": ("team", "代表队"),
+    "unit": ("unit", "单位"),
+    "group": ("group", "组别"),
+    "prior_national": ("prior_national", "往届全国参赛"),
+    "national_title": ("national_title", "全国人社知识通"),
+    "prior_expert": ("prior_expert", "往届人社知识通"),
+}
+REQUIRED = ("exam_no", "name", "team", "unit")
+TRUE_WORDS = {"是", "yes", "y", "1", "true", "t", "√"}
+FALSE_WORDS = {"否", "no", "n", "0", "false", "f", ""}
+
+FLAG_LABELS = {
+    "prior_national": "往届全国参赛 (prior national round)",
+    "national_title": "全国人社知识通 (national title holder)",
+    "prior_expert": "往届人社知识通 (previous title holder)",
+}
+
+
+@dataclass(frozen=True)
+class Contestant:
+    exam_no: str
+    name: str
+    team: str
+    unit: str
+    group: str
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+    def as_dict(self) -> dict:
+        d = {"exam_no": self.exam_no, "name": self.name, "team": self.team, "unit": self.unit, "group": self.group}
+        for f in FLAGS:
+            d[f] = f in self.flags
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Contestant":
+        return cls(
+            d["exam_no"], d["name"], d["team"], d["unit"], d["group"], frozenset(f for f in FLAGS if d.get(f))
+        )
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int  # 1-based row in the file, header included; 0 for file-level problems
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, row {self.row}" if self.row else self.file
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+class RosterError(ValueError):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def header_map(headers: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Map the file's headers to canonical column names; return unknown headers too."""
+    lookup = {alias.lower(): canon for canon, aliases in COLUMNS.items() for alias in aliases}
+    mapping, unknown = {}, []
+    for h in headers:
+        key = (h or "").strip()
+        canon = lookup.get(key.lower())
+        if canon:
+            mapping[h] = canon
+        elif key:
+            unknown.append(key)
+    return mapping, unknown
+
+
+def parse_flag(value) -> bool | None:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return None if value not in (0, 1) else bool(value)
+    text = str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    return None
+
+
+def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[int, dict]]) -> list[Contestant]:
+    """Check rows (row number, {header: value}) and return contestants, or raise RosterError."""
+    problems: list[Problem] = []
+    mapping, _unknown = header_map(headers)
+    present = set(mapping.values())
+    for col in REQUIRED:
+        if col not in present:
+            problems.append(Problem(file, 1, col, f"missing column '{col}' ({COLUMNS[col][1]})"))
+    if problems:
+        raise RosterError(problems)
+    if not rows:
+        raise RosterError([Problem(file, 0, "", "the roster has no contestants")])
+
+    out: list[Contestant] = []
+    seen: dict[str, int] = {}
+    for row_no, raw in rows:
+        rec = {mapping[h]: v for h, v in raw.items() if h in mapping}
+        text = {k: ("" if v is None else str(v).strip()) for k, v in rec.items()}
+        bad = False
+        for col in REQUIRED:
+            if not text.get(col):
+                problems.append(Problem(file, row_no, col, f"'{col}' is empty"))
+                bad = True
+        flags = set()
+        for flag in FLAGS:
+            parsed = parse_flag(rec.get(flag))
+            if parsed is None:
+                problems.append(
+                    Problem(file, row_no, flag, f"'{rec.get(flag)}' is not a yes/no value (是/否, yes/no, 1/0)")
+                )
+                bad = True
+            elif parsed:
+                flags.add(flag)
+        if bad:
+            continue
+        exam_no = text["exam_no"]
+        if exam_no in seen:
+            problems.append(
+                Problem(file, row_no, "exam_no", f"exam number {exam_no} is already used on row {seen[exam_no]}")
+            )
+            continue
+        seen[exam_no] = row_no
+        team = rules.team(text["team"])
+        if team is None:
+            problems.append(Problem(file, row_no, "team", f"team '{text['team']}' is not in the rules' team list"))
+            continue
+        if team.units and text["unit"] not in team.units:
+            problems.append(
+                Problem(file, row_no, "unit", f"unit '{text['unit']}' is not in the quota table of team '{team.name}'")
+            )
+            continue
+        group = text.get("group") or team.group
+        if group not in rules.groups:
+            problems.append(Problem(file, row_no, "group", f"group '{group}' is not one of the rules' award groups"))
+            continue
+        for flag in rules.forbid:
+            if flag in flags:
+                problems.append(
+                    Problem(file, row_no, flag, f"{exam_no} {text['name']} is not eligible: {FLAG_LABELS[flag]}")
+                )
+                bad = True
+        if bad:
+            continue
+        out.append(Contestant(exam_no, text["name"], team.name, text["unit"], group, frozenset(flags)))
+
+    problems.extend(_check_quotas(rules, file, out, seen))
+    if problems:
+        raise RosterError(problems)
+    return out
+
+
+def _check_quotas(rules: Rules, file: str, people: list[Contestant], rows: dict[str, int]) -> list[Problem]:
+    problems = []
+    by_team = Counter(c.team for c in people)
+    by_unit = Counter((c.team, c.unit) for c in people)
+    for team in rules.teams:
+        if team.quota is not None and by_team[team.name] > team.quota:
+            last = [c for c in people if c.team == team.name][-1]
+            problems.append(
+                Problem(
+                    file,
+                    rows[last.exam_no],
+                    "team",
+                    f"team '{team.name}' has {by_team[team.name]} contestants, over its quota of {team.quota}",
+                )
+            )
+        for unit, quota in team.units.items():
+            if by_unit[(team.name, unit)] > quota:
+                last = [c for c in people if c.team == team.name and c.unit == unit][-1]
+                problems.append(
+                    Problem(
+                        file,
+                        rows[last.exam_no],
+                        "unit",
+                        f"unit '{unit}' has {by_unit[(team.name, unit)]} contestants, over its quota of {quota}",
+                    )
+                )
+    return problems

@@ -1,0 +1,378 @@
+"""Contest rules as data: sections, teams and quotas, team formula, tie-break
+chain, awards and advancement lists.
+
+A rules file is TOML; `load_rules(text)` parses and checks it and raises
+`RulesError` naming the offending key. Presets live in `scoreboard/presets/`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+
+TEAM_FORMULAS = ("mean", "sum", "top_k_mean")
+ABSENT_POLICIES = ("zero", "exclude")
+TIE_POLICIES = ("judges", "share", "lots")
+AWARD_KINDS = ("top", "group_top", "team", "judge")
+TIEBREAK_KEYS = ("total", "time_used", "graded")
+FLAGS = ("prior_national", "national_title", "prior_expert")
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message names the key."""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class Team:
+    name: str
+    name_en: str
+    quota: int | None  # None: no team quota
+    units: dict[str, int]  # unit -> quota; empty means units are free
+    group: str
+    own_entry: bool = True
+
+
+@dataclass(frozen=True)
+class TieKey:
+    key: str  # "total", "time_used", "graded" or "section.<id>"
+    descending: bool
+
+    @property
+    def section(self) -> str | None:
+        return self.key.split(".", 1)[1] if self.key.startswith("section.") else None
+
+    def spec(self) -> str:
+        return f"{self.key} {'desc' if self.descending else 'asc'}"
+
+
+@dataclass(frozen=True)
+class TeamScore:
+    formula: str = "mean"
+    k: int = 0
+    absent: str = "zero"
+
+
+@dataclass(frozen=True)
+class Substitute:
+    """Holders of `flag` who reach this list get `award` instead; the next moves up."""
+
+    flag: str
+    award: str
+
+
+@dataclass(frozen=True)
+class AwardRule:
+    id: str
+    label: str
+    label_en: str
+    kind: str
+    count: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # group_top: per-group overrides
+    exclude: tuple[str, ...] = ()
+    substitute: Substitute | None = None
+    tie_policy: str = "judges"
+    only_teams_with: str | None = None  # team attribute that must be true
+    scope: str = "team"  # judge awards: "team" or "individual"
+
+    def count_for(self, group: str) -> int:
+        return self.counts.get(group, self.count)
+
+
+@dataclass(frozen=True)
+class Rules:
+    id: str
+    title: str
+    title_en: str
+    format: str
+    id_prefix: str
+    sections: tuple[Section, ...]
+    teams: tuple[Team, ...]
+    team_score: TeamScore
+    tiebreak: tuple[TieKey, ...]
+    forbid: tuple[str, ...]
+    awards: tuple[AwardRule, ...]
+    advancement: tuple[AwardRule, ...]
+    date: str = ""
+    source_text: str = ""
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sections)
+
+    def team(self, name: str) -> Team | None:
+        return self._teams_by_name.get(name)
+
+    @cached_property
+    def _teams_by_name(self) -> dict[str, Team]:
+        return {t.name: t for t in self.teams}
+
+    @cached_property
+    def groups(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for t in self.teams:
+            seen.setdefault(t.group, None)
+        return tuple(seen)
+
+    def award(self, award_id: str) -> AwardRule | None:
+        for a in self.awards + self.advancement:
+            if a.id == award_id:
+                return a
+        return None
+
+
+# --- parsing -----------------------------------------------------------------
+
+
+def _get(table: dict, key: str, where: str, kind: type | tuple, default=...):
+    if key not in table:
+        if default is ...:
+            raise RulesError(f"{where}: missing key '{key}'")
+        return default
+    value = table[key]
+    if isinstance(value, bool) and kind in (int, (int, float)):
+        raise RulesError(f"{where}.{key}: expected {_kind_name(kind)}, got {value!r}")
+    if not isinstance(value, kind):
+        raise RulesError(f"{where}.{key}: expected {_kind_name(kind)}, got {value!r}")
+    return value
+
+
+def _kind_name(kind) -> str:
+    names = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table"}
+    if isinstance(kind, tuple):
+        return " or ".join(names.get(k, k.__name__) for k in kind)
+    return names.get(kind, kind.__name__)
+
+
+ALLOWED_KEYS = {
+    "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
+              "tiebreak", "ties", "eligibility", "awards", "advancement", "rounds", "stage"},
+    "sections": {"id", "label", "label_en"},
+    "teams": {"name", "name_en", "quota", "units", "group", "own_entry"},
+    "team_score": {"formula", "k", "absent"},
+    "ties": {"at_cutoff"},
+    "eligibility": {"forbid"},
+    "awards": {"id", "label", "label_en", "kind", "count", "counts", "exclude", "substitute", "tie_policy",
+               "only_teams_with", "scope"},
+}
+
+
+def _no_unknown(table: dict, allowed: str, where: str) -> None:
+    for key in table:
+        if key not in ALLOWED_KEYS[allowed]:
+            raise RulesError(f"{where}.{key}: unknown key (known: {', '.join(sorted(ALLOWED_KEYS[allowed]))})")
+
+
+def _choice(value: str, allowed: tuple[str, ...], where: str) -> str:
+    if value not in allowed:
+        raise RulesError(f"{where}: '{value}' is not one of {', '.join(allowed)}")
+    return value
+
+
+def _parse_sections(doc: dict) -> tuple[Section, ...]:
+    raw = _get(doc, "sections", "rules", list)
+    if not raw:
+        raise RulesError("rules.sections: at least one section is needed")
+    out = []
+    for i, s in enumerate(raw):
+        where = f"sections[{i}]"
+        if not isinstance(s, dict):
+            raise RulesError(f"{where}: expected a table")
+        _no_unknown(s, "sections", where)
+        sid = _get(s, "id", where, str)
+        out.append(Section(sid, _get(s, "label", where, str, sid), _get(s, "label_en", where, str, sid)))
+    ids = [s.id for s in out]
+    if len(set(ids)) != len(ids):
+        raise RulesError("rules.sections: section ids must be unique")
+    return tuple(out)
+
+
+def _parse_teams(doc: dict) -> tuple[Team, ...]:
+    raw = _get(doc, "teams", "rules", list)
+    if not raw:
+        raise RulesError("rules.teams: at least one team is needed")
+    out = []
+    for i, t in enumerate(raw):
+        where = f"teams[{i}]"
+        if not isinstance(t, dict):
+            raise RulesError(f"{where}: expected a table")
+        _no_unknown(t, "teams", where)
+        name = _get(t, "name", where, str)
+        units = dict(_get(t, "units", where, dict, {}))
+        for unit, q in units.items():
+            if isinstance(q, bool) or not isinstance(q, int) or q < 0:
+                raise RulesError(f"{where}.units.{unit}: expected a non-negative integer")
+        quota = _get(t, "quota", where, int, None)
+        if quota is None and units:
+            quota = sum(units.values())
+        if quota is not None and quota < 0:
+            raise RulesError(f"{where}.quota: must not be negative")
+        out.append(
+            Team(
+                name=name,
+                name_en=_get(t, "name_en", where, str, name),
+                quota=quota,
+                units=units,
+                group=_get(t, "group", where, str, name),
+                own_entry=_get(t, "own_entry", where, bool, True),
+            )
+        )
+    names = [t.name for t in out]
+    if len(set(names)) != len(names):
+        dup = next(n for n in names if names.count(n) > 1)
+        raise RulesError(f"rules.teams: team '{dup}' is listed twice")
+    return tuple(out)
+
+
+def _parse_tiebreak(doc: dict, sections: tuple[Section, ...]) -> tuple[TieKey, ...]:
+    raw = _get(doc, "tiebreak", "rules", list, ["total desc"])
+    keys = []
+    section_ids = {s.id for s in sections}
+    for i, spec in enumerate(raw):
+        where = f"tiebreak[{i}]"
+        if not isinstance(spec, str):
+            raise RulesError(f"{where}: expected a string such as 'total desc'")
+        parts = spec.split()
+        if len(parts) != 2 or parts[1] not in ("asc", "desc"):
+            raise RulesError(f"{where}: '{spec}' should be '<key> asc' or '<key> desc'")
+        key = parts[0]
+        if key.startswith("section."):
+            if key[8:] not in section_ids:
+                raise RulesError(f"{where}: unknown section '{key[8:]}'")
+        elif key not in TIEBREAK_KEYS:
+            raise RulesError(f"{where}: unknown key '{key}'")
+        keys.append(TieKey(key, parts[1] == "desc"))
+    if not keys or keys[0].key != "total":
+        raise RulesError("rules.tiebreak: the chain must start with 'total'")
+    return tuple(keys)
+
+
+def _parse_award(a: dict, where: str, default_policy: str) -> AwardRule:
+    if not isinstance(a, dict):
+        raise RulesError(f"{where}: expected a table")
+    _no_unknown(a, "awards", where)
+    aid = _get(a, "id", where, str)
+    kind = _choice(_get(a, "kind", where, str), AWARD_KINDS, f"{where}.kind")
+    count = _get(a, "count", where, int, 0)
+    if kind != "judge" and count <= 0:
+        raise RulesError(f"{where}.count: a '{kind}' award needs a positive count")
+    counts = dict(_get(a, "counts", where, dict, {}))
+    for g, c in counts.items():
+        if isinstance(c, bool) or not isinstance(c, int) or c < 0:
+            raise RulesError(f"{where}.counts.{g}: expected a non-negative integer")
+    sub = None
+    if "substitute" in a:
+        s = _get(a, "substitute", where, dict)
+        flag = _choice(_get(s, "flag", f"{where}.substitute", str), FLAGS, f"{where}.substitute.flag")
+        sub = Substitute(flag, _get(s, "award", f"{where}.substitute", str))
+    return AwardRule(
+        id=aid,
+        label=_get(a, "label", where, str, aid),
+        label_en=_get(a, "label_en", where, str, aid),
+        kind=kind,
+        count=count,
+        counts=counts,
+        exclude=tuple(_get(a, "exclude", where, list, [])),
+        substitute=sub,
+        tie_policy=_choice(_get(a, "tie_policy", where, str, default_policy), TIE_POLICIES, f"{where}.tie_policy"),
+        only_teams_with=_get(a, "only_teams_with", where, str, None),
+        scope=_choice(_get(a, "scope", where, str, "team"), ("team", "individual"), f"{where}.scope"),
+    )
+
+
+def load_rules(text: str) -> Rules:
+    """Parse and check a rules document (TOML text)."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"rules: not valid TOML: {exc}") from None
+    _no_unknown(doc, "rules", "rules")
+    sections = _parse_sections(doc)
+    teams = _parse_teams(doc)
+    ts = _get(doc, "team_score", "rules", dict, {})
+    _no_unknown(ts, "team_score", "team_score")
+    team_score = TeamScore(
+        formula=_choice(_get(ts, "formula", "team_score", str, "mean"), TEAM_FORMULAS, "team_score.formula"),
+        k=_get(ts, "k", "team_score", int, 0),
+        absent=_choice(_get(ts, "absent", "team_score", str, "zero"), ABSENT_POLICIES, "team_score.absent"),
+    )
+    if team_score.formula == "top_k_mean" and team_score.k <= 0:
+        raise RulesError("team_score.k: top_k_mean needs a positive k")
+    ties = _get(doc, "ties", "rules", dict, {})
+    _no_unknown(ties, "ties", "ties")
+    default_policy = _choice(_get(ties, "at_cutoff", "ties", str, "judges"), TIE_POLICIES, "ties.at_cutoff")
+    elig = _get(doc, "eligibility", "rules", dict, {})
+    _no_unknown(elig, "eligibility", "eligibility")
+    forbid = tuple(_get(elig, "forbid", "eligibility", list, []))
+    for f in forbid:
+        _choice(f, FLAGS, "eligibility.forbid")
+    awards = tuple(
+        _parse_award(a, f"awards[{i}]", default_policy) for i, a in enumerate(_get(doc, "awards", "rules", list, []))
+    )
+    advancement = tuple(
+        _parse_award(a, f"advancement[{i}]", default_policy)
+        for i, a in enumerate(_get(doc, "advancement", "rules", list, []))
+    )
+    rules = Rules(
+        id=_get(doc, "id", "rules", str),
+        title=_get(doc, "title", "rules", str, ""),
+        title_en=_get(doc, "title_en", "rules", str, ""),
+        format=_choice(_get(doc, "format", "rules", str, "written"), ("written", "stage"), "rules.format"),
+        id_prefix=_get(doc, "id_prefix", "rules", str, "C"),
+        sections=sections,
+        teams=teams,
+        team_score=team_score,
+        tiebreak=_parse_tiebreak(doc, sections),
+        forbid=forbid,
+        awards=awards,
+        advancement=advancement,
+        date=_get(doc, "date", "rules", str, ""),
+        source_text=text,
+    )
+    _check_references(rules)
+    return rules
+
+
+def _check_references(rules: Rules) -> None:
+    ids = [a.id for a in rules.awards + rules.advancement]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise RulesError(f"rules.awards: award id '{dup}' is used twice")
+    known = set(ids)
+    groups = set(rules.groups)
+    for where, lst in (("awards", rules.awards), ("advancement", rules.advancement)):
+        for i, a in enumerate(lst):
+            for ex in a.exclude:
+                if ex not in known:
+                    raise RulesError(f"{where}[{i}].exclude: unknown award '{ex}'")
+            if a.substitute and a.substitute.award not in known:
+                raise RulesError(f"{where}[{i}].substitute.award: unknown award '{a.substitute.award}'")
+            for g in a.counts:
+                if g not in groups:
+                    raise RulesError(f"{where}[{i}].counts: unknown group '{g}'")
+
+
+# --- presets -----------------------------------------------------------------
+
+
+def preset_names() -> list[str]:
+    files = resources.files("scoreboard.presets").iterdir()
+    return sorted(f.name[:-5] for f in files if f.name.endswith(".toml"))
+
+
+def preset_text(name: str) -> str:
+    if name not in preset_names():
+        raise RulesError(f"unknown preset '{name}' (known: {', '.join(preset_names())})")
+    return resources.files("scoreboard.presets").joinpath(f"{name}.toml").read_text(encoding="utf-8")
+
+
+def load_preset(name: str) -> Rules:
+    return load_rules(preset_text(name))

@@ -1,0 +1,92 @@
+"""Plain-data forms (JSON-ready) of standings and awards, for the shell, the
+view protocol and the exports."""
+
+from __future__ import annotations
+
+from .events import SCALE
+from .rules import Rules
+from .standings import Standings
+
+
+def points(p: int) -> float:
+    return p / SCALE
+
+
+def row_json(rules: Rules, r) -> dict:
+    return {
+        "rank": r.rank,
+        "exam_no": r.exam_no,
+        "name": r.name,
+        "team": r.team,
+        "unit": r.unit,
+        "group": r.group,
+        "group_rank": r.group_rank,
+        "sections": {sid: points(v) for sid, v in zip(rules.section_ids, r.sections)},
+        "total": points(r.total),
+        "time_used": r.time_used,
+        "graded": r.graded,
+    }
+
+
+def team_json(t) -> dict:
+    return {
+        "rank": t.rank,
+        "team": t.name,
+        "score": round(float(t.score) / SCALE, 4),
+        "members": list(t.members),
+        "present": t.present,
+    }
+
+
+def standings_json(rules: Rules, st: Standings) -> dict:
+    return {
+        "contest": rules.id,
+        "event_id": st.event_id,
+        "at": st.at,
+        "individual": [row_json(rules, r) for r in st.rows],
+        "teams": [team_json(t) for t in st.teams],
+        "groups": {g: [r.exam_no for r in rows] for g, rows in st.groups.items()},
+    }
+
+
+def award_json(rules: Rules, st: Standings, a, lang: str) -> dict:
+    spec = rules.award(a.award_id)
+    out = {
+        "id": a.award_id,
+        "label": spec.label if lang == "zh" else spec.label_en,
+        "recipient": a.recipient,
+        "kind": a.kind,
+        "group": a.group,
+        "rank": a.rank,
+        "note": a.note,
+        "why": a.why(lang),
+    }
+    row = st.by_exam.get(a.recipient) if a.kind == "individual" else None
+    if row:
+        out.update(name=row.name, team=row.team, unit=row.unit, total=points(row.total))
+    elif a.kind == "team" and a.recipient in st.by_team:
+        out["score"] = round(float(st.by_team[a.recipient].score) / SCALE, 4)
+    return out
+
+
+def awards_json(board, lang: str = "zh", public: bool = False) -> dict:
+    st, aw = board.public() if public else (board.standings(), board.awards())
+    rules = board.rules
+    locked = aw.locked
+    return {
+        "contest": rules.id,
+        "provisional": aw.provisional,
+        "status": aw.status,
+        "digest": aw.digest,
+        "confirmed": aw.confirmed,
+        "locked": None if not locked else {k: locked[k] for k in ("actor", "why", "at", "digest", "event_id")},
+        "drift": aw.drift,
+        "ties": [list(x.tied) for x in aw.ties],
+        "pending": [
+            {"award": x.award_id, "group": x.group, "tied": list(x.tied), "room": x.room, "rank": x.rank,
+             "why": x.reason(rules).render(lang)}
+            for x in aw.ties
+        ],
+        "awards": [award_json(rules, st, a, lang) for a in aw.awards],
+        "advancement": [award_json(rules, st, a, lang) for a in aw.advancement],
+    }
