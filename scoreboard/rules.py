@@ -88,6 +88,16 @@ class AwardRule:
 
 
 @dataclass(frozen=True)
+class CeremonyStep:
+    """One award's part of the ceremony: revealed one recipient at a time (or one group at a
+    time with `by_group`), from the last place up with `from_last`."""
+
+    award: str
+    by_group: bool = False
+    from_last: bool = False
+
+
+@dataclass(frozen=True)
 class Rules:
     id: str
     title: str
@@ -102,6 +112,7 @@ class Rules:
     awards: tuple[AwardRule, ...]
     advancement: tuple[AwardRule, ...]
     date: str = ""
+    ceremony: tuple[CeremonyStep, ...] = ()
     source_text: str = ""
 
     @property
@@ -154,7 +165,8 @@ def _kind_name(kind) -> str:
 
 ALLOWED_KEYS = {
     "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
-              "tiebreak", "ties", "eligibility", "awards", "advancement", "rounds", "stage"},
+              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "stage"},
+    "ceremony": {"award", "by_group", "from_last"},
     "sections": {"id", "label", "label_en"},
     "teams": {"name", "name_en", "quota", "units", "group", "own_entry"},
     "team_score": {"formula", "k", "absent"},
@@ -321,6 +333,17 @@ def load_rules(text: str) -> Rules:
         _parse_award(a, f"advancement[{i}]", default_policy)
         for i, a in enumerate(_get(doc, "advancement", "rules", list, []))
     )
+    ceremony = []
+    for i, step in enumerate(_get(doc, "ceremony", "rules", list, [])):
+        where = f"ceremony[{i}]"
+        if not isinstance(step, dict):
+            raise RulesError(f"{where}: expected a table")
+        _no_unknown(step, "ceremony", where)
+        ceremony.append(CeremonyStep(_get(step, "award", where, str), _get(step, "by_group", where, bool, False),
+                                     _get(step, "from_last", where, bool, False)))
+    if not ceremony:  # default: the awards in reverse order of the rules, the last place first
+        ceremony = [CeremonyStep(a.id, a.kind == "group_top", a.kind in ("top", "team"))
+                    for a in reversed(awards)]
     rules = Rules(
         id=_get(doc, "id", "rules", str),
         title=_get(doc, "title", "rules", str, ""),
@@ -335,6 +358,7 @@ def load_rules(text: str) -> Rules:
         awards=awards,
         advancement=advancement,
         date=_get(doc, "date", "rules", str, ""),
+        ceremony=tuple(ceremony),
         source_text=text,
     )
     _check_references(rules)
@@ -358,6 +382,9 @@ def _check_references(rules: Rules) -> None:
             for g in a.counts:
                 if g not in groups:
                     raise RulesError(f"{where}[{i}].counts: unknown group '{g}'")
+    for i, step in enumerate(rules.ceremony):
+        if step.award not in known:
+            raise RulesError(f"ceremony[{i}].award: unknown award '{step.award}'")
 
 
 # --- presets -----------------------------------------------------------------
