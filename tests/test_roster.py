@@ -1,0 +1,86 @@
+"""Roster checks against the rules: every problem names file, row and column; nothing is imported."""
+
+import pytest
+
+from scoreboard.roster import RosterError, check_roster
+
+HEAD = ["准考证号", "姓名", "代表队", "单位", "往届全国参赛", "全国人社知识通", "往届人社知识通"]
+
+
+def rows(*values):
+    return [(i + 2, dict(zip(HEAD, v))) for i, v in enumerate(values)]
+
+
+def check(rules, *values, headers=HEAD):
+    return check_roster(rules, "roster.csv", headers, rows(*values))
+
+
+def problems(rules, *values, headers=HEAD):
+    with pytest.raises(RosterError) as err:
+        check(rules, *values, headers=headers)
+    return [str(p) for p in err.value.problems]
+
+
+def test_chinese_headers_and_flag_words_are_understood(fujian):
+    people = check(fujian, ("FJ1", "张三", "福州", "福州市社保中心", "否", "", "是"))
+    assert people[0].exam_no == "FJ1" and people[0].group == "福州"
+    assert people[0].flags == {"prior_expert"}
+
+
+def test_english_headers_work_too(fujian):
+    head = ["exam_no", "name", "team", "unit", "group"]
+    people = check_roster(fujian, "r.csv", head, [(2, dict(zip(head, ["A1", "Li", "省直", "省就业局", ""])))])
+    assert people[0].group == "省厅窗口单位"
+
+
+def test_a_duplicate_exam_number_names_both_rows(fujian):
+    msgs = problems(fujian, ("FJ1", "张三", "福州", "u", "", "", ""), ("FJ1", "李四", "福州", "u", "", "", ""))
+    assert msgs == ["roster.csv, row 3, column exam_no: exam number FJ1 is already used on row 2"]
+
+
+def test_a_missing_field_is_named(fujian):
+    assert problems(fujian, ("FJ1", "", "福州", "u", "", "", "")) == ["roster.csv, row 2, column name: 'name' is empty"]
+
+
+def test_a_missing_column_is_named(fujian):
+    msgs = problems(fujian, ("FJ1", "张三", "福州"), headers=HEAD[:3])
+    assert msgs == ["roster.csv, row 1, column unit: missing column 'unit' (单位)"]
+
+
+def test_an_unknown_team_is_an_error(fujian):
+    assert "team '台北' is not in the rules' team list" in problems(fujian, ("FJ1", "张三", "台北", "u", "", "", ""))[0]
+
+
+def test_a_unit_outside_the_quota_table_is_an_error(fujian):
+    assert "unit '省财政厅'" in problems(fujian, ("FJ1", "张三", "省直", "省财政厅", "", "", ""))[0]
+
+
+def test_a_unit_over_its_quota_is_an_error(fujian):
+    people = [(f"FJ{i}", "张三", "省直", "省劳鉴中心", "", "", "") for i in range(2)]
+    assert problems(fujian, *people) == [
+        "roster.csv, row 3, column unit: unit '省劳鉴中心' has 2 contestants, over its quota of 1"]
+
+
+def test_a_team_over_its_quota_is_an_error(fujian):
+    people = [(f"FJ{i}", "张三", "福州", "福州市社保中心", "", "", "") for i in range(26)]
+    assert "over its quota of 25" in problems(fujian, *people)[0]
+
+
+def test_an_ineligible_contestant_is_an_error_never_a_silent_drop(fujian):
+    msgs = problems(fujian, ("FJ1", "张三", "福州", "u", "是", "", ""), ("FJ2", "李四", "福州", "u", "", "yes", ""))
+    assert len(msgs) == 2
+    assert "FJ1 张三 is not eligible: 往届全国参赛" in msgs[0] and "column prior_national" in msgs[0]
+    assert "全国人社知识通" in msgs[1]
+
+
+def test_a_flag_that_is_not_yes_or_no_is_an_error(fujian):
+    assert "'maybe' is not a yes/no value" in problems(fujian, ("FJ1", "张三", "福州", "u", "maybe", "", ""))[0]
+
+
+def test_all_problems_are_reported_together(fujian):
+    msgs = problems(fujian, ("FJ1", "", "福州", "u", "", "", ""), ("FJ2", "李四", "台北", "u", "", "", ""))
+    assert len(msgs) == 2
+
+
+def test_an_empty_roster_is_an_error(fujian):
+    assert problems(fujian) == ["roster.csv: the roster has no contestants"]

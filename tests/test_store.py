@@ -1,0 +1,85 @@
+"""The contest database: durability settings, migrations, the judges' hash chain."""
+
+import sqlite3
+
+import pytest
+
+from db.store import MIGRATIONS, Store, StoreError, writer_lock
+from db.writer import Writer
+
+
+@pytest.fixture
+def store(tmp_path, fujian, fujian_roster):
+    return Store.create(tmp_path / "c.db", fujian, fujian_roster, "fujian-2024-final")
+
+
+def test_a_new_database_is_wal_with_full_sync_and_the_latest_schema(store):
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_the_roster_and_rules_come_back_as_they_went_in(store, fujian, fujian_roster):
+    again = Store(store.path)
+    assert again.contestants() == fujian_roster
+    assert again.rules().id == fujian.id and again.meta("preset") == "fujian-2024-final"
+
+
+def test_a_contest_database_is_never_overwritten(store, fujian, fujian_roster):
+    with pytest.raises(StoreError, match="already exists"):
+        Store.create(store.path, fujian, fujian_roster)
+
+
+def test_opening_a_missing_database_says_how_to_create_one(tmp_path):
+    with pytest.raises(StoreError, match="scoreboard init"):
+        Store(tmp_path / "none.db")
+
+
+def test_a_database_from_a_newer_version_is_refused(store):
+    store.conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="newer version"):
+        Store(store.path)
+
+
+def test_source_and_seq_are_unique_in_the_log(store):
+    store.conn.execute("INSERT INTO events(at, kind, source, seq, actor, data) VALUES (1, 'finish', 'h', 1, 'h', '{}')")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.conn.execute("INSERT INTO events(at, kind, source, seq, actor, data) VALUES (1, 'finish', 'h', 1, 'h', '{}')")
+
+
+def judged(store):
+    w = Writer(store)
+    w.judge("judge", "张裁判", "freeze", {}, "最后半小时")
+    w.judge("judge", "张裁判", "unfreeze", {}, "")
+    w.judge("judge", "王裁判", "view", {"view": "team"}, "")
+    w.flush()
+    return w
+
+
+def test_the_judges_chain_verifies(store):
+    judged(store)
+    ok, head, n = store.verify_chain()
+    assert ok and n == 3 and len(head) == 64
+
+
+def test_a_tampered_judge_event_is_named(store):
+    judged(store)
+    second = store.judge_events()[1]["id"]
+    store.conn.execute("UPDATE events SET reason = 'edited' WHERE id = ?", (second,))
+    ok, message, _ = store.verify_chain()
+    assert not ok and message == f"event {second}: its content does not match its hash"
+
+
+def test_a_removed_judge_event_breaks_the_next_link(store):
+    judged(store)
+    evs = store.judge_events()
+    store.conn.execute("DELETE FROM events WHERE id = ?", (evs[1]["id"],))
+    ok, message, _ = store.verify_chain()
+    assert not ok and message.startswith(f"event {evs[2]['id']}: its link")
+
+
+def test_only_one_writer_holds_a_database(store):
+    with writer_lock(store.path):
+        with pytest.raises(StoreError, match="another writer"):
+            with writer_lock(store.path):
+                pass
