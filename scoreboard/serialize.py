@@ -41,6 +41,9 @@ def team_json(t) -> dict:
 def standings_json(rules: Rules, st: Standings) -> dict:
     return {
         "contest": rules.id,
+        "title": rules.title,
+        "title_en": rules.title_en,
+        "sections": [{"id": s.id, "label": s.label, "label_en": s.label_en} for s in rules.sections],
         "event_id": st.event_id,
         "at": st.at,
         "individual": [row_json(rules, r) for r in st.rows],
@@ -89,4 +92,5 @@ def awards_json(board, lang: str = "zh", public: bool = False) -> dict:
         ],
         "awards": [award_json(rules, st, a, lang) for a in aw.awards],
         "advancement": [award_json(rules, st, a, lang) for a in aw.advancement],
+        "ceremony": [{"award": c.award, "by_group": c.by_group, "from_last": c.from_last} for c in rules.ceremony],
     }
