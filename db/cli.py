@@ -277,9 +277,9 @@ def presets(name):
 
 
 @cli.command("sample-roster")
-@click.option("--preset", type=click.Choice(preset_names()), required=True)
+@click.option("--preset", type=click.Choice(preset_names()), required=True, help="The rules preset.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="CSV file to write.")
-@click.option("--seed", type=int, default=2024, show_default=True)
+@click.option("--seed", type=int, default=2024, show_default=True, help="Random seed (same seed, same roster).")
 @click.option("--per-team", type=int, help="Contestants per team (default: the quota).")
 @fail_cleanly
 def sample_roster_cmd(preset, out, seed, per_team):
@@ -294,11 +294,11 @@ def sample_roster_cmd(preset, out, seed, per_team):
 
 
 @cli.command("sample-day")
-@click.option("--preset", type=click.Choice(preset_names()), required=True)
-@click.option("--roster", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--preset", type=click.Choice(preset_names()), required=True, help="The rules preset.")
+@click.option("--roster", required=True, type=click.Path(exists=True, dir_okay=False), help="The roster file.")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="JSON Lines file to write.")
-@click.option("--source", default="hall-a", show_default=True)
-@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--source", default="hall-a", show_default=True, help="The hall's source name.")
+@click.option("--seed", type=int, default=7, show_default=True, help="Random seed (same seed, same day).")
 @click.option("--bad-rate", type=float, default=0.0, help="Share of bad records to mix in.")
 @fail_cleanly
 def sample_day_cmd(preset, roster, out, source, seed, bad_rate):

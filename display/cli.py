@@ -19,4 +19,4 @@ for part in (export_cli, feeder_cli, console_cli, screen_cli, replay_cli):
 
 
 def main() -> None:
-    cli()
+    cli(prog_name="scoreboard")

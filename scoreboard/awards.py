@@ -5,7 +5,7 @@ already hold an earlier one (依次顺延: the next in line moves up). A tie tha
 survives the whole chain at a cut-off is never settled silently: it becomes a
 pending tie until a judge's decision orders the tied, lets them share, or
 records a drawing of lots with its seed. Only contestants with at least one
-graded item are candidates.
+graded item are candidates, and only teams with at least one such member.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ class _Engine:
                 if aid == spec.id
             ]
         if spec.kind == "team":
-            teams = [t for t in self.st.teams if self._team_ok(spec, t)]
+            teams = [t for t in self.st.teams if t.present > 0 and self._team_ok(spec, t)]
             return self._select(spec, None, self.st.team_classes(teams), spec.count, already, team=True)
         if spec.kind == "top":
             rows = [r for r in self.st.rows if r.graded > 0]
