@@ -1,0 +1,115 @@
+"""A contest day from generated data, driven step by step: hall results, a freeze, ties
+settled, the organisation prize, confirm and lock, the ceremony. For tests and for trying the
+screen without a hall (`scoreboard screen --rehearsal`).
+
+Every judge event passes `scoreboard.judging.check_command` first, as it would on the feeder.
+"""
+
+from __future__ import annotations
+
+from scoreboard.board import Board
+from scoreboard.events import Event
+from scoreboard.judging import check_command
+from scoreboard.rules import load_preset
+from scoreboard.sample import exam_day, sample_roster
+
+from .public import LatestResults, public_message
+
+# 2024-08-20 09:00 Beijing time: the Fujian final's exam start.
+EXAM_START = 1_724_115_600.0
+
+
+class RehearsalError(RuntimeError):
+    pass
+
+
+class Rehearsal:
+    def __init__(self, preset: str = "fujian-2024-final", seed: int = 2024, day_seed: int = 7,
+                 start: float = EXAM_START):
+        self.rules = load_preset(preset)
+        self.roster = sample_roster(self.rules, seed)
+        self.board = Board(self.rules, self.roster)
+        self.latest = LatestResults()
+        self.start = start
+        self.records = exam_day(self.rules, self.roster, seed=day_seed)
+        self.sent = 0  # hall records applied so far
+        self.next_id = 1
+        self.events: list[Event] = []
+
+    # --- hall ---------------------------------------------------------------------
+    def _apply(self, ev: Event) -> Event:
+        self.board.apply(ev)
+        self.latest.add(self.board, ev)
+        self.events.append(ev)
+        self.next_id += 1
+        return ev
+
+    def hall_until(self, fraction: float) -> int:
+        """Apply hall records until `fraction` of the day's records are in; returns how many."""
+        stop = round(len(self.records) * fraction)
+        n = 0
+        while self.sent < stop:
+            t, rec = self.records[self.sent]
+            self.sent += 1
+            data = {k: v for k, v in rec.items() if k not in ("type", "seq")}
+            self._apply(Event(self.next_id, self.start + t, rec["type"], "hall-a", rec["seq"], "hall-a", data))
+            n += 1
+        return n
+
+    def mark(self, exam_no: str, item: str, section: str, score: float, mx: float, at: float | None = None) -> Event:
+        """One extra hall result (a regrade, a late mark)."""
+        at = at if at is not None else self.board.last_at + 1
+        data = {"contestant": exam_no, "item": item, "section": section, "score": score, "max": mx}
+        return self._apply(Event(self.next_id, at, "result", "hall-b", self.next_id, "hall-b", data))
+
+    # --- judges -------------------------------------------------------------------
+    def judge(self, kind: str, data: dict, reason: str = "按赛事规程", role: str = "chief",
+              actor: str = "陈主裁") -> Event:
+        bad = check_command(self.board, role, kind, data, reason)
+        if bad:
+            raise RehearsalError(f"{kind}: {bad.code}: {bad.message}")
+        at = self.board.last_at + 1
+        return self._apply(Event(self.next_id, at, kind, "judge", None, actor, dict(data), reason))
+
+    def settle_ties(self) -> int:
+        """Decide every pending cut-off tie in exam-number order (as a 加赛 might); returns how many."""
+        n = 0
+        while self.board.awards().ties:
+            tie = self.board.awards().ties[0]
+            self.judge("decision", {"award": tie.award_id, "group": tie.group, "tied": list(tie.tied),
+                                    "outcome": "order", "order": sorted(tie.tied)}, reason="加赛决出名次")
+            n += 1
+        return n
+
+    def lock(self, organisation: tuple[str, ...] = ("泉州",)) -> None:
+        """Settle ties, give the judge-assigned prizes, confirm and lock the list (定榜)."""
+        self.settle_ties()
+        for spec in self.rules.awards:
+            if spec.kind == "judge":
+                for team in organisation:
+                    self.judge("assign", {"award": spec.id, "recipient": team}, reason="网上练兵组织和宣传工作突出")
+        digest = self.board.awards().digest
+        self.judge("confirm", {"digest": digest}, role="judge", actor="林裁判")
+        self.judge("lock", {"digest": digest}, reason="成绩复核完毕，定榜")
+
+    def view(self, view: str, group: str | None = None) -> Event:
+        data = {"view": view} if group is None else {"view": view, "group": group}
+        return self.judge("view", data)
+
+    def public(self, lang: str = "zh") -> dict:
+        return public_message(self.board, lang, self.latest.visible(self.board))
+
+
+def finished_day(preset: str = "fujian-2024-final", lock: bool = True) -> Rehearsal:
+    """The whole exam in, ties settled and (by default) the list locked."""
+    r = Rehearsal(preset)
+    r.hall_until(1.0)
+    if lock:
+        r.lock()
+    return r
+
+
+def board_of(events: list[Event], rules, roster) -> Board:
+    b = Board(rules, roster)
+    b.apply_all(events)
+    return b
