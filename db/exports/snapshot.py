@@ -1,0 +1,136 @@
+"""One reading of a contest database, taken once and shared by every output.
+
+`take(store, lang)` folds the log, verifies the judges' chain and gathers the
+standings, the awards (as `scoreboard awards --json` gives them), the lock and
+the judge events. The outputs only format what is here, so a workbook, a CSV
+file and the report made from one snapshot can never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from scoreboard.serialize import awards_json, standings_json
+
+from . import labels
+
+
+class ExportError(Exception):
+    """A database that must not be exported as it is; the message says why."""
+
+
+def fmt_time(at: float | None) -> str:
+    """A moment in the machine's local time with its UTC offset, to the second."""
+    if at is None:
+        return ""
+    return datetime.fromtimestamp(at).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+@dataclass
+class Snapshot:
+    lang: str
+    contest_id: str
+    title: str
+    date: str  # the contest's date as the rules give it (may be "")
+    sections: list[tuple[str, str]]  # (section id, label in lang)
+    standings: dict  # standings_json
+    awards: dict  # awards_json, exactly what `scoreboard awards --json` prints
+    award_specs: list[tuple[str, str, str]]  # (id, label, kind) of the awards, in the rules' order
+    advancement_specs: list[tuple[str, str, str]]
+    judge_events: list[dict]
+    chain_head: str
+    chain_events: int
+    made_at: float = field(default_factory=time.time)
+
+    # --- the lock -----------------------------------------------------------------
+    @property
+    def locked(self) -> dict | None:
+        return self.awards["locked"]
+
+    @property
+    def provisional(self) -> bool:
+        """Everything not made from a locked list is provisional, pending ties or not."""
+        return self.locked is None
+
+    @property
+    def locked_at(self) -> str:
+        return fmt_time(self.locked["at"]) if self.locked else ""
+
+    @property
+    def locked_by(self) -> str:
+        return self.locked["actor"] if self.locked else ""
+
+    def t(self, key: str, **params) -> str:
+        return labels.text(key, self.lang, **params)
+
+    def status_line(self) -> str:
+        """The banner: PROVISIONAL, or the lock's time, who locked it and the chain hash."""
+        if self.provisional:
+            line = self.t("provisional_banner")
+            if self.awards["pending"]:
+                line += ("；" if self.lang == "zh" else "; ") + self.t("pending_ties", n=len(self.awards["pending"]))
+            return line
+        line = self.t("locked_banner", at=self.locked_at, actor=self.locked_by, digest=self.awards["digest"],
+                      chain=self.chain_head, n=self.chain_events)
+        if self.awards["drift"]:
+            line += ("；" if self.lang == "zh" else "; ") + self.t("drift")
+        return line
+
+    def status_short(self) -> str:
+        """For page headers: short enough to fit beside the title."""
+        if self.provisional:
+            return self.t("provisional")
+        return self.t("locked_short", at=self.locked_at, actor=self.locked_by)
+
+    def status_fields(self) -> list[str]:
+        """The status columns a CSV row carries: status, locked at, locked by, chain hash."""
+        if self.provisional:
+            return [self.t("provisional"), "", "", self.chain_head]
+        return [self.t("locked_word"), self.locked_at, self.locked_by, self.chain_head]
+
+    def contest_date(self) -> str:
+        """The date for certificates: the rules' date, else the lock's day, else today."""
+        raw = self.date
+        if not raw:
+            at = self.locked["at"] if self.locked else self.made_at
+            raw = datetime.fromtimestamp(at).strftime("%Y-%m-%d")
+        if self.lang != "zh":
+            return raw
+        try:
+            d = datetime.strptime(raw, "%Y-%m-%d")
+        except ValueError:
+            return raw
+        return f"{d.year}年{d.month}月{d.day}日"
+
+
+def take(store, lang: str = "zh") -> Snapshot:
+    """Read the database once: fold, verify the chain, gather what the outputs show."""
+    ok, head, n = store.verify_chain()
+    if not ok:
+        raise ExportError(f"the judges' chain is broken ({head}); nothing was exported. "
+                          "Run 'scoreboard verify' and settle it before issuing official lists")
+    board = store.fold()
+    rules = board.rules
+    st = board.standings()
+    zh = lang == "zh"
+
+    def spec(a):
+        return (a.id, a.label if zh else a.label_en, a.kind)
+
+    return Snapshot(
+        lang=lang,
+        contest_id=rules.id,
+        title=(rules.title if zh else rules.title_en) or rules.title or rules.id,
+        date=rules.date,
+        sections=[(s.id, s.label if zh else s.label_en) for s in rules.sections],
+        standings=standings_json(rules, st),
+        awards=awards_json(board, lang),
+        award_specs=[spec(a) for a in rules.awards],
+        advancement_specs=[spec(a) for a in rules.advancement],
+        judge_events=[dict(ev, data=json.loads(ev["data"])) for ev in store.judge_events()],
+        chain_head=head,
+        chain_events=n,
+    )
