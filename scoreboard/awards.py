@@ -141,11 +141,11 @@ class _Engine:
             teams = [t for t in self.st.teams if t.present > 0 and self._team_ok(spec, t)]
             return self._select(spec, None, self.st.team_classes(teams), spec.count, already, team=True)
         if spec.kind == "top":
-            rows = [r for r in self.st.rows if r.graded > 0]
+            rows = (r for r in self.st.rows if r.graded > 0)
             return self._select(spec, None, self.st.classes(rows), spec.count, already)
         out = []
         for group in self.rules.groups:
-            rows = [r for r in self.st.groups.get(group, []) if r.graded > 0]
+            rows = (r for r in self.st.groups.get(group, []) if r.graded > 0)
             out += self._select(spec, group, self.st.classes(rows), spec.count_for(group), already)
         return out
 

@@ -46,6 +46,7 @@ class Board:
     def __init__(self, rules: Rules, contestants: list[Contestant]):
         self.rules = rules
         self.contestants: dict[str, Contestant] = {c.exam_no: c for c in contestants}
+        self.flags = {c.exam_no: c.flags for c in contestants if c.flags}
         self.order = sorted(self.contestants)  # exam_no order: stable tie order for display
         self.section_index = {s: i for i, s in enumerate(rules.section_ids)}
         self.marks: dict[str, dict[str, int]] = {c: {} for c in self.contestants}
@@ -113,11 +114,9 @@ class Board:
     def sort_keys(self) -> dict[str, int]:
         """Each contestant's combined tie-break key, refreshed for those that changed."""
         if self.dirty:
-            from .standings import combined_key
+            from .standings import combined_keys
 
-            chain = self.rules.tiebreak
-            for exam_no in self.dirty:
-                self.keys[exam_no] = combined_key(self, exam_no, chain)
+            self.keys.update(combined_keys(self, self.dirty, self.rules.tiebreak))
             self.dirty.clear()
         return self.keys
 

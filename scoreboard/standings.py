@@ -8,6 +8,7 @@ team score, an exact fraction.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -58,56 +59,58 @@ class Standings:
     chain: tuple[TieKey, ...]
     flags: dict[str, frozenset[str]]  # exam_no -> history flags, for those that have any
 
-    def classes(self, rows: list[Row]) -> list[list[Row]]:
-        """Split an ordered list into classes of rows equal on every key."""
-        out: list[list[Row]] = []
+    @staticmethod
+    def classes(rows) -> Iterator[list[Row]]:
+        """Split ordered rows into classes equal on every key; lazily, so a top-N stops early."""
+        current: list[Row] = []
         for r in rows:
-            if out and out[-1][0].key == r.key:
-                out[-1].append(r)
-            else:
-                out.append([r])
-        return out
+            if current and current[0].key != r.key:
+                yield current
+                current = []
+            current.append(r)
+        if current:
+            yield current
 
-    def team_classes(self, teams: list[TeamRow]) -> list[list[TeamRow]]:
-        out: list[list[TeamRow]] = []
+    @staticmethod
+    def team_classes(teams) -> Iterator[list[TeamRow]]:
+        current: list[TeamRow] = []
         for t in teams:
-            if out and out[-1][0].score == t.score:
-                out[-1].append(t)
+            if current and current[0].score != t.score:
+                yield current
+                current = []
+            current.append(t)
+        if current:
+            yield current
+
+
+def _plan(board, chain: tuple[TieKey, ...]) -> list[tuple[int, int, bool]]:
+    """The chain as (kind, section index, descending): 0 total, 1 section, 2 time used, 3 items graded."""
+    kinds = {"total": 0, "time_used": 2, "graded": 3}
+    return [(kinds.get(k.key, 1), board.section_index.get(k.section, -1) if k.section else -1, k.descending)
+            for k in chain]
+
+
+def combined_keys(board, exams, chain: tuple[TieKey, ...]) -> dict[str, int]:
+    """Each contestant's chain folded into one integer (lower is better)."""
+    plan = _plan(board, chain)
+    totals, sections, time_used, marks = board.totals, board.sections, board.time_used, board.marks
+    top = WIDTH - 1
+    out = {}
+    for e in exams:
+        key = 0
+        for kind, idx, desc in plan:
+            if kind == 0:
+                v = totals[e] + OFFSET
+            elif kind == 1:
+                v = sections[e][idx] + OFFSET
+            elif kind == 2:
+                t = time_used.get(e)
+                v = NOT_FINISHED_KEY if t is None else round(t * 100)
             else:
-                out.append([t])
-        return out
-
-
-def key_values(board, exam_no: str, chain: tuple[TieKey, ...]) -> list[int]:
-    """The raw values of the chain's keys for one contestant (for explanations)."""
-    vals = []
-    for k in chain:
-        vals.append(_raw(board, exam_no, k))
-    return vals
-
-
-def _raw(board, exam_no: str, k: TieKey) -> int:
-    if k.key == "total":
-        return board.totals[exam_no]
-    if k.key == "time_used":
-        tu = board.time_used.get(exam_no)
-        return NOT_FINISHED_KEY if tu is None else round(tu * 100)
-    if k.key == "graded":
-        return len(board.marks[exam_no])
-    return board.sections[exam_no][board.section_index[k.section]]
-
-
-
-def combined_key(board, exam_no: str, chain: tuple[TieKey, ...]) -> int:
-    key = 0
-    for k in chain:
-        v = _raw(board, exam_no, k)
-        if k.key != "time_used":
-            v += OFFSET
-        if k.descending:
-            v = WIDTH - 1 - v
-        key = key * WIDTH + v
-    return key
+                v = len(marks[e]) + OFFSET
+            key = key * WIDTH + (top - v if desc else v)
+        out[e] = key
+    return out
 
 
 def compute_standings(board) -> Standings:
@@ -123,37 +126,25 @@ def compute_standings(board) -> Standings:
     rows: list[Row] = []
     by_exam: dict[str, Row] = {}
     groups: dict[str, list[Row]] = {g: [] for g in rules.groups}
+    group_prev: dict[str, tuple[int, int]] = {}  # group -> (key, rank) of its last row
     prev_key = None
     rank = 0
-    group_state: dict[str, list] = {}  # group -> [prev_key, rank]
+    append = rows.append
     for pos, exam_no in enumerate(order):
         k = keys[exam_no]
         if k != prev_key:
             rank = pos + 1
             prev_key = k
         c = contestants[exam_no]
-        glist = groups.setdefault(c.group, [])
-        gs = group_state.get(c.group)
+        g = c.group
+        glist = groups[g] if g in groups else groups.setdefault(g, [])
         gpos = len(glist)
-        if gs is None or gs[0] != k:
-            gs = group_state[c.group] = [k, gpos + 1]
-        row = Row(
-            exam_no,
-            c.name,
-            c.team,
-            c.unit,
-            c.group,
-            tuple(sections[exam_no]),
-            totals[exam_no],
-            time_used.get(exam_no),
-            len(marks[exam_no]),
-            rank,
-            pos,
-            gs[1],
-            gpos,
-            k,
-        )
-        rows.append(row)
+        last = group_prev.get(g)
+        grank = last[1] if last is not None and last[0] == k else gpos + 1
+        group_prev[g] = (k, grank)
+        row = Row(exam_no, c.name, c.team, c.unit, g, tuple(sections[exam_no]), totals[exam_no],
+                  time_used.get(exam_no), len(marks[exam_no]), rank, pos, grank, gpos, k)
+        append(row)
         by_exam[exam_no] = row
         glist.append(row)
 
@@ -167,7 +158,7 @@ def compute_standings(board) -> Standings:
         event_id=board.last_event_id,
         at=board.last_at,
         chain=chain,
-        flags={e: c.flags for e, c in contestants.items() if c.flags},
+        flags=board.flags,
     )
 
 
