@@ -1,9 +1,116 @@
-"""Commands of this part, added to the `scoreboard` group by `register`."""
+"""Commands of this part, added to the `scoreboard` group by `register`: `serve` and `hall-sim`."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
+import ssl as ssl_module
+
 import click
+
+from db.cli import UserError, db_argument, fail_cleanly
+from scoreboard.rules import preset_names
+
+
+def _ssl_context(cert: str | None, key: str | None, server: bool = True):
+    if not cert and not key:
+        return None
+    if not (cert and key):
+        raise UserError("give both --cert and --key (a PEM certificate and its private key), or neither")
+    purpose = ssl_module.Purpose.CLIENT_AUTH if server else ssl_module.Purpose.SERVER_AUTH
+    ctx = ssl_module.create_default_context(purpose)
+    try:
+        ctx.load_cert_chain(cert, key)
+    except (OSError, ssl_module.SSLError) as exc:
+        raise UserError(f"cannot use {cert} / {key}: {exc}") from None
+    return ctx
 
 
 def register(cli: click.Group) -> None:
-    """Add this part's commands to the root group (none yet)."""
+    """Add `serve` and `hall-sim` to the root group."""
+
+    @cli.command()
+    @db_argument
+    @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: all).")
+    @click.option("--port", type=int, default=8765, show_default=True, help="TCP port (0: any free port).")
+    @click.option("--tokens", "tokens_file", required=True, type=click.Path(dir_okay=False),
+                  help="TOML file: [hall] source = token, [judge]/[chief]/[display] name = token.")
+    @click.option("--cert", type=click.Path(dir_okay=False), help="PEM certificate: serve wss:// instead of ws://.")
+    @click.option("--key", type=click.Path(dir_okay=False), help="PEM private key of --cert.")
+    @click.option("--commit-ms", type=float, default=5.0, show_default=True,
+                  help="Group commit interval in milliseconds (acks are sent after each commit).")
+    @click.option("-v", "--verbose", is_flag=True, help="Log every login and connection.")
+    @fail_cleanly
+    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose):
+        """Run the feeder: exam halls, judges' consoles and screens connect to ws://HOST:PORT/feed."""
+        from .server import Feeder
+        from .tokens import Tokens, TokensError
+
+        logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        try:
+            tokens = Tokens.load(tokens_file)
+        except TokensError as exc:
+            raise UserError(str(exc)) from None
+        ctx = _ssl_context(cert, key)
+        feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000)
+
+        async def main():
+            try:
+                bound = await feeder.start()
+            except OSError as exc:
+                raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, feeder.request_stop)
+            scheme = "wss" if ctx else "ws"
+            click.echo(f"serving {db} at {scheme}://{host}:{bound}/feed (Ctrl-C to stop)", err=True)
+            await feeder.serve_forever()
+            click.echo("stopped; everything acknowledged is in the database", err=True)
+
+        asyncio.run(main())
+
+    @cli.command("hall-sim")
+    @click.argument("url")
+    @click.option("--source", required=True, help="The hall's source name (as in the tokens file's [hall]).")
+    @click.option("--token", required=True, envvar="SCOREBOARD_TOKEN",
+                  help="The hall's token (or set SCOREBOARD_TOKEN).")
+    @click.option("--roster", required=True, type=click.Path(exists=True, dir_okay=False),
+                  help="The roster file the contest database was created from.")
+    @click.option("--preset", type=click.Choice(preset_names()), default="fujian-2024-final", show_default=True,
+                  help="The contest's rules preset (its sections and quotas).")
+    @click.option("--speed", type=float, default=60.0, show_default=True,
+                  help="Time compression: 60 plays the day 60× faster; 0 sends as fast as possible.")
+    @click.option("--seed", type=int, default=7, show_default=True, help="Seed of the generated day.")
+    @click.option("--bad-rate", type=float, default=0.002, show_default=True,
+                  help="Share of bad records mixed in (the feeder quarantines them).")
+    @click.option("--drop-every", type=float, help="Pull the cable every this many seconds (rehearse a resume).")
+    @click.option("--cafile", type=click.Path(exists=True, dir_okay=False), help="CA to trust for a wss:// URL.")
+    @fail_cleanly
+    def hall_sim(url, source, token, roster, preset, speed, seed, bad_rate, drop_every, cafile):
+        """Play a realistic exam day against a feeder, as an exam-hall system (rehearsal, demo)."""
+        from db.rosters import load_roster
+        from scoreboard.rules import load_preset
+        from scoreboard.sample import exam_day
+
+        from .client import FeedError
+        from .hallsim import run_hall
+
+        rules = load_preset(preset)
+        people = load_roster(rules, roster)
+        records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
+        ctx = None
+        if url.startswith("wss://"):
+            ctx = ssl_module.create_default_context(cafile=cafile)
+        click.echo(f"{source}: {len(records)} records over {records[-1][0] / max(speed, 1e-9):.0f} s"
+                   if speed > 0 else f"{source}: {len(records)} records, as fast as possible", err=True)
+        try:
+            run = asyncio.run(run_hall(url, source, token, records, speed, ssl=ctx, drop_every=drop_every,
+                                       progress=lambda line: click.echo(line, err=True)))
+        except FeedError as exc:
+            raise UserError(f"the feeder refused {source}: {exc}") from None
+        except TimeoutError:
+            raise UserError(f"no connection to {url}, or not every record acknowledged in time; "
+                            "run again to resume") from None
+        click.echo(run.text())

@@ -1,0 +1,89 @@
+"""The hall simulator: plays a generated exam day against a feeder, as a real
+exam-hall system would (rehearsals 彩排, the demo, tests).
+
+The timeline comes from `scoreboard.sample.exam_day`: contestants hand in
+across the exam window, objective marks arrive at hand-in, subjective marks
+trickle in from markers, some regrades, and (with a bad rate) a few bad
+records. Time is compressed by `speed`. The `HallClient` underneath resumes
+after any disconnect; `drop_every` pulls the cable on purpose to rehearse it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from .client import HallClient
+
+
+@dataclass
+class HallRun:
+    source: str
+    records: int = 0
+    acked: int = 0
+    rejected: dict[int, tuple[str, str]] = field(default_factory=dict)
+    connects: int = 0
+    drops: int = 0
+    seconds: float = 0.0
+
+    def text(self) -> str:
+        codes: dict[str, int] = {}
+        for code, _ in self.rejected.values():
+            codes[code] = codes.get(code, 0) + 1
+        detail = ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) or "none"
+        return (f"{self.source}: {self.records} records sent, acked up to {self.acked}, "
+                f"rejected {len(self.rejected)} ({detail}), {self.connects} connection(s), "
+                f"{self.drops} deliberate drop(s), {self.seconds:.1f} s")
+
+
+async def run_hall(url: str, source: str, token: str, records: list[tuple[float, dict]], speed: float = 60.0,
+                   *, ssl=None, drop_every: float | None = None, progress=None,
+                   progress_every: float = 5.0, ack_timeout: float = 120.0,
+                   connect_timeout: float = 30.0) -> HallRun:
+    """Send `records` ((seconds from the start, record) in order) at `speed`× real time; wait for every ack.
+
+    `speed` <= 0 sends as fast as the window allows. Returns a summary; raises `FeedError` on a
+    refused login (a wrong token, say).
+    """
+    client = HallClient(url, source, token, ssl=ssl)
+    run = HallRun(source)
+    start = time.monotonic()
+    try:
+        await asyncio.wait_for(client.connect(), connect_timeout)
+    except BaseException:
+        await client.close()
+        raise
+    next_drop = start + drop_every if drop_every else None
+    next_report = start + progress_every
+    try:
+        i = 0
+        while i < len(records):
+            now = time.monotonic()
+            due_until = float("inf") if speed <= 0 else (now - start) * speed
+            j = i
+            while j < len(records) and records[j][0] <= due_until and j - i < 1000:
+                j += 1
+            if j > i:
+                await client.send_many([rec for _t, rec in records[i:j]])
+                run.records += j - i
+                i = j
+            elif speed > 0:
+                wait = records[i][0] / speed - (now - start)
+                await asyncio.sleep(min(max(wait, 0.0), 0.5))
+            if next_drop is not None and time.monotonic() >= next_drop:
+                await client.drop()
+                run.drops += 1
+                next_drop = time.monotonic() + drop_every
+            if progress and time.monotonic() >= next_report:
+                progress(f"{source}: {run.records}/{len(records)} sent, acked {client.acked}, "
+                         f"rejected {len(client.rejections)}")
+                next_report = time.monotonic() + progress_every
+        await client.wait_acked(timeout=ack_timeout)
+    finally:
+        run.acked = client.acked
+        run.rejected = dict(client.rejections)
+        run.connects = client.connects
+        run.seconds = time.monotonic() - start
+        await client.close()
+    return run

@@ -1,0 +1,249 @@
+"""The exam-hall protocol (shared/PROTOCOL.md), sans I/O.
+
+Like the websockets library's own core, nothing here touches a socket or the
+event loop: bytes come in, decisions and bytes to send come out. The server
+(`feeder.server`) only moves frames between the network and these objects.
+
+A hall connection goes through two stages:
+
+1. `check_hello(tokens, frame)`: the first frame must be a `hello` with a
+   valid token for the claimed role and name (`ProtocolError` otherwise:
+   `bad_hello`, `unauthorized`, or a frame-level code).
+2. `HallSession.receive(frame)` for every later frame: records are handed to
+   `db.writer.Writer.hall`, which stages them. Nothing is answered before the
+   next group commit: after `Writer.flush()` returns, `after_commit()` gives
+   the frames to send (`rejected` frames in order, then one cumulative `ack`),
+   followed by a pending `error` if the session must close (a `seq_gap`, a
+   protocol error, a record without a usable `seq`). So a hall always learns
+   what was durably handled before it is disconnected.
+
+Our additions to the contract (documented in docs/protocol.md):
+- error codes for frame-level problems: `text_frame`, `not_msgpack`,
+  `not_a_map`, `unknown_type`, `frame_too_large`, `bad_batch`;
+- a record whose `seq` is missing or not a positive integer cannot be tracked
+  (it cannot be acked, rejected by number, or resent): the session answers
+  `{"type": "error", "code": "bad_record", ...}` and closes; the frame is
+  quarantined with its raw bytes;
+- `{"type": "error", "code": "storage", ...}` when a commit failed (a full
+  disk): nothing of the uncommitted work is acked; the hall reconnects and
+  resends from the `welcome`'s `acked`;
+- `{"type": "error", "code": "replaced", ...}` when the same source logs in
+  again on a new connection (the old one is closed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import msgpack
+
+from db.writer import Writer
+
+from .tokens import ROLES, Tokens
+
+PROTOCOL_VERSION = 1
+FRAME_LIMIT = 1 << 20  # bytes; a larger frame is a protocol error
+HARD_LIMIT = 4 * FRAME_LIMIT  # beyond this the connection is dropped without a reply (close code 1009)
+QUARANTINE_RAW_LIMIT = 64 * 1024  # raw bytes kept of a broken frame
+FRAME_TYPES = ("result", "finish", "batch")
+
+
+class ProtocolError(Exception):
+    """A problem that ends the session; `frame()` is the error to send."""
+
+    def __init__(self, code: str, message: str, **fields):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.fields = fields
+
+    def frame(self) -> bytes:
+        return error(self.code, self.message, **self.fields)
+
+
+# --- encoding -------------------------------------------------------------------
+def pack(msg: dict) -> bytes:
+    return msgpack.packb(msg, use_bin_type=True)
+
+
+def unpack(data: bytes):
+    return msgpack.unpackb(data, raw=False, strict_map_key=True)
+
+
+def welcome(source: str, acked: int, role: str | None = None) -> bytes:
+    msg = {"type": "welcome", "protocol": PROTOCOL_VERSION, "source": source, "acked": acked}
+    if role and role != "hall":
+        msg["role"] = role
+    return pack(msg)
+
+
+def ack(seq: int) -> bytes:
+    return pack({"type": "ack", "seq": seq})
+
+
+def rejected(seq: int, code: str, message: str) -> bytes:
+    return pack({"type": "rejected", "seq": seq, "code": code, "message": message})
+
+
+def error(code: str, message: str, **fields) -> bytes:
+    return pack({"type": "error", "code": code, "message": message, **fields})
+
+
+# --- decoding -------------------------------------------------------------------
+def decode_frame(data: bytes | str, limit: int = FRAME_LIMIT) -> dict:
+    """One frame to a map, or a `ProtocolError` naming what is wrong with it."""
+    if isinstance(data, str):
+        raise ProtocolError("text_frame", "frames must be binary MessagePack, not text")
+    if len(data) > limit:
+        raise ProtocolError("frame_too_large", f"frame of {len(data)} bytes is over the limit of {limit} bytes",
+                            limit=limit)
+    try:
+        msg = unpack(data)
+    except Exception as exc:  # msgpack raises several types (ExtraData, FormatError, ValueError, ...)
+        raise ProtocolError("not_msgpack", f"the frame is not one MessagePack value ({type(exc).__name__})") from None
+    if not isinstance(msg, dict):
+        raise ProtocolError("not_a_map", f"a frame must hold a MessagePack map, not {type(msg).__name__}")
+    return msg
+
+
+@dataclass(frozen=True)
+class Hello:
+    role: str
+    source: str  # the hall's source, or the judge's / screen's name
+    token: str
+
+
+def parse_hello(msg: dict) -> Hello:
+    if msg.get("type") != "hello":
+        raise ProtocolError("bad_hello", f"the first frame must be a hello, not {msg.get('type')!r}")
+    if msg.get("protocol") != PROTOCOL_VERSION:
+        raise ProtocolError("bad_hello", f"protocol {msg.get('protocol')!r} is not supported (this server speaks 1)")
+    role = msg.get("role")
+    if role not in ROLES:
+        raise ProtocolError("bad_hello", f"role {role!r} is not one of {', '.join(ROLES)}")
+    source = msg.get("source")
+    if not isinstance(source, str) or not source:
+        raise ProtocolError("bad_hello", "'source' must be a non-empty string")
+    token = msg.get("token")
+    if not isinstance(token, str):
+        raise ProtocolError("bad_hello", "'token' must be a string")
+    return Hello(role, source, token)
+
+
+def check_hello(tokens: Tokens, data: bytes | str, limit: int = FRAME_LIMIT) -> Hello:
+    """The first frame: a hello whose token is the one configured for this role and name."""
+    try:
+        hello = parse_hello(decode_frame(data, limit))
+    except ProtocolError as exc:
+        if exc.code != "bad_hello":
+            raise ProtocolError("bad_hello", f"the first frame must be a hello: {exc.message}") from None
+        raise
+    if not tokens.check(hello.role, hello.source, hello.token):
+        raise ProtocolError("unauthorized", f"wrong token or unknown {hello.role} '{hello.source}'")
+    return hello
+
+
+def records_of(msg: dict) -> list:
+    """The records a frame carries: itself, or a batch's list."""
+    kind = msg.get("type")
+    if kind == "batch":
+        recs = msg.get("records")
+        if not isinstance(recs, list):
+            raise ProtocolError("bad_batch", "a batch must carry 'records', a list of records")
+        return recs
+    if kind in ("result", "finish"):
+        return [msg]
+    if kind == "hello":
+        raise ProtocolError("unknown_type", "hello was already received on this connection")
+    raise ProtocolError("unknown_type", f"unknown frame type {kind!r} (expected result, finish or batch)")
+
+
+def valid_seq(seq) -> bool:
+    return isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1
+
+
+# --- a hall connection after its welcome -----------------------------------------
+class HallSession:
+    """One hall connection: frames in, staged work in the Writer, frames out after each commit."""
+
+    def __init__(self, writer: Writer, source: str, limit: int = FRAME_LIMIT):
+        self.writer = writer
+        self.source = source
+        self.limit = limit
+        self.pending: list[bytes] = []  # rejected frames, sent after the commit
+        self.need_ack = False
+        self.closing: ProtocolError | None = None  # sent after the commit, then close
+        self.records = 0  # records received (for health)
+
+    def receive(self, data: bytes | str) -> None:
+        """Handle one frame. Once `closing` is set, later frames are ignored."""
+        if self.closing is not None:
+            return
+        try:
+            msg = decode_frame(data, self.limit)
+            recs = records_of(msg)
+        except ProtocolError as exc:
+            self._fail(exc, data)
+            return
+        single = msg.get("type") != "batch"
+        for rec in recs:
+            if not isinstance(rec, dict) or not valid_seq(rec.get("seq")):
+                what = "a record must be a map" if not isinstance(rec, dict) else (
+                    f"'seq' must be a positive integer, got {rec.get('seq')!r}")
+                self._fail(ProtocolError("bad_record", f"{what}; a record without a usable seq cannot be tracked"),
+                           data if single else pack_safe(rec))
+                return
+            raw = data if single else pack_safe(rec)
+            try:
+                out = self.writer.hall(self.source, rec, raw)
+            except (TypeError, ValueError) as exc:  # content the digest cannot even read
+                self._fail(ProtocolError("bad_record", f"record {rec['seq']}: unreadable content ({exc})"), raw)
+                return
+            self.records += 1
+            if out.status == "gap":
+                self.need_ack = True
+                self.closing = ProtocolError("seq_gap", out.message, expected=out.expected, got=out.seq)
+                return
+            self.need_ack = True
+            if out.status == "rejected":
+                self.pending.append(rejected(out.seq, out.code, out.message))
+
+    def _fail(self, exc: ProtocolError, raw) -> None:
+        keep = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)
+        self.writer.quarantine_raw(self.source, exc.code, exc.message, keep[:QUARANTINE_RAW_LIMIT])
+        self.need_ack = True
+        self.closing = exc
+
+    @property
+    def waiting(self) -> bool:
+        """Something to say after the next commit."""
+        return self.need_ack or bool(self.pending) or self.closing is not None
+
+    def after_commit(self) -> list[bytes]:
+        """Frames to send now that `Writer.flush()` has returned: rejections, the ack, a closing error."""
+        out = self.pending
+        self.pending = []
+        if self.need_ack:
+            acked = self.writer.acked.get(self.source, 0)
+            if acked:
+                out.append(ack(acked))
+            self.need_ack = False
+        if self.closing is not None:
+            out.append(self.closing.frame())
+        return out
+
+    def commit_failed(self, message: str) -> bytes:
+        """The commit failed: the Writer dropped the staged work; nothing is acked, the session closes."""
+        self.pending = []
+        self.need_ack = False
+        self.closing = ProtocolError("storage", f"the server could not store your records ({message}); "
+                                     "reconnect and resend from the welcome's acked")
+        return self.closing.frame()
+
+
+def pack_safe(rec) -> bytes:
+    """The raw bytes of one record of a batch (for the quarantine)."""
+    try:
+        return pack(rec)
+    except Exception:
+        return repr(rec).encode()

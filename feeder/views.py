@@ -1,0 +1,209 @@
+"""The view protocol (docs/view-protocol.md): the messages consoles and screens
+receive, the judges' commands, and the bounded per-client outboxes.
+
+Sans I/O like `feeder.protocol`: the server moves the bytes. An outbox only
+holds what a client has yet to receive; the server's commit loop never waits
+for a client, it only puts messages in outboxes:
+
+- `JudgeOutbox` (judge, chief): a bounded queue of messages. On overflow the
+  queue is dropped and the client is marked for a fresh snapshot, which its
+  sender builds only when the socket can take it (so a stuck console costs one
+  flag, not a snapshot per commit).
+- `DisplayOutbox`: one slot, latest wins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from dataclasses import dataclass
+
+from scoreboard.board import Board
+from scoreboard.events import Event
+from scoreboard.judging import ROLE_ACTIONS
+from scoreboard.serialize import awards_json, standings_json
+
+from .protocol import pack
+
+JUDGE_QUEUE = 512  # messages a console may lag behind before it gets a fresh snapshot instead
+LATEST = 20  # results carried in a public state
+COMMAND_KINDS = tuple(sorted(ROLE_ACTIONS["chief"]))
+
+
+def event_row(ev: Event) -> list:
+    return [ev.id, ev.at, ev.kind, ev.source, ev.seq, ev.actor, ev.data, ev.reason]
+
+
+def quarantine_row(q: dict) -> dict:
+    return {k: q[k] for k in ("id", "at", "source", "seq", "code", "message")}
+
+
+def snapshot(rules_text: str, contestants: list, events: list[list], quarantine: list[dict]) -> dict:
+    return {
+        "type": "snapshot",
+        "rules": rules_text,
+        "contestants": [c.as_dict() for c in contestants],
+        "events": events,
+        "quarantine": quarantine,
+    }
+
+
+def latest_row(board: Board, ev: Event) -> dict:
+    d = ev.data
+    c = board.contestants.get(d.get("contestant"))
+    row = {"id": ev.id, "at": ev.at, "kind": ev.kind, "contestant": d.get("contestant"),
+           "name": c.name if c else "", "team": c.team if c else ""}
+    if ev.kind == "result":
+        row.update(item=d["item"], section=d["section"], score=d["score"], max=d["max"])
+    else:
+        row["time_used"] = d["time_used"]
+    return row
+
+
+def public_state(board: Board, latest: list[dict], lang: str = "zh") -> dict:
+    """What a big screen may show: `board.public()`, so never later marks while frozen (封榜)."""
+    st, _aw = board.public()
+    c = board.control
+    frozen = c.frozen_at is not None
+    return {
+        "type": "public",
+        "standings": standings_json(board.rules, st),
+        "awards": awards_json(board, lang, public=True),
+        "control": {"view": dict(c.view), "frozen": frozen, "ceremony": c.ceremony, "locked": c.locked is not None},
+        "latest": [] if frozen else list(latest),
+    }
+
+
+# --- commands -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class Command:
+    id: object
+    kind: str
+    data: dict
+    reason: str
+
+
+class CommandError(Exception):
+    def __init__(self, id, code: str, message: str):
+        super().__init__(message)
+        self.id, self.code, self.message = id, code, message
+
+
+def parse_command(msg: dict) -> Command:
+    cid = msg.get("id")
+    if not isinstance(cid, (int, str)) or isinstance(cid, bool):
+        raise CommandError(cid, "bad_command", "'id' must be an integer or a string chosen by the client")
+    kind = msg.get("kind")
+    if not isinstance(kind, str) or not kind:
+        raise CommandError(cid, "bad_command", "'kind' must be a command name")
+    data = msg.get("data", {})
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise CommandError(cid, "bad_command", "'data' must be a map")
+    reason = msg.get("reason", "")
+    if not isinstance(reason, str):
+        raise CommandError(cid, "bad_command", "'reason' must be a string")
+    return Command(cid, kind, data, reason)
+
+
+def result_ok(cid, event_id: int) -> bytes:
+    return pack({"type": "result", "id": cid, "ok": True, "event_id": event_id})
+
+
+def result_err(cid, code: str, message: str) -> bytes:
+    return pack({"type": "result", "id": cid, "ok": False, "code": code, "message": message})
+
+
+# --- outboxes -----------------------------------------------------------------------
+class Outbox:
+    """What one client has yet to receive; `pop()` gives the next frame or None."""
+
+    def __init__(self):
+        self.wake = asyncio.Event()
+        self.closing: bytes | None = None  # set: send this (if not empty), then close
+        self.queue: deque = deque()
+
+    def close_with(self, frame: bytes | None) -> None:
+        self.closing = frame or b""
+        self.wake.set()
+
+    def put_urgent(self, frame: bytes) -> None:
+        """A command's result: never dropped."""
+        self.queue.append(frame)
+        self.wake.set()
+
+    def pop(self, build_snapshot) -> bytes | None:
+        return self.queue.popleft() if self.queue else None
+
+
+class JudgeOutbox(Outbox):
+    """Bounded; on overflow the queue is dropped (results kept) and a fresh snapshot replaces it."""
+
+    def __init__(self, limit: int = JUDGE_QUEUE):
+        super().__init__()
+        self.limit = limit
+        self.need_snapshot = True
+        self.wake.set()
+        self.results: set[int] = set()  # ids of the result frames in the queue
+        self.overflows = 0
+
+    def put(self, frame: bytes) -> None:
+        if self.need_snapshot:
+            return  # the coming snapshot covers it
+        if len(self.queue) >= self.limit:
+            self.queue = deque(f for f in self.queue if id(f) in self.results)
+            self.need_snapshot = True
+            self.overflows += 1
+        else:
+            self.queue.append(frame)
+        self.wake.set()
+
+    def put_urgent(self, frame: bytes) -> None:
+        self.results.add(id(frame))
+        super().put_urgent(frame)
+
+    def pop(self, build_snapshot) -> bytes | None:
+        if self.need_snapshot:
+            self.need_snapshot = False  # built now, from the committed log: nothing queued is older
+            return build_snapshot()
+        if not self.queue:
+            return None
+        frame = self.queue.popleft()
+        self.results.discard(id(frame))
+        return frame
+
+
+class DisplayOutbox(Outbox):
+    """Latest wins: one slot for the public state (plus the answers to refused commands)."""
+
+    def __init__(self):
+        super().__init__()
+        self.latest: bytes | None = None
+
+    def put(self, frame: bytes) -> None:
+        self.latest = frame
+        self.wake.set()
+
+    def pop(self, build_snapshot) -> bytes | None:
+        if self.queue:
+            return self.queue.popleft()
+        frame, self.latest = self.latest, None
+        return frame
+
+
+class HallOutbox(Outbox):
+    """A hall's replies: rejections in order; an ack followed by a newer ack is dropped (acks are cumulative)."""
+
+    def __init__(self):
+        super().__init__()
+        self.last_is_ack = False
+
+    def put_frames(self, frames: list[bytes], ack_last: bool) -> None:
+        if not frames:
+            return
+        if self.last_is_ack and ack_last and self.queue:
+            self.queue.pop()
+        self.queue.extend(frames)
+        self.last_is_ack = ack_last
+        self.wake.set()
