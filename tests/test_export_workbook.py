@@ -197,3 +197,29 @@ def test_one_list_only_makes_a_workbook_of_one_sheet(tmp_path, locked):
     db, _ = locked
     run("export", db, "--to", tmp_path / "a.xlsx", "--what", "awards")
     assert openpyxl.load_workbook(tmp_path / "a.xlsx").sheetnames == ["获奖名单"]
+
+
+def test_a_tie_awaiting_the_judges_is_shown_in_its_award_block(tmp_path):
+    """Two contestants equal on every key at 人社知识通's 20th place: the list stays provisional."""
+    where = tmp_path / "tie"
+    where.mkdir()
+    run("sample-roster", "--preset", "fujian-2024-final", "--out", where / "r.csv", "--per-team", "2")
+    run("init", where / "c.db", "--preset", "fujian-2024-final", "--roster", where / "r.csv")
+    people = [c.exam_no for c in Store(where / "c.db").contestants()]
+    lines = [{"type": "hello", "protocol": 1, "role": "hall", "source": "hall-a"}]
+    for i, exam_no in enumerate(people):
+        score = 100 - min(i, 19)  # the 20th and the 21st are equal on every key
+        lines.append({"type": "result", "contestant": exam_no, "item": "choice-1", "section": "choice",
+                      "score": float(score), "max": 100.0, "seq": 2 * i + 1})
+        lines.append({"type": "finish", "contestant": exam_no, "time_used": 3600.0, "seq": 2 * i + 2})
+    (where / "d.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    run("load", where / "c.db", where / "d.jsonl")
+    ref = awards_of(where / "c.db")
+    assert ref["status"] == "pending_ties"
+    run("export", where / "c.db", "--to", where / "out.xlsx")
+    ws = openpyxl.load_workbook(where / "out.xlsx")["获奖名单"]
+    assert "1处截止线并列" in ws["A2"].value and "PROVISIONAL" in ws["A2"].value
+    values = [r[0] for r in ws.iter_rows(min_row=4, values_only=True)]
+    pending = [v for v in values if isinstance(v, str) and v.startswith("待裁定：")]
+    assert pending == [f"待裁定：{p['why']}" for p in ref["pending"]]
+    assert values.index("全省“人社知识通”（19）") < values.index(pending[0])
