@@ -1,0 +1,127 @@
+"""Helpers for the feeder tests: a small contest database, the tokens, a real
+server on port 0, and a raw websocket client for what the client library
+would never send."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from pathlib import Path
+
+import msgpack
+from websockets.asyncio.client import connect
+
+from db.store import Store
+from feeder.server import Feeder
+from feeder.tokens import Tokens
+from scoreboard.rules import load_preset
+from scoreboard.sample import exam_day, sample_roster
+
+PRESET = "fujian-2024-final"
+TOKENS = {
+    "hall": {"hall-a": "hall-a-token-0001", "hall-b": "hall-b-token-0002", "hall-c": "hall-c-token-0003"},
+    "judge": {"张裁判": "judge-token-0001"},
+    "chief": {"李主裁": "chief-token-0001"},
+    "display": {"大屏": "display-token-0001"},
+}
+TOKENS_TOML = """
+[hall]
+hall-a = "hall-a-token-0001"
+hall-b = "hall-b-token-0002"
+hall-c = "hall-c-token-0003"
+[judge]
+"张裁判" = "judge-token-0001"
+[chief]
+"李主裁" = "chief-token-0001"
+[display]
+"大屏" = "display-token-0001"
+"""
+JUDGE = ("张裁判", "judge-token-0001")
+CHIEF = ("李主裁", "chief-token-0001")
+DISPLAY = ("大屏", "display-token-0001")
+
+
+def tokens() -> Tokens:
+    return Tokens.from_dict(TOKENS)
+
+
+def make_db(tmp_path: Path, per_team: int | None = 3, name: str = "contest.db", preset: str = PRESET) -> Path:
+    rules = load_preset(preset)
+    people = sample_roster(rules, 2024, per_team)
+    path = tmp_path / name
+    Store.create(path, rules, people, preset).close()
+    return path
+
+
+def contest(path) -> tuple:
+    s = Store(path)
+    try:
+        return s.rules(), s.contestants()
+    finally:
+        s.close()
+
+
+def day(path, seed: int = 7, bad_rate: float = 0.0, exam_nos: set[str] | None = None) -> list[tuple[float, dict]]:
+    """A generated exam day for this database's contestants (or a subset), seq from 1."""
+    rules, people = contest(path)
+    if exam_nos is not None:
+        people = [c for c in people if c.exam_no in exam_nos]
+    return exam_day(rules, people, seed=seed, bad_rate=bad_rate)
+
+
+def result(seq: int, contestant: str = "FJ0001", item: str = "choice-01", section: str = "choice",
+           score=1.0, mx=1.0) -> dict:
+    return {"type": "result", "seq": seq, "contestant": contestant, "item": item, "section": section,
+            "score": score, "max": mx}
+
+
+def pack(msg) -> bytes:
+    return msgpack.packb(msg, use_bin_type=True)
+
+
+@contextlib.asynccontextmanager
+async def running(db_path, **kwargs):
+    """A real feeder on 127.0.0.1, port 0; yields (feeder, url)."""
+    feeder = Feeder(db_path, tokens(), port=0, **kwargs)
+    port = await feeder.start()
+    try:
+        yield feeder, f"ws://127.0.0.1:{port}/feed"
+    finally:
+        await feeder.stop()
+
+
+async def raw(url: str, **kwargs):
+    return await connect(url, compression=None, max_size=None, open_timeout=5, **kwargs)
+
+
+async def login(url: str, role: str, source: str, token: str, **kwargs):
+    """A raw connection after its hello; returns (ws, the server's first reply)."""
+    ws = await raw(url, **kwargs)
+    await ws.send(pack({"type": "hello", "protocol": 1, "role": role, "source": source, "token": token}))
+    return ws, await recv(ws)
+
+
+async def recv(ws, timeout: float = 10.0) -> dict:
+    return msgpack.unpackb(await asyncio.wait_for(ws.recv(), timeout), raw=False)
+
+
+async def recv_until(ws, kind: str, timeout: float = 10.0) -> dict:
+    while True:
+        msg = await recv(ws, timeout)
+        if msg.get("type") == kind:
+            return msg
+
+
+async def replies_until_closed(ws, timeout: float = 10.0) -> list[dict]:
+    out = []
+    with contextlib.suppress(Exception):
+        while True:
+            out.append(await recv(ws, timeout))
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

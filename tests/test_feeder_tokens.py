@@ -1,0 +1,53 @@
+"""The tokens file: loading, errors that name the key, constant-time checks."""
+
+import pytest
+
+from feeder.tokens import Tokens, TokensError
+from tests.feeder_support import TOKENS_TOML
+
+
+def test_a_tokens_file_maps_each_role_and_name_to_its_token(tmp_path):
+    p = tmp_path / "tokens.toml"
+    p.write_text(TOKENS_TOML, encoding="utf-8")
+    t = Tokens.load(p)
+    assert t.check("hall", "hall-a", "hall-a-token-0001")
+    assert t.check("judge", "张裁判", "judge-token-0001")
+    assert t.names("hall") == ["hall-a", "hall-b", "hall-c"]
+
+
+def test_a_token_never_authorises_another_name_or_role():
+    t = Tokens.from_dict({"hall": {"hall-a": "aaaaaaaaaaaaaaaa", "hall-b": "bbbbbbbbbbbbbbbb"},
+                          "judge": {"j": "jjjjjjjjjjjjjjjj"}})
+    assert not t.check("hall", "hall-b", "aaaaaaaaaaaaaaaa")
+    assert not t.check("judge", "hall-a", "aaaaaaaaaaaaaaaa")
+    assert not t.check("chief", "j", "jjjjjjjjjjjjjjjj")
+    assert not t.check("hall", "nobody", "aaaaaaaaaaaaaaaa")
+    assert not t.check("hall", "hall-a", None)
+    assert not t.check("hall", "hall-a", "")
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        ({"hall": {"hall-a": "short"}}, ["[hall] hall-a", "too short"]),
+        ({"hall": {"hall-a": 12345678901234}}, ["[hall] hall-a", "string"]),
+        ({"halls": {"hall-a": "aaaaaaaaaaaaaaaa"}}, ["[halls]", "unknown section"]),
+        ({"hall": "aaaaaaaaaaaaaaaa"}, ["[hall]", "table"]),
+        ({"hall": {"hall-a": "aaaaaaaaaaaaaaaa"}, "judge": {"j": "aaaaaaaaaaaaaaaa"}},
+         ["[judge] j", "already used by [hall] hall-a"]),
+    ],
+)
+def test_a_bad_tokens_file_is_refused_with_a_message_naming_the_key(data, words):
+    with pytest.raises(TokensError) as exc:
+        Tokens.from_dict(data, "tokens.toml")
+    for w in words:
+        assert w in str(exc.value)
+
+
+def test_a_tokens_file_that_is_not_toml_or_missing_is_named(tmp_path):
+    p = tmp_path / "t.toml"
+    p.write_text("[hall\nx=", encoding="utf-8")
+    with pytest.raises(TokensError, match="not valid TOML"):
+        Tokens.load(p)
+    with pytest.raises(TokensError, match="cannot read"):
+        Tokens.load(tmp_path / "missing.toml")
