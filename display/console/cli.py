@@ -1,9 +1,98 @@
-"""Commands of this part, added to the `scoreboard` group by `register`."""
+"""Commands of this part, added to the `scoreboard` group by `register`:
+`judge` (the judges' console, live or offline) and `demo` (a live day in one command)."""
 
 from __future__ import annotations
 
+import getpass
+import importlib.util
+import os
+
 import click
+
+from db.cli import UserError, fail_cleanly, lang_option
+
+THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "tokyo-night", "monokai", "solarized-light")
+
+
+def theme_option(fn):
+    return click.option("--theme", type=click.Choice(THEMES), default=None,
+                        help="Colour theme (also in the command palette: 'theme').")(fn)
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("ws://", "wss://"))
 
 
 def register(cli: click.Group) -> None:
-    """Add this part's commands to the root group (none yet)."""
+    """Add this part's commands to the root group."""
+
+    @cli.command()
+    @click.argument("target")
+    @click.option("--token", help="Your token from the feeder's tokens file (live only).")
+    @click.option("--name", default=lambda: os.environ.get("SCOREBOARD_JUDGE") or getpass.getuser(),
+                  show_default="$SCOREBOARD_JUDGE or your login", help="Your name in the tokens file.")
+    @click.option("--role", type=click.Choice(["judge", "chief"]), default="judge", show_default=True,
+                  help="chief may also lock (定榜) and unlock.")
+    @click.option("--poll", type=float, default=1.0, show_default=True,
+                  help="Offline: seconds between looks at the database for new events.")
+    @lang_option
+    @theme_option
+    @fail_cleanly
+    def judge(target, token, name, role, poll, lang, theme):
+        """The judges' console: TARGET is the feeder's URL (ws://host:port/feed) or a contest database.
+
+        \b
+        Live:    scoreboard judge ws://127.0.0.1:8765/feed --token T --name 张裁判 --role chief
+        Offline: scoreboard judge contest.db   (read-only; follows a running feeder's file)
+        Keys: 1-7 switch modules, Ctrl+P every action, ? help. See docs/console.md.
+        """
+        from .app import ConsoleApp
+
+        if is_url(target):
+            if not token:
+                raise UserError("a live console needs --token (your token from the feeder's tokens file)")
+            from .live import LiveSource
+
+            source = LiveSource(target, token, name, role)
+        else:
+            if token:
+                raise UserError("--token is for a live feeder URL (ws://...); a database is opened read-only")
+            if not os.path.exists(target):
+                raise UserError(f"{target}: no such contest database (or give a ws:// URL)")
+            from .source import OfflineSource
+
+            source = OfflineSource(target, poll=poll)
+        ConsoleApp(source, lang=lang, theme=theme).run()
+
+    @cli.command()
+    @click.option("--speed", type=float, default=90.0, show_default=True,
+                  help="How much faster than real time the exam day runs (90: about three minutes).")
+    @click.option("--seed", type=int, default=7, show_default=True, help="Seed of the generated day.")
+    @click.option("--keep", is_flag=True, help="Keep the temporary contest directory (its path is printed).")
+    @click.option("--screen", "open_screen", is_flag=True, help="Open the big screen instead of the console.")
+    @click.option("--replay", "open_replay", is_flag=True, help="Open a replay of a finished day instead.")
+    @lang_option
+    @theme_option
+    @fail_cleanly
+    def demo(speed, seed, keep, open_screen, open_replay, lang, theme):
+        """A live competition day in one command (what `make demo` runs).
+
+        A temporary contest (the Fujian preset, 260 generated contestants), the feeder on a
+        free port in this process, two simulated exam halls at rehearsal speed, and the
+        judges' console as chief judge, so every action is open to you. Q quits; the
+        temporary contest is removed unless --keep.
+        """
+        for flag, part in ((open_screen, "screen"), (open_replay, "replay")):
+            if flag and not part_available(part):
+                raise UserError(f"the {'big screen' if part == 'screen' else 'replay'} is not yet available "
+                                f"in this build (display/{part}/app.py is missing); run 'scoreboard demo' "
+                                "for the judges' console")
+        from .demo import run_demo
+
+        run_demo(speed=speed, seed=seed, keep=keep, lang=lang, theme=theme,
+                 view="screen" if open_screen else "replay" if open_replay else "console",
+                 echo=click.echo)
+
+
+def part_available(part: str) -> bool:
+    return importlib.util.find_spec(f"display.{part}.app") is not None

@@ -1,0 +1,194 @@
+"""The judges' actions: each one a dialog (when it needs words from the
+judge) and then a command to the source. Bound to keys on the screens where
+they belong and offered everywhere through the command palette."""
+
+from __future__ import annotations
+
+import secrets
+
+from textual.app import SystemCommand
+
+CHIEF_ONLY = {"lock", "unlock"}
+
+
+class Actions:
+    """Mixed into ConsoleApp."""
+
+    # --- sending ------------------------------------------------------------------
+    def send(self, kind: str, data: dict, reason: str = "") -> None:
+        if not self.source.can_command:
+            self.notify(self.msg("read_only"), severity="warning")
+            return
+        self.run_worker(self._send(kind, data, reason), group="commands")
+
+    async def _send(self, kind: str, data: dict, reason: str) -> dict:
+        try:
+            result = await self.source.command(kind, data, reason)
+        except Exception as exc:  # noqa: BLE001 - the link failed; the judge must know
+            result = {"ok": False, "code": "link", "message": str(exc)}
+        self.results.append({"kind": kind, **result})
+        if result.get("ok"):
+            self.notify(self.msg("sent", kind=self.msg(f"k_{kind}"), id=result.get("event_id", "?")))
+        else:
+            self.notify(self.msg("refused", message=f"{result.get('code')}: {result.get('message', '')}"),
+                        severity="error", timeout=8)
+        return result
+
+    def _can(self, kind: str) -> bool:
+        if not self.source.can_command:
+            self.notify(self.msg("read_only"), severity="warning")
+            return False
+        if kind in CHIEF_ONLY and self.source.role != "chief":
+            self.notify(self.msg("chief_only"), severity="warning")
+            return False
+        return self.replica is not None
+
+    # --- awards ---------------------------------------------------------------------
+    def action_decide(self, index: int | None = None) -> None:
+        if not self._can("decision"):
+            return
+        ties = self.replica.board.awards().ties
+        if not ties:
+            self.notify(self.msg("nothing_to_decide"))
+            return
+        if index is None:
+            index = getattr(self.screen, "selected_tie", lambda: 0)()
+        tie = ties[min(max(index, 0), len(ties) - 1)]
+        from .screens.dialogs import TieDialog
+
+        def done(answer) -> None:
+            if answer:
+                data, reason = answer
+                self.send("decision", data, reason)
+
+        self.push_screen(TieDialog(tie, secrets.token_hex(4)), done)
+
+    def action_confirm(self) -> None:
+        if not self._can("confirm"):
+            return
+        aw = self.replica.board.awards()
+        digest = aw.digest
+        from .screens.dialogs import ReasonDialog
+
+        body = self.msg("confirm_body", digest=digest, n=len(aw.awards))
+        self.push_screen(ReasonDialog(self.msg("confirm_title"), body, required=False),
+                         lambda r: r is not None and self.send("confirm", {"digest": digest}, r))
+
+    def action_lock(self) -> None:
+        if not self._can("lock"):
+            return
+        digest = self.replica.board.awards().digest
+        from .screens.dialogs import ReasonDialog
+
+        self.push_screen(ReasonDialog(self.msg("lock_title"), self.msg("lock_body", digest=digest), required=False,
+                                      default="定榜" if self.lang == "zh" else "final list"),
+                         lambda r: r is not None and self.send("lock", {"digest": digest}, r))
+
+    def action_unlock(self) -> None:
+        if not self._can("unlock"):
+            return
+        from .screens.dialogs import ReasonDialog
+
+        self.push_screen(ReasonDialog(self.msg("unlock_title"), self.msg("unlock_body"), required=True),
+                         lambda r: r and self.send("unlock", {}, r))
+
+    def judge_awards(self):
+        return [a for a in self.replica.rules.awards if a.kind == "judge"] if self.replica else []
+
+    def action_assign(self) -> None:
+        if not self._can("assign"):
+            return
+        specs = self.judge_awards()
+        if not specs:
+            self.notify(self.msg("no_judge_award"))
+            return
+        from .screens.dialogs import AssignDialog
+
+        def done(answer) -> None:
+            if answer:
+                award, recipient, reason = answer
+                self.send("assign", {"award": award, "recipient": recipient}, reason)
+
+        self.push_screen(AssignDialog(specs, self.replica), done)
+
+    def action_revoke(self) -> None:
+        if not self._can("revoke"):
+            return
+        assigned = list(self.replica.board.control.assigned)
+        if not assigned:
+            self.notify(self.msg("nothing_to_revoke"))
+            return
+        award, recipient = assigned[-1]
+        pick = getattr(self.screen, "selected_assigned", lambda: None)()
+        if pick in assigned:
+            award, recipient = pick
+        spec = self.replica.rules.award(award)
+        from .screens.dialogs import ReasonDialog
+
+        title = self.msg("revoke_title", award=self.label(spec.label, spec.label_en), recipient=recipient)
+        self.push_screen(ReasonDialog(title, "", required=True),
+                         lambda r: r and self.send("revoke", {"award": award, "recipient": recipient}, r))
+
+    # --- the big screen -------------------------------------------------------------
+    def action_freeze(self) -> None:
+        if not self._can("freeze"):
+            return
+        from .screens.dialogs import ReasonDialog
+
+        self.push_screen(ReasonDialog(self.msg("freeze_title"), self.msg("freeze_body"), required=False),
+                         lambda r: r is not None and self.send("freeze", {}, r))
+
+    def action_unfreeze(self) -> None:
+        if self._can("unfreeze"):
+            self.send("unfreeze", {}, "")
+
+    def action_screen_view(self, view: str) -> None:
+        if not self._can("view"):
+            return
+        data = {"view": view}
+        if view == "group":
+            data["group"] = getattr(self.screen, "chosen_group", lambda: None)() or self.replica.rules.groups[0]
+        self.send("view", data, "")
+
+    def action_ceremony(self, delta: int) -> None:
+        if not self._can("ceremony"):
+            return
+        board = self.replica.board
+        if not board.control.locked:
+            self.notify(self.msg("ceremony_needs_lock"), severity="warning")
+            return
+        self.send("ceremony", {"step": max(-1, board.control.ceremony + delta)}, "")
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    # --- who may see which keys -------------------------------------------------------
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action in CHIEF_ONLY and self.source.role != "chief":
+            return None  # shown disabled: the judge sees the action exists, for the chief
+        return True
+
+    # --- the command palette ----------------------------------------------------------
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        m = self.msg
+        for mode in ("ranking", "teams", "awards", "quarantine", "health", "audit", "control"):
+            yield SystemCommand(m(f"mode_{mode}"), f"→ {mode}", lambda mode=mode: self.run_action(f"mode('{mode}')"))
+        yield SystemCommand(m("decide"), "decision", self.action_decide)
+        yield SystemCommand(m("confirm"), "confirm", self.action_confirm)
+        if self.source.role == "chief":
+            yield SystemCommand(m("lock"), "lock (chief)", self.action_lock)
+            yield SystemCommand(m("unlock"), "unlock (chief)", self.action_unlock)
+        yield SystemCommand(m("assign"), "assign", self.action_assign)
+        yield SystemCommand(m("revoke"), "revoke", self.action_revoke)
+        yield SystemCommand(m("freeze"), "freeze", self.action_freeze)
+        yield SystemCommand(m("unfreeze"), "unfreeze", self.action_unfreeze)
+        for view in ("individual", "team", "group", "awards", "latest", "ceremony"):
+            key = {"team": "view_teamv", "group": "view_groupv"}.get(view, f"view_{view}")
+            yield SystemCommand(m("show_view", view=m(key)), f"view {view}",
+                                lambda view=view: self.action_screen_view(view))
+        yield SystemCommand(m("ceremony_next"), "ceremony +1", lambda: self.action_ceremony(1))
+        yield SystemCommand(m("ceremony_prev"), "ceremony -1", lambda: self.action_ceremony(-1))
+        yield SystemCommand(m("help"), "help", self.action_help)

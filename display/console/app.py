@@ -1,0 +1,210 @@
+"""The judges' console: one Textual app, one screen per module.
+
+Data flows one way. A worker opens the source, folds the snapshot into the
+console's own Board replica (in a thread) and then posts every update as a
+message; the handlers apply events to the replica at once. A 3 Hz tick
+settles the standings and lets the visible screen update the rows that
+changed, so a burst of records costs one repaint, not one per record.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from datetime import datetime, timedelta, timezone, tzinfo
+
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from scoreboard.events import fmt_points
+
+from .actions import Actions
+from .catalogue import msg, translate_bindings
+from .replica import Replica
+from .source import Chain, Health, Lost, NewEvents, NewQuarantine, Resnapshot, Source
+
+TICK_HZ = 3
+
+
+class ReplicaReady(Message):
+    """A folded replica, from the first snapshot or a fresh one."""
+
+    def __init__(self, replica: Replica) -> None:
+        super().__init__()
+        self.replica = replica
+
+
+class FeedUpdate(Message):
+    """One update from the source. Health reports collapse: only the latest matters."""
+
+    def __init__(self, item) -> None:
+        super().__init__()
+        self.item = item
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FeedUpdate) and isinstance(self.item, Health) and isinstance(message.item, Health)
+
+
+class ConsoleApp(Actions, App):
+    CSS_PATH = "app.tcss"
+    TITLE = "赛场计分台"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {}  # filled below, once the screens are imported
+    BINDINGS = [
+        Binding("1", "mode('ranking')", "mode_ranking"),
+        Binding("2", "mode('teams')", "mode_teams"),
+        Binding("3", "mode('awards')", "mode_awards"),
+        Binding("4", "mode('quarantine')", "mode_quarantine", show=False),
+        Binding("5", "mode('health')", "mode_health", show=False),
+        Binding("6", "mode('audit')", "mode_audit", show=False),
+        Binding("7", "mode('control')", "mode_control", show=False),
+        Binding("question_mark", "help", "help", key_display="?"),
+        Binding("q", "quit", "quit"),
+    ]
+
+    def __init__(self, source: Source, lang: str = "zh", clock=time.time, tz: tzinfo | None = None,
+                 tick_hz: float = TICK_HZ, theme: str | None = None):
+        super().__init__()
+        self.source = source
+        self.lang = lang
+        self.clock = clock
+        self.tz = tz
+        self.tick_hz = tick_hz
+        self.replica: Replica | None = None
+        self.lost: str | None = None
+        self.results: list[dict] = []  # every command's answer, for tests and the log
+        self.title = msg("app_title", lang)
+        if theme:
+            self.theme = theme
+        translate_bindings(self, lang)
+
+    # --- words and numbers ------------------------------------------------------
+    def msg(self, key: str, **params) -> str:
+        return msg(key, self.lang, **params)
+
+    def fmt_time(self, at: float | None) -> str:
+        if not at:
+            return "—"
+        return datetime.fromtimestamp(at, self.tz).strftime("%H:%M:%S")
+
+    @staticmethod
+    def pts(points: int) -> str:
+        return fmt_points(points)
+
+    def label(self, zh: str, en: str) -> str:
+        return en if self.lang == "en" and en else zh
+
+    # --- life -------------------------------------------------------------------
+    async def on_mount(self) -> None:
+        await self.switch_mode("ranking")
+        self.run_worker(self._feed(), name="feed", group="feed", exclusive=True)
+        self.set_interval(1 / self.tick_hz, self.tick, name="tick")
+
+    async def _feed(self) -> None:
+        """Receive: the snapshot first, then every update, posted as messages."""
+        src = self.source
+        while True:
+            try:
+                snap = await src.open()
+                self.post_message(ReplicaReady(await asyncio.to_thread(Replica.build, snap)))
+                async for item in src.updates():
+                    if isinstance(item, Resnapshot):
+                        self.post_message(ReplicaReady(await asyncio.to_thread(Replica.build, item.snapshot)))
+                    else:
+                        self.post_message(FeedUpdate(item))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - the source failed: say so, try again
+                self.post_message(FeedUpdate(Lost(f"{type(exc).__name__}: {exc}")))
+                if not getattr(src, "reconnects", False):
+                    return
+                await asyncio.sleep(2.0)
+
+    def on_replica_ready(self, message: ReplicaReady) -> None:
+        old = self.replica
+        self.replica = message.replica
+        if old is not None:  # a fresh snapshot keeps what the console learnt about the feed
+            self.replica.health = self.replica.health or old.health
+            self.replica.chain = self.replica.chain or old.chain
+        self.lost = None
+        self.refresh_view(force=True)
+
+    def on_feed_update(self, message: FeedUpdate) -> None:
+        rep, item = self.replica, message.item
+        if isinstance(item, Lost):
+            self.lost = item.why
+            self.notify(self.msg("disconnected", why=item.why), severity="warning")
+            return
+        if rep is None:
+            return
+        self.lost = None
+        if isinstance(item, NewEvents):
+            rep.apply(item.events)
+        elif isinstance(item, NewQuarantine):
+            rep.add_quarantine(item.items)
+        elif isinstance(item, Health):
+            rep.health = item
+        elif isinstance(item, Chain):
+            rep.chain = item
+
+    def tick(self) -> None:
+        """2–4 times a second: settle the standings and update what the visible screen shows."""
+        self.refresh_view()
+
+    def refresh_view(self, force: bool = False) -> None:
+        rep = self.replica
+        if rep is None:
+            return
+        changed = rep.changed or force
+        if rep.changed:
+            rep.settle()
+        try:
+            screen = self.screen
+        except Exception:  # noqa: BLE001 - shutting down: no screen left to update
+            return
+        if hasattr(screen, "refresh_view"):
+            screen.refresh_view(changed)
+
+    async def action_mode(self, mode: str) -> None:
+        await self.switch_mode(mode)
+        self.refresh_view(force=True)
+
+    async def on_unmount(self) -> None:
+        await self.source.close()
+
+
+def china_tz() -> tzinfo:
+    return timezone(timedelta(hours=8), "CST")
+
+
+def make_app(source: Source | None = None, board=None, lang: str = "zh", **kw) -> ConsoleApp:
+    """The App factory: a source, or a Board to wrap in an in-memory source."""
+    if source is None:
+        from .source import MemorySource
+
+        if board is None:
+            raise ValueError("give a source or a board")
+        source = MemorySource.from_board(board)
+    return ConsoleApp(source, lang=lang, **kw)
+
+
+def _install_modes() -> None:
+    from .screens.awards import AwardsScreen
+    from .screens.control import ControlScreen
+    from .screens.feedviews import AuditScreen, HealthScreen, QuarantineScreen
+    from .screens.ranking import RankingScreen
+    from .screens.teams import TeamsScreen
+
+    ConsoleApp.MODES = {
+        "ranking": RankingScreen,
+        "teams": TeamsScreen,
+        "awards": AwardsScreen,
+        "quarantine": QuarantineScreen,
+        "health": HealthScreen,
+        "audit": AuditScreen,
+        "control": ControlScreen,
+    }
+
+
+_install_modes()

@@ -1,0 +1,216 @@
+"""Every string the judges' console shows, in Chinese (default) and English.
+
+One place for the UI's words: screens ask `msg(key, lang, **params)`. Reasons
+and explanations from the core are rendered by the core's own i18n.
+"""
+
+from __future__ import annotations
+
+M: dict[str, tuple[str, str]] = {
+    "app_title": ("赛场计分台 · 裁判席", "Scoreboard · judges' console"),
+    # modes
+    "mode_ranking": ("个人排名", "Individual"),
+    "mode_teams": ("团体排名", "Teams"),
+    "mode_awards": ("奖项", "Awards"),
+    "mode_quarantine": ("隔离区", "Quarantine"),
+    "mode_health": ("数据源", "Feed health"),
+    "mode_audit": ("审计", "Audit"),
+    "mode_control": ("大屏控制", "Big screen"),
+    "detail": ("选手详情", "Contestant"),
+    "help": ("帮助", "Help"),
+    "quit": ("退出", "Quit"),
+    # ranking
+    "rank": ("名次", "Rank"),
+    "group_rank": ("组内", "In grp"),
+    "move": ("变化", "Move"),
+    "exam_no": ("准考证号", "Exam no."),
+    "name": ("姓名", "Name"),
+    "team": ("代表队", "Team"),
+    "group": ("组别", "Group"),
+    "total": ("总分", "Total"),
+    "graded": ("已评", "Graded"),
+    "time_used": ("用时", "Time"),
+    "score": ("团体成绩", "Score"),
+    "present": ("到考/人数", "Present"),
+    "members": ("成员", "Members"),
+    "view_all": ("全部", "All"),
+    "view_team": ("按代表队", "By team"),
+    "view_group": ("按组别", "By group"),
+    "search": ("搜索准考证号或姓名", "Search exam no. or name"),
+    "shown": ("显示{n}/{of}人 · 事件#{ev} · {at}", "{n} of {of} shown · event #{ev} · {at}"),
+    "waiting": ("正在连接数据源……", "Connecting to the source…"),
+    "cycle_view": ("切换视图", "Cycle view"),
+    "next_filter": ("下一个", "Next"),
+    "prev_filter": ("上一个", "Previous"),
+    "focus_search": ("搜索", "Search"),
+    "open_detail": ("详情", "Details"),
+    # detail
+    "item": ("题目", "Item"),
+    "section": ("题型", "Section"),
+    "mark": ("得分", "Mark"),
+    "max": ("满分", "Max"),
+    "history": ("评分记录", "History"),
+    "regraded": ("（改分{n}次）", " (regraded {n}×)"),
+    "rank_over_time": ("名次变化", "Rank over time"),
+    "explanation": ("名次与奖项说明", "Why this rank and award"),
+    "back": ("返回", "Back"),
+    "no_marks": ("尚无评分", "No marks yet"),
+    # awards
+    "award": ("奖项", "Award"),
+    "recipient": ("获奖者", "Recipient"),
+    "why": ("依据", "Why"),
+    "note": ("备注", "Note"),
+    "pending_ties": ("截止线并列（待裁定）", "Ties at a cut-off (awaiting the judges)"),
+    "no_ties": ("无待裁定的并列", "No pending ties"),
+    "tied": ("并列者", "Tied"),
+    "room": ("剩余名额", "Places"),
+    "status_open": ("待确认", "open: awaiting confirmation"),
+    "status_pending_ties": ("临时名单：有待裁定的并列", "provisional: ties pending"),
+    "status_confirmed": ("已确认，待总裁判长定榜", "confirmed: awaiting the chief's lock"),
+    "status_locked": ("已定榜", "locked"),
+    "awards_status": ("名单状态：{status} · 指纹 {digest}", "List: {status} · digest {digest}"),
+    "locked_by": ("{actor}于{at}定榜：{why}", "locked by {actor} at {at}: {why}"),
+    "drift": ("注意：定榜后成绩有变，现时计算的名单与定榜名单不同", "Warning: marks changed after the lock; the live list differs from the locked one"),
+    "decide": ("裁定并列", "Settle tie"),
+    "confirm": ("确认名单", "Confirm list"),
+    "lock": ("定榜", "Lock list"),
+    "unlock": ("解除定榜", "Unlock"),
+    "assign": ("授予优秀组织奖", "Assign prize"),
+    "revoke": ("撤销授予", "Revoke"),
+    # dialogs
+    "tie_title": ("裁定并列：{award}{group}", "Settle the tie: {award}{group}"),
+    "tie_room": ("剩余{room}个名额，以下选手全部排序键相同：", "{room} place(s) left; these are equal on every key:"),
+    "outcome": ("裁定方式", "Outcome"),
+    "outcome_order": ("排定先后（如加赛结果）", "Order them (e.g. a play-off)"),
+    "outcome_share": ("并列获奖", "Let them share"),
+    "outcome_lots": ("抽签", "Draw lots"),
+    "order_hint": ("先后顺序，准考证号以逗号分隔，优者在前", "Order, exam numbers comma-separated, best first"),
+    "seed": ("抽签种子（当众公布）", "Seed of the draw (announced)"),
+    "reason": ("理由（必填）", "Reason (required)"),
+    "reason_opt": ("备注（可选）", "Note (optional)"),
+    "ok": ("确定", "OK"),
+    "cancel": ("取消", "Cancel"),
+    "need_reason": ("请填写理由", "A reason is required"),
+    "bad_order": ("顺序须恰好列出每位并列者一次", "The order must list every tied entry exactly once"),
+    "confirm_title": ("确认奖项名单", "Confirm the award list"),
+    "confirm_body": ("确认当前名单（指纹 {digest}，{n}项奖励）？确认后总裁判长方可定榜。",
+                     "Confirm the current list (digest {digest}, {n} awards)? The chief may lock it after."),
+    "lock_title": ("定榜", "Lock the award list"),
+    "lock_body": ("定榜后名单冻结，颁奖仪式以此为准。确定对名单 {digest} 定榜？",
+                  "After the lock the list is frozen and the ceremony uses it. Lock list {digest}?"),
+    "unlock_title": ("解除定榜", "Unlock the award list"),
+    "unlock_body": ("解除定榜将终止颁奖流程，须填写理由。", "Unlocking stops the ceremony; a reason is required."),
+    "assign_title": ("授予{award}", "Assign {award}"),
+    "assign_to": ("授予对象", "Recipient"),
+    "revoke_title": ("撤销{award}：{recipient}", "Revoke {award} from {recipient}"),
+    "freeze_title": ("封榜", "Freeze the big screen"),
+    "freeze_body": ("大屏将停留在此刻的排名，裁判席仍见实时数据。", "The big screen keeps this moment's standings; consoles stay live."),
+    "nothing_to_decide": ("没有待裁定的并列", "No tie to settle"),
+    "nothing_to_revoke": ("没有可撤销的授予", "Nothing assigned to revoke"),
+    "no_judge_award": ("本规则没有由裁判授予的奖项", "These rules have no judge-assigned award"),
+    # results
+    "sent": ("已记录：{kind}（事件#{id}）", "Recorded: {kind} (event #{id})"),
+    "refused": ("未执行：{message}", "Refused: {message}"),
+    "read_only": ("只读模式（离线数据库）：请通过数据服务连接后操作", "Read-only (offline database): connect through the feeder to act"),
+    "chief_only": ("仅总裁判长可执行", "Chief judge only"),
+    # quarantine
+    "q_all": ("全部考场", "All halls"),
+    "hall": ("考场", "Hall"),
+    "seq": ("序号", "Seq"),
+    "code": ("原因代码", "Code"),
+    "message": ("说明", "Message"),
+    "at": ("时间", "Time"),
+    "q_summary": ("共隔离{n}条：{detail}", "{n} quarantined: {detail}"),
+    "q_none": ("隔离区为空", "Nothing quarantined"),
+    # health
+    "connected": ("连接", "Connected"),
+    "peer": ("地址", "Peer"),
+    "acked": ("已确认序号", "Acked seq"),
+    "last_at": ("最后记录", "Last record"),
+    "since": ("距今", "Since"),
+    "per_minute": ("条/分", "Rec/min"),
+    "lag": ("未显示", "Lag"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "unknown": ("—", "—"),
+    "health_source": ("数据源：{source} · 身份：{role} {name} · 健康信息更新于{at}",
+                      "Source: {source} · role: {role} {name} · health as of {at}"),
+    "no_halls": ("尚无考场接入", "No hall has connected yet"),
+    "disconnected": ("与数据源断开：{why}；正在重连……", "Lost the source: {why}; reconnecting…"),
+    # audit
+    "kind": ("操作", "Action"),
+    "actor": ("裁判", "Judge"),
+    "what": ("内容", "What"),
+    "chain_ok": ("哈希链校验通过（{n}条裁判记录）", "Hash chain verifies ({n} judge events)"),
+    "chain_bad": ("哈希链校验失败：{message}", "Hash chain broken: {message}"),
+    "chain_remote": ("经数据服务连接：链由服务端校验；{n}条裁判记录（本地无哈希，可运行 scoreboard verify）",
+                     "Through the feeder: the server keeps the chain; {n} judge events (run scoreboard verify on the database)"),
+    # control
+    "screen_state": ("大屏：视图 {view} · {frozen} · 颁奖步骤 {step} · {locked}",
+                     "Big screen: view {view} · {frozen} · ceremony step {step} · {locked}"),
+    "frozen": ("已封榜", "frozen"),
+    "live": ("实时", "live"),
+    "locked_yes": ("已定榜", "locked"),
+    "locked_no": ("未定榜", "not locked"),
+    "view_individual": ("个人排名", "individual"),
+    "view_teamv": ("团体排名", "team"),
+    "view_groupv": ("组别排名", "group"),
+    "view_awards": ("奖项", "awards"),
+    "view_latest": ("最新成绩", "latest"),
+    "view_ceremony": ("颁奖仪式", "ceremony"),
+    "freeze": ("封榜", "Freeze"),
+    "unfreeze": ("解除封榜", "Unfreeze"),
+    "ceremony_next": ("颁奖下一步", "Ceremony next"),
+    "ceremony_prev": ("颁奖上一步", "Ceremony back"),
+    "ceremony_needs_lock": ("颁奖仪式需要已定榜的名单", "The ceremony needs a locked list"),
+    "show_view": ("大屏显示：{view}", "Screen shows: {view}"),
+    "group_for_screen": ("大屏组别", "Group for the screen"),
+    # kinds for the audit and notices
+    "k_decision": ("裁定并列", "tie decision"),
+    "k_confirm": ("确认名单", "confirm"),
+    "k_lock": ("定榜", "lock"),
+    "k_unlock": ("解除定榜", "unlock"),
+    "k_assign": ("授奖", "assign"),
+    "k_revoke": ("撤销", "revoke"),
+    "k_freeze": ("封榜", "freeze"),
+    "k_unfreeze": ("解除封榜", "unfreeze"),
+    "k_view": ("大屏视图", "screen view"),
+    "k_ceremony": ("颁奖步骤", "ceremony step"),
+    "o_order": ("排定先后", "ordered"),
+    "o_share": ("并列", "shared"),
+    "o_lots": ("抽签", "lots"),
+    "help_text": (
+        "【按键】1 个人排名 2 团体 3 奖项 4 隔离区 5 数据源 6 审计 7 大屏控制；"
+        "Ctrl+P 命令面板（所有操作）；? 帮助；Q 退出。\n"
+        "个人排名：/ 搜索，V 切换全部/按代表队/按组别，[ ] 换队或组，回车 看详情。\n"
+        "奖项：D 裁定并列（排序、并列或抽签，须填理由），C 确认名单，L 定榜（总裁判长，须先确认），"
+        "U 解除定榜，O 授予优秀组织奖，R 撤销授予。\n"
+        "大屏控制：I/T/G/A/N/E 选择大屏视图，F 封榜，Shift+F 解除封榜，→/← 颁奖下一步/上一步（须已定榜）。\n"
+        "一天的流程：看排名 → 查看选手 → 裁定截止线并列 → 确认 → 定榜 → 颁奖；每项决定都记入审计。",
+        "Keys: 1 individual 2 teams 3 awards 4 quarantine 5 feed health 6 audit 7 big screen; "
+        "Ctrl+P command palette (every action); ? help; Q quit.\n"
+        "Individual ranking: / search, V cycle all/by team/by group, [ ] previous/next team or group, Enter details.\n"
+        "Awards: D settle a tie (order, share or lots; reason required), C confirm the list, L lock it (chief, "
+        "after a confirmation), U unlock, O assign the organisation prize, R revoke.\n"
+        "Big screen: I/T/G/A/N/E choose its view, F freeze, Shift+F unfreeze, Right/Left ceremony next/back "
+        "(needs a locked list).\n"
+        "The day: watch the ranking → inspect a contestant → settle boundary ties → confirm → lock → ceremony; "
+        "every decision shows in the audit.",
+    ),
+}
+
+
+def msg(key: str, lang: str = "zh", **params) -> str:
+    zh, en = M[key]
+    text = en if lang == "en" else zh
+    return text.format(**params) if params else text
+
+
+def translate_bindings(node, lang: str) -> None:
+    """Footer labels in the console's language: binding descriptions are catalogue keys."""
+    import dataclasses
+
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [dataclasses.replace(b, description=msg(b.description, lang)) if b.description in M else b
+                      for b in bindings]

@@ -1,0 +1,76 @@
+"""Fixed contests for the console's tests, snapshots and measurements.
+
+`tie_contest()`: a small Fujian contest (3 per team, 33 contestants) whose
+20th and 21st places are equal on every key, so the 人社知识通 cut-off holds
+a tie awaiting the judges. `sample_contest(n)`: a generated exam day folded
+as events. Times are fixed (the contest day at 09:00 China time).
+"""
+
+from __future__ import annotations
+
+from scoreboard.events import Event
+from scoreboard.rules import load_preset
+from scoreboard.sample import exam_day, sample_roster
+
+T0 = 1724115600.0  # 2024-08-20 09:00 +08:00
+PRESET = "fujian-2024-final"
+
+
+class Clock:
+    """A clock the tests move by hand."""
+
+    def __init__(self, now: float = T0 + 3600) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def events_from_records(records, source: str = "hall-a", start_id: int = 1, t0: float = T0) -> list[Event]:
+    out = []
+    for i, (t, rec) in enumerate(records):
+        data = {k: v for k, v in rec.items() if k not in ("type", "seq")}
+        out.append(Event(start_id + i, t0 + t, rec["type"], source, rec["seq"], source, data))
+    return out
+
+
+def tie_records(contestants, seq0: int = 1):
+    """Records giving distinct totals except a tie between the 20th and 21st."""
+    recs = []
+    t = 0.0
+    seq = seq0
+    for i, c in enumerate(contestants):
+        choice = 60 - (i if i < 20 else i - 1)  # places 20 and 21 (i = 19, 20) are equal
+        for item, section, score, mx in (("choice-01", "choice", choice, 60), ("short-01", "short", 3, 5),
+                                         ("case-01", "case", 6, 10)):
+            recs.append((t, {"type": "result", "contestant": c.exam_no, "item": item, "section": section,
+                             "score": float(score), "max": float(mx), "seq": seq}))
+            seq += 1
+            t += 5
+        recs.append((t, {"type": "finish", "contestant": c.exam_no, "time_used": 3000.0, "seq": seq}))
+        seq += 1
+        t += 5
+    return recs
+
+
+def tie_contest():
+    """(rules, contestants, events) with one pending tie at the expert cut-off."""
+    rules = load_preset(PRESET)
+    people = sample_roster(rules, seed=2024, per_team=3)
+    return rules, people, events_from_records(tie_records(people))
+
+
+def sample_contest(per_team: int | None = None, seed: int = 7, bad_rate: float = 0.0):
+    """(rules, contestants, events, records): a generated day, all of it folded as events."""
+    rules = load_preset(PRESET)
+    people = sample_roster(rules, seed=2024, per_team=per_team)
+    records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
+    return rules, people, records
+
+
+QUARANTINE = [
+    {"id": 1, "at": T0 + 120, "source": "hall-a", "seq": 17, "code": "unknown_contestant",
+     "message": "record 17: contestant XX9999 is not on the roster"},
+    {"id": 2, "at": T0 + 300, "source": "hall-b", "seq": 40, "code": "score_out_of_range",
+     "message": "record 40: score 12 is outside 0..10 for item case-01"},
+]

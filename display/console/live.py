@@ -1,0 +1,60 @@
+"""The live source: the feeder, through `feeder.client.ViewClient`
+(docs/view-protocol.md). The client reconnects by itself and then sends a
+fresh snapshot, which the console folds anew."""
+
+from __future__ import annotations
+
+from .source import (Health, Lost, NewEvents, NewQuarantine, Resnapshot, Source, event_from_list,
+                     snapshot_from_dict)
+
+
+class LiveSource(Source):
+    can_command = True
+    reconnects = False  # the ViewClient reconnects itself; a refused login is final
+
+    def __init__(self, url: str, token: str, name: str = "", role: str = "judge", client=None):
+        self.url, self.token, self.name, self.role = url, token, name, role
+        self.label = url
+        self.client = client
+        self._first = True
+
+    async def open(self):
+        from feeder.client import ViewClient
+
+        if self.client is None:
+            self.client = ViewClient(self.url, self.token, self.name, self.role)
+        first = await self.client.connect()
+        if first.get("type") != "snapshot":
+            raise RuntimeError(f"expected a snapshot from the feeder, got {first.get('type')!r}")
+        return snapshot_from_dict(first)
+
+    async def updates(self):
+        async for msg in self.client:
+            item = translate(msg)
+            if item is not None:
+                yield item
+
+    async def command(self, kind: str, data: dict, reason: str = "") -> dict:
+        if self.client is None:
+            return {"ok": False, "code": "disconnected", "message": "not connected"}
+        return await self.client.command(kind, data, reason)
+
+    async def close(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+
+def translate(msg: dict):
+    """A view-protocol message as the console's update item (None: nothing for the console)."""
+    kind = msg.get("type")
+    if kind == "events":
+        return NewEvents([event_from_list(e) for e in msg.get("events", [])])
+    if kind == "quarantine":
+        return NewQuarantine(list(msg.get("items", [])))
+    if kind == "health":
+        return Health(msg.get("at", 0.0), list(msg.get("halls", [])))
+    if kind == "snapshot":
+        return Resnapshot(snapshot_from_dict(msg))
+    if kind in ("disconnected", "closed", "error"):
+        return Lost(f"{msg.get('code', kind)}: {msg.get('message', '')}".strip(": "))
+    return None

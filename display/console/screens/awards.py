@@ -1,0 +1,96 @@
+"""The awards board: the list's state, the ties awaiting the judges, and the
+provisional (or locked) list with each award's reasons."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from scoreboard.events import fmt_points
+
+from ..tablesync import TableSync
+from .base import ConsoleScreen
+
+
+class AwardsScreen(ConsoleScreen):
+    CSS_PATH = "awards.tcss"
+    AUTO_FOCUS = "#ties"
+    BINDINGS = [
+        Binding("d", "app.decide", "decide"),
+        Binding("c", "app.confirm", "confirm"),
+        Binding("l", "app.lock", "lock"),
+        Binding("u", "app.unlock", "unlock"),
+        Binding("o", "app.assign", "assign"),
+        Binding("r", "app.revoke", "revoke"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ties: TableSync | None = None
+        self.list: TableSync | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="awards_state", classes="title")
+        yield Static(id="drift", classes="warn")
+        yield Static(self.m("pending_ties"), classes="title")
+        yield DataTable(id="ties", cursor_type="row")
+        yield DataTable(id="list", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.m
+        self.ties = TableSync(self.query_one("#ties", DataTable))
+        self.ties.set_columns([("award", m("award"), 22), ("group", m("group"), 12), ("room", m("room"), 8),
+                               ("tied", m("tied"), 80)])
+        self.list = TableSync(self.query_one("#list", DataTable))
+        self.list.set_columns([("award", m("award"), 22), ("recipient", m("recipient"), 10), ("name", m("name"), 8),
+                               ("team", m("team"), 8), ("total", m("total"), 7), ("why", m("why"), 90)])
+        self.refresh_view(True)
+
+    def refresh_view(self, changed: bool) -> None:
+        rep = self.replica
+        if not changed or rep is None or rep.st is None or self.ties is None:
+            return
+        app, m, rules, st = self.app, self.m, rep.rules, rep.st
+        aw = rep.board.awards()
+        state = m("awards_status", status=m(f"status_{aw.status}"), digest=aw.digest)
+        if aw.locked:
+            lk = aw.locked
+            state += " · " + m("locked_by", actor=lk["actor"], at=app.fmt_time(lk["at"]), why=lk["why"])
+        self.query_one("#awards_state", Static).update(state)
+        self.query_one("#drift", Static).update(m("drift") if aw.drift else "")
+        label = {a.id: app.label(a.label, a.label_en) for a in rules.awards + rules.advancement}
+
+        def who(x: str) -> str:
+            r = st.by_exam.get(x)
+            return f"{x} {r.name}（{r.team}）" if r else x
+
+        tie_rows = [(label[t.award_id], t.group or "", str(t.room), "、".join(who(x) for x in t.tied))
+                    for t in aw.ties]
+        if not tie_rows:
+            tie_rows = [(m("no_ties"), "", "", "")]
+        self.ties.sync([str(i) for i in range(len(tie_rows))], tie_rows)
+        rows, keys = [], []
+        for a in aw.awards + aw.advancement:
+            r = st.by_exam.get(a.recipient) if a.kind == "individual" else None
+            if r:
+                cells = (label[a.award_id], a.recipient, r.name, r.team, fmt_points(r.total))
+            else:
+                t = st.by_team.get(a.recipient)
+                cells = (label[a.award_id], a.recipient, "", a.recipient, f"{float(t.score) / 100:.2f}" if t else "")
+            rows.append((*cells, a.why(app.lang)))
+            keys.append(f"{a.award_id}|{a.recipient}")
+        self.list.sync(keys, rows)
+
+    def selected_tie(self) -> int:
+        return self.query_one("#ties", DataTable).cursor_row
+
+    def selected_assigned(self):
+        key = self.list.key_at_cursor() if self.list else None
+        return tuple(key.split("|", 1)) if key else None
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "ties":
+            self.app.action_decide(event.cursor_row)

@@ -1,0 +1,89 @@
+"""One contestant: every item mark with its regrades, rank over time, and the
+core's explanation of the rank and of the award (or of its absence)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+from textual_plotext import PlotextPlot
+
+from scoreboard.events import fmt_points
+from scoreboard.explain import explain_contestant
+
+from ..tablesync import TableSync
+from .base import ConsoleScreen, fmt_time_used
+
+
+class DetailScreen(ConsoleScreen):
+    CSS_PATH = "detail.tcss"
+    AUTO_FOCUS = "#marks"
+    BINDINGS = [Binding("escape", "app.pop_screen", "back")]
+
+    def __init__(self, exam_no: str) -> None:
+        super().__init__()
+        self.exam_no = exam_no
+        self.sync: TableSync | None = None
+        self.plotted: list | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="who", classes="title")
+        with Horizontal():
+            yield DataTable(id="marks", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="side"):
+                yield Static(self.m("explanation"), classes="title")
+                yield Static(id="explain")
+                yield PlotextPlot(id="ranks")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.m
+        self.sync = TableSync(self.query_one("#marks", DataTable))
+        self.sync.set_columns([("item", m("item"), 10), ("section", m("section"), 8), ("mark", m("mark"), 6),
+                               ("max", m("max"), 5), ("history", m("history"), 24)])
+        self.refresh_view(True)
+
+    def refresh_view(self, changed: bool) -> None:
+        rep = self.replica
+        if not changed or rep is None or rep.st is None or self.sync is None:
+            return
+        st, lang = rep.st, self.app.lang
+        row = st.by_exam[self.exam_no]
+        m = self.m
+        self.query_one("#who", Static).update(
+            f"{row.exam_no} {row.name} · {row.team} · {row.unit} · {m('group')} {row.group} · "
+            f"{m('rank')} {row.rank} · {m('total')} {fmt_points(row.total)} · "
+            f"{m('graded')} {row.graded} · {m('time_used')} {fmt_time_used(row.time_used)}")
+        labels = {s.id: self.app.label(s.label, s.label_en) for s in rep.rules.sections}
+        rows, keys = [], []
+        for item, section, marks, mx in rep.marks_of(self.exam_no):
+            history = " → ".join(fmt_points(x) for x in marks)
+            if len(marks) > 1:
+                history += m("regraded", n=len(marks) - 1)
+            rows.append((item, labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
+            keys.append(item)
+        self.sync.sync(keys, rows)
+        lines = explain_contestant(rep.rules, st, rep.board.awards(), self.exam_no, lang)
+        self.query_one("#explain", Static).update(Text("\n".join(lines)))
+        self._plot(rep.rank_hist.get(self.exam_no, []))
+
+    def _plot(self, points: list[tuple[float, int]]) -> None:
+        if points == self.plotted:
+            return
+        self.plotted = list(points)
+        widget = self.query_one("#ranks", PlotextPlot)
+        plt = widget.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title(self.m("rank_over_time"))
+        if points:
+            xs = list(range(1, len(points) + 1))
+            ys = [r for _at, r in points]
+            plt.plot(xs, ys, marker="braille")
+            plt.yreverse(True)
+            plt.xticks(xs[:: max(1, len(xs) // 6)], [self.app.fmt_time(points[i - 1][0])[:5]
+                                                     for i in xs[:: max(1, len(xs) // 6)]])
+        widget.refresh()

@@ -1,0 +1,182 @@
+"""The screens about the feed itself: quarantined input per hall, the halls'
+health, and the audit of every judge decision."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from ..tablesync import TableSync
+from .base import ConsoleScreen, right
+
+ALL = "*"
+
+
+class QuarantineScreen(ConsoleScreen):
+    CSS_PATH = "feedviews.tcss"
+    AUTO_FOCUS = "DataTable"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hall = ALL
+        self.sync: TableSync | None = None
+        self.halls: list[str] = []
+        self.count = -1
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Select([(self.m("q_all"), ALL)], value=ALL, allow_blank=False, id="hall")
+            yield Static(id="q_summary")
+        yield DataTable(id="quarantine", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.m
+        self.sync = TableSync(self.query_one(DataTable))
+        self.sync.set_columns([("id", "#", 6), ("at", m("at"), 9), ("hall", m("hall"), 10), ("seq", m("seq"), 7),
+                               ("code", m("code"), 20), ("message", m("message"), 90)])
+        self.refresh_view(True)
+
+    def refresh_view(self, changed: bool) -> None:
+        rep = self.replica
+        if rep is None or self.sync is None or (len(rep.quarantine) == self.count and not changed):
+            return
+        self.count = len(rep.quarantine)
+        items = rep.quarantine
+        by_hall = Counter(q.get("source", "") for q in items)
+        halls = sorted(by_hall)
+        if halls != self.halls:
+            self.halls = halls
+            self.query_one("#hall", Select).set_options(
+                [(self.m("q_all"), ALL)] + [(f"{h} ({by_hall[h]})", h) for h in halls])
+            self.query_one("#hall", Select).value = self.hall if self.hall in halls else ALL
+        shown = [q for q in items if self.hall == ALL or q.get("source") == self.hall]
+        codes = Counter(q.get("code", "") for q in shown)
+        summary = (self.m("q_summary", n=len(shown), detail="，".join(f"{c} {n}" for c, n in codes.most_common()))
+                   if shown else self.m("q_none"))
+        self.query_one("#q_summary", Static).update(summary)
+        self.sync.sync([str(q.get("id")) for q in shown],
+                       [(right(str(q.get("id", ""))), self.app.fmt_time(q.get("at")), q.get("source", ""),
+                         right(str(q.get("seq") if q.get("seq") is not None else "—")), q.get("code", ""),
+                         q.get("message", "")) for q in shown])
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.hall:
+            self.hall = event.value
+            self.count = -1
+            self.refresh_view(True)
+
+
+class HealthScreen(ConsoleScreen):
+    CSS_PATH = "feedviews.tcss"
+    AUTO_FOCUS = "DataTable"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sync: TableSync | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="health_source", classes="title")
+        yield DataTable(id="health", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.m
+        self.sync = TableSync(self.query_one(DataTable))
+        self.sync.set_columns([("hall", m("hall"), 12), ("connected", m("connected"), 6), ("peer", m("peer"), 18),
+                               ("acked", m("acked"), 10), ("last_at", m("last_at"), 10), ("since", m("since"), 8),
+                               ("per_minute", m("per_minute"), 8), ("lag", m("lag"), 8)])
+        self.refresh_view(True)
+
+    def refresh_view(self, changed: bool) -> None:
+        """Every tick: 'time since the last record' moves even when nothing arrives."""
+        rep, app, m = self.replica, self.app, self.m
+        if rep is None or self.sync is None:
+            return
+        src = app.source
+        health = rep.health
+        self.query_one("#health_source", Static).update(
+            m("health_source", source=src.label, role=src.role, name=src.name,
+              at=app.fmt_time(health.at) if health else "—"))
+        if not health or not health.halls:
+            self.sync.sync(["-"], [(m("no_halls"), "", "", "", "", "", "", "")])
+            return
+        now = app.clock()
+        rows = []
+        for h in health.halls:
+            conn = h.get("connected")
+            last = h.get("last_at")
+            since = f"{max(0, now - last):.0f}s" if last else "—"
+            acked = h.get("acked") or 0
+            lag = max(0, acked - rep.hall_seq.get(h["source"], 0))
+            rows.append((h["source"], m("unknown") if conn is None else m("yes" if conn else "no"), h.get("peer") or "",
+                         right(str(acked)), app.fmt_time(last), right(since), right(str(h.get("per_minute", 0))),
+                         right(str(lag))))
+        self.sync.sync([h["source"] for h in health.halls], rows)
+
+
+class AuditScreen(ConsoleScreen):
+    CSS_PATH = "feedviews.tcss"
+    AUTO_FOCUS = "DataTable"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sync: TableSync | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="chain", classes="title")
+        yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.m
+        self.sync = TableSync(self.query_one(DataTable))
+        self.sync.set_columns([("id", "#", 6), ("at", m("at"), 9), ("kind", m("kind"), 10), ("actor", m("actor"), 10),
+                               ("what", m("what"), 50), ("why", m("why"), 60)])
+        self.refresh_view(True)
+
+    def what(self, ev) -> str:
+        d, rules, app = ev.data, self.replica.rules, self.app
+        spec = rules.award(d.get("award", "")) if d.get("award") else None
+        award = app.label(spec.label, spec.label_en) if spec else d.get("award", "")
+        if ev.kind == "decision":
+            out = f"{award}{'/' + d['group'] if d.get('group') else ''}: {','.join(d.get('tied', []))} → "
+            out += self.m(f"o_{d.get('outcome')}")
+            if d.get("order"):
+                out += " " + ",".join(d["order"])
+            if d.get("seed"):
+                out += f" (seed {d['seed']})"
+            return out
+        if ev.kind in ("confirm", "lock"):
+            return d.get("digest", "")
+        if ev.kind in ("assign", "revoke"):
+            return f"{award} → {d.get('recipient')}"
+        if ev.kind == "view":
+            return d.get("view", "") + (f" {d['group']}" if d.get("group") else "")
+        if ev.kind == "ceremony":
+            return str(d.get("step"))
+        return ""
+
+    def refresh_view(self, changed: bool) -> None:
+        rep, m = self.replica, self.m
+        if not changed or rep is None or self.sync is None:
+            return
+        chain = rep.chain
+        n = len(rep.judge_log)
+        if chain is None or chain.ok is None:
+            text = m("chain_remote", n=n)
+        elif chain.ok:
+            text = m("chain_ok", n=chain.count)
+        else:
+            text = m("chain_bad", message=chain.message)
+        self.query_one("#chain", Static).update(text)
+        log = rep.judge_log
+        self.sync.sync([str(e.id) for e in log],
+                       [(right(str(e.id)), self.app.fmt_time(e.at), m(f"k_{e.kind}"), e.actor, self.what(e), e.reason)
+                        for e in log])

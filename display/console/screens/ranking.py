@@ -1,0 +1,175 @@
+"""The live individual ranking: all, by team or by group, with search.
+
+The table holds one row per place and is updated in place: each tick the
+visible list is rebuilt as plain tuples and only cells that differ are sent
+to the DataTable (see tablesync)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+
+from ..tablesync import TableSync
+from .base import ConsoleScreen, fmt_move, fmt_time_used, points_cell, right
+
+VIEWS = ("all", "team", "group")
+
+
+class RankingScreen(ConsoleScreen):
+    CSS_PATH = "ranking.tcss"
+    AUTO_FOCUS = "#ranking"
+    BINDINGS = [
+        Binding("slash", "search", "focus_search", key_display="/"),
+        Binding("v", "cycle_view", "cycle_view"),
+        Binding("right_square_bracket", "step(1)", "next_filter", key_display="]"),
+        Binding("left_square_bracket", "step(-1)", "prev_filter", key_display="["),
+        Binding("escape", "leave_search", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = "all"
+        self.choice: str | None = None
+        self.query_text = ""
+        self.dirty = True
+        self.sync: TableSync | None = None
+
+    def compose(self) -> ComposeResult:
+        m = self.m
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Select([(m(f"view_{v}"), v) for v in VIEWS], value="all", allow_blank=False, id="view")
+            yield Select([], id="choice", prompt="—")
+            yield Input(placeholder=m("search"), id="search")
+        yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield Static(m("waiting"), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#ranking", DataTable)
+        self.sync = TableSync(table, self._cell)
+        if self.replica is not None:
+            self.refresh_view(True)
+
+    # --- columns and cells --------------------------------------------------------
+    def _columns(self):
+        m, rules = self.m, self.replica.rules
+        cols = [("rank", m("group_rank") if self.view == "group" else m("rank"), 5), ("move", m("move"), 5),
+                ("exam_no", m("exam_no"), 8), ("name", m("name"), 8), ("team", m("team"), 8)]
+        cols += [(f"s_{s.id}", self.app.label(s.label, s.label_en), 7) for s in rules.sections]
+        cols += [("total", m("total"), 7), ("graded", m("graded"), 5), ("time", m("time_used"), 8)]
+        return cols
+
+    def _cell(self, col: int, value):
+        n_sec = len(self.replica.rules.sections)
+        if col == 1:
+            return fmt_move(value)
+        if 5 <= col < 5 + n_sec + 1:
+            return points_cell(value)
+        if col in (0, 6 + n_sec):
+            return right(str(value))
+        if col == 7 + n_sec:
+            return right(fmt_time_used(value))
+        return value
+
+    def visible_rows(self):
+        st = self.replica.st
+        if self.view == "team" and self.choice:
+            rows = [r for r in st.rows if r.team == self.choice]
+        elif self.view == "group" and self.choice:
+            rows = st.groups.get(self.choice, [])
+        else:
+            rows = st.rows
+        q = self.query_text.strip().lower()
+        if q:
+            rows = [r for r in rows if q in r.exam_no.lower() or q in r.name.lower()]
+        return rows
+
+    def refresh_view(self, changed: bool) -> None:
+        if self.sync is None or self.replica is None or self.replica.st is None:
+            return
+        if not (changed or self.dirty):
+            return
+        self.dirty = False
+        self.sync.set_columns(self._columns())
+        move = self.replica.move
+        grp = self.view == "group"
+        rows = self.visible_rows()
+        cells = [
+            (r.group_rank if grp else r.rank, move.get(r.exam_no, 0), r.exam_no, r.name, r.team, *r.sections,
+             r.total, r.graded, r.time_used)
+            for r in rows
+        ]
+        self.sync.sync([r.exam_no for r in rows], cells)
+        st = self.replica.st
+        self.query_one("#status", Static).update(
+            self.m("shown", n=len(rows), of=len(st.rows), ev=st.event_id, at=self.app.fmt_time(st.at)))
+
+    # --- filters ----------------------------------------------------------------
+    def _choices(self) -> list[str]:
+        rules = self.replica.rules if self.replica else None
+        if rules is None:
+            return []
+        if self.view == "team":
+            return [t.name for t in rules.teams]
+        if self.view == "group":
+            return list(rules.groups)
+        return []
+
+    def _set_view(self, view: str) -> None:
+        self.view = view
+        choices = self._choices()
+        self.choice = choices[0] if choices else None
+        sel = self.query_one("#choice", Select)
+        sel.set_options([(c, c) for c in choices])
+        if self.choice:
+            sel.value = self.choice
+        sel.disabled = not choices
+        self.dirty = True
+        self.refresh_view(False)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "view" and event.value != self.view and event.value in VIEWS:
+            self._set_view(event.value)
+        elif event.select.id == "choice" and isinstance(event.value, str) and event.value != self.choice:
+            self.choice = event.value
+            self.dirty = True
+            self.refresh_view(False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self.dirty = True
+        self.refresh_view(False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#ranking", DataTable).focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        self.query_one("#ranking", DataTable).focus()
+
+    def action_cycle_view(self) -> None:
+        view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        self.query_one("#view", Select).value = view
+        self._set_view(view)
+
+    def action_step(self, delta: int) -> None:
+        choices = self._choices()
+        if not choices:
+            return
+        i = choices.index(self.choice) if self.choice in choices else 0
+        self.choice = choices[(i + delta) % len(choices)]
+        self.query_one("#choice", Select).value = self.choice
+        self.dirty = True
+        self.refresh_view(False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        exam_no = self.sync.key_at_cursor() if self.sync else None
+        if exam_no:
+            from .detail import DetailScreen
+
+            self.app.push_screen(DetailScreen(exam_no))

@@ -1,0 +1,103 @@
+"""Team ranking with each team's members (the highlighted team's, on the right)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from scoreboard.explain import explain_team
+
+from ..tablesync import TableSync
+from .base import ConsoleScreen, fmt_move, fmt_time_used, points_cell, right
+
+
+class TeamsScreen(ConsoleScreen):
+    CSS_PATH = "teams.tcss"
+    AUTO_FOCUS = "#teams"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.teams: TableSync | None = None
+        self.members: TableSync | None = None
+        self.shown_team: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield DataTable(id="teams", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="right"):
+                yield Static(id="team_explain", classes="title")
+                yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        m = self.m
+        self.teams = TableSync(self.query_one("#teams", DataTable), self._render_team)
+        self.teams.set_columns([("rank", m("rank"), 5), ("team", m("team"), 10), ("score", m("score"), 8),
+                                ("present", m("present"), 9)])
+        self.members = TableSync(self.query_one("#members", DataTable), self._render_member)
+        self.members.set_columns([("rank", m("rank"), 5), ("move", m("move"), 5), ("exam_no", m("exam_no"), 8),
+                                  ("name", m("name"), 8), ("total", m("total"), 7), ("graded", m("graded"), 5),
+                                  ("time", m("time_used"), 8)])
+        self.refresh_view(True)
+
+    @staticmethod
+    def _render_team(col: int, v):
+        if col == 0:
+            return right(str(v))
+        if col == 2:
+            return right(f"{v / 100:.2f}")
+        return v
+
+    @staticmethod
+    def _render_member(col: int, v):
+        if col == 1:
+            return fmt_move(v)
+        if col == 4:
+            return points_cell(v)
+        if col in (0, 5):
+            return right(str(v))
+        if col == 6:
+            return right(fmt_time_used(v))
+        return v
+
+    def refresh_view(self, changed: bool) -> None:
+        rep = self.replica
+        if not changed or rep is None or rep.st is None or self.teams is None:
+            return
+        st = rep.st
+        self.teams.sync([t.name for t in st.teams],
+                        [(t.rank, self.app.label(t.name, getattr(rep.rules.team(t.name), "name_en", "")),
+                          float(t.score), f"{t.present}/{len(t.members)}") for t in st.teams])
+        self._show_members(force=True)
+        self.query_one("#status", Static).update(
+            self.m("shown", n=len(st.teams), of=len(st.teams), ev=st.event_id, at=self.app.fmt_time(st.at)))
+
+    def _show_members(self, force: bool = False) -> None:
+        rep = self.replica
+        name = self.teams.key_at_cursor() if self.teams else None
+        if rep is None or rep.st is None or name is None or (name == self.shown_team and not force):
+            return
+        self.shown_team = name
+        st = rep.st
+        rows = [st.by_exam[e] for e in st.by_team[name].members]
+        self.members.sync([r.exam_no for r in rows],
+                          [(r.rank, rep.move.get(r.exam_no, 0), r.exam_no, r.name, r.total, r.graded, r.time_used)
+                           for r in rows])
+        lines = explain_team(rep.rules, st, rep.board.awards(), name, self.app.lang)
+        self.query_one("#team_explain", Static).update(Text("\n".join(lines)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "teams":
+            self._show_members()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "members" and self.members:
+            exam_no = self.members.key_at_cursor()
+            if exam_no:
+                from .detail import DetailScreen
+
+                self.app.push_screen(DetailScreen(exam_no))
