@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from scoreboard.roster import Contestant, Problem, RosterError, check_roster
+from scoreboard.roster import COLUMNS, Contestant, Problem, RosterError, check_roster
 from scoreboard.rules import Rules
 
 
@@ -73,8 +73,8 @@ def load_roster(rules: Rules, path: str | Path) -> list[Contestant]:
 
 
 def write_roster_csv(contestants: list[Contestant], path: str | Path, chinese: bool = True) -> None:
-    cols = ["exam_no", "name", "team", "unit", "group", "prior_national", "national_title", "prior_expert"]
-    zh = ["准考证号", "姓名", "代表队", "单位", "组别", "往届全国参赛", "全国人社知识通", "往届人社知识通"]
+    cols = list(COLUMNS)
+    zh = [COLUMNS[c][1] for c in cols]
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(zh if chinese else cols)

@@ -22,7 +22,7 @@ import sqlite_utils
 from scoreboard.board import Board
 from scoreboard.events import Event
 from scoreboard.roster import Contestant
-from scoreboard.rules import Rules, load_rules
+from scoreboard.rules import FLAGS, Rules, load_rules
 
 GENESIS = "0" * 64
 
@@ -67,6 +67,10 @@ MIGRATIONS = [
         id INTEGER PRIMARY KEY, at REAL NOT NULL, peer TEXT NOT NULL, role TEXT, name TEXT,
         outcome TEXT NOT NULL, message TEXT NOT NULL
     );
+    """,
+    # 2: the on-stage contest's substitutes (替补)
+    """
+    ALTER TABLE contestants ADD COLUMN substitute INTEGER NOT NULL DEFAULT 0;
     """,
 ]
 
@@ -143,12 +147,10 @@ class Store:
                 [("rules", rules.source_text), ("preset", preset), ("created_at", repr(time.time()))],
             )
             conn.executemany(
-                "INSERT INTO contestants VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    (c.exam_no, c.name, c.team, c.unit, c.group, int(c.has("prior_national")),
-                     int(c.has("national_title")), int(c.has("prior_expert")), i)
-                    for i, c in enumerate(contestants)
-                ],
+                f"INSERT INTO contestants(exam_no, name, team, unit, grp, row_order, {', '.join(FLAGS)}) "
+                f"VALUES (?, ?, ?, ?, ?, ?{', ?' * len(FLAGS)})",
+                [(c.exam_no, c.name, c.team, c.unit, c.group, i, *(int(c.has(f)) for f in FLAGS))
+                 for i, c in enumerate(contestants)],
             )
         return store
 
@@ -168,12 +170,10 @@ class Store:
     def contestants(self) -> list[Contestant]:
         if self._contestants is None:
             rows = self.conn.execute(
-                "SELECT exam_no, name, team, unit, grp, prior_national, national_title, prior_expert "
-                "FROM contestants ORDER BY row_order"
+                f"SELECT exam_no, name, team, unit, grp, {', '.join(FLAGS)} FROM contestants ORDER BY row_order"
             ).fetchall()
-            flags = ("prior_national", "national_title", "prior_expert")
             self._contestants = [
-                Contestant(r[0], r[1], r[2], r[3], r[4], frozenset(f for f, v in zip(flags, r[5:]) if v))
+                Contestant(r[0], r[1], r[2], r[3], r[4], frozenset(f for f, v in zip(FLAGS, r[5:]) if v))
                 for r in rows
             ]
         return self._contestants

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .events import SCALE, Event, Rejection, check_record, to_points
 from .roster import Contestant
 from .rules import Rules
+from .stage import STAGE_KINDS, StageState, StageTotals, stage_totals
 
 
 
@@ -63,6 +64,8 @@ class Board:
         self.keys: dict[str, int] = {}
         self._cache: dict[str, object] = {}
         self.frozen = None  # (standings, awards) at the freeze
+        self.stage = StageState() if rules.rounds else None  # the on-stage contest's entries
+        self._stage_totals = None
 
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
@@ -90,6 +93,10 @@ class Board:
             who = d["contestant"]
             self.time_used[who] = float(d["time_used"])
             self.dirty.add(who)
+        elif kind in STAGE_KINDS and self.stage is not None:
+            self.stage.apply(ev)
+            if kind != "stage":
+                self._refresh_stage()
         else:
             self._apply_judge(ev)
         self.last_event_id = ev.id
@@ -101,6 +108,25 @@ class Board:
     def apply_all(self, events) -> None:
         for ev in events:
             self.apply(ev)
+
+    def _refresh_stage(self) -> None:
+        """Recompute the on-stage points (a few hundred entries at most) into the contestants' sections."""
+        totals = self.stage_totals(refresh=True)
+        for exam_no, secs in self.sections.items():
+            rounds = totals.contestant_rounds.get(exam_no, {})
+            new = [rounds.get(sid, 0) for sid in self.rules.section_ids]
+            if new != secs:
+                self.sections[exam_no] = new
+                self.totals[exam_no] = sum(new)
+                self.marks[exam_no] = {rid: v for rid, v in rounds.items()}
+                self.dirty.add(exam_no)
+
+    def stage_totals(self, refresh: bool = False) -> StageTotals | None:
+        if self.stage is None:
+            return None
+        if refresh or self._stage_totals is None:
+            self._stage_totals = stage_totals({r.id: r for r in self.rules.rounds}, self.stage)
+        return self._stage_totals
 
     def _apply_judge(self, ev: Event) -> None:
         from .judging import apply_judge_event

@@ -25,6 +25,10 @@ JUDGE_KINDS = (
     "unfreeze",
     "view",  # the public screen's view
     "ceremony",  # the ceremony's step
+    "answer",  # on stage: a team's or contestant's answer (scoreboard.stage)
+    "panel",  # on stage: one panel judge's mark for a team
+    "undo",  # on stage: a correcting event, the entry it names no longer counts
+    "stage",  # on stage: the round and question now being played
 )
 KINDS = HALL_KINDS + JUDGE_KINDS
 

@@ -11,14 +11,17 @@ from __future__ import annotations
 from .awards import compute_awards, lots_order
 from .board import Board, Decision
 from .events import Event, Rejection
+from .stage import check_stage_command
 
+STAGE = {"answer", "panel", "undo", "stage"}  # the scorer's desk (scoreboard.stage)
 ROLE_ACTIONS = {
-    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony"},
-    "chief": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "lock", "unlock"},
+    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony"} | STAGE,
+    "chief": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "lock",
+              "unlock"} | STAGE,
     "display": set(),
     "hall": set(),
 }
-NEEDS_REASON = {"decision", "assign", "revoke", "unlock"}
+NEEDS_REASON = {"decision", "assign", "revoke", "unlock", "undo"}
 VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony")
 
 
@@ -34,6 +37,8 @@ def check_command(board: Board, role: str, kind: str, data: dict, reason: str) -
         return Rejection("forbidden", f"role '{role}' may not '{kind}'")
     if kind in NEEDS_REASON and not (isinstance(reason, str) and reason.strip()):
         return Rejection("reason_required", f"'{kind}' needs a reason")
+    if kind in STAGE:
+        return check_stage_command(board, kind, data)
     check = _CHECKS.get(kind)
     return check(board, data) if check else None
 

@@ -22,6 +22,7 @@ COLUMNS = {
     "prior_national": ("prior_national", "往届全国参赛"),
     "national_title": ("national_title", "全国人社知识通"),
     "prior_expert": ("prior_expert", "往届人社知识通"),
+    "substitute": ("substitute", "替补"),
 }
 REQUIRED = ("exam_no", "name", "team", "unit")
 TRUE_WORDS = {"是", "yes", "y", "1", "true", "t", "√"}
@@ -31,6 +32,7 @@ FLAG_LABELS = {
     "prior_national": "往届全国参赛 (prior national round)",
     "national_title": "全国人社知识通 (national title holder)",
     "prior_expert": "往届人社知识通 (previous title holder)",
+    "substitute": "替补 (substitute)",
 }
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 
-TEAM_FORMULAS = ("mean", "sum", "top_k_mean")
+TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
 TIE_POLICIES = ("judges", "share", "lots")
 AWARD_KINDS = ("top", "group_top", "team", "judge")
 TIEBREAK_KEYS = ("total", "time_used", "graded")
-FLAGS = ("prior_national", "national_title", "prior_expert")
+FLAGS = ("prior_national", "national_title", "prior_expert", "substitute")
 
 
 class RulesError(ValueError):
@@ -113,6 +113,7 @@ class Rules:
     advancement: tuple[AwardRule, ...]
     date: str = ""
     ceremony: tuple[CeremonyStep, ...] = ()
+    rounds: tuple = ()  # scoreboard.stage.Round, for the on-stage format
     source_text: str = ""
 
     @property
@@ -167,6 +168,7 @@ ALLOWED_KEYS = {
     "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
               "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "stage"},
     "ceremony": {"award", "by_group", "from_last"},
+    "rounds": {"id", "label", "label_en", "kind", "points", "penalty", "stakes", "max", "drop"},
     "sections": {"id", "label", "label_en"},
     "teams": {"name", "name_en", "quota", "units", "group", "own_entry"},
     "team_score": {"formula", "k", "absent"},
@@ -307,6 +309,12 @@ def load_rules(text: str) -> Rules:
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(f"rules: not valid TOML: {exc}") from None
     _no_unknown(doc, "rules", "rules")
+    from .stage import parse_rounds
+
+    rounds = parse_rounds(_get(doc, "rounds", "rules", list, []), _get, _no_unknown, _choice, RulesError)
+    if rounds and "sections" not in doc:  # on stage, each scored round is a section of the standings
+        doc["sections"] = [{"id": r.id, "label": r.label, "label_en": r.label_en}
+                           for r in rounds if r.kind != "playoff"]
     sections = _parse_sections(doc)
     teams = _parse_teams(doc)
     ts = _get(doc, "team_score", "rules", dict, {})
@@ -316,6 +324,8 @@ def load_rules(text: str) -> Rules:
         k=_get(ts, "k", "team_score", int, 0),
         absent=_choice(_get(ts, "absent", "team_score", str, "zero"), ABSENT_POLICIES, "team_score.absent"),
     )
+    if team_score.formula == "rounds" and not rounds:
+        raise RulesError("team_score.formula: 'rounds' needs the on-stage [[rounds]]")
     if team_score.formula == "top_k_mean" and team_score.k <= 0:
         raise RulesError("team_score.k: top_k_mean needs a positive k")
     ties = _get(doc, "ties", "rules", dict, {})
@@ -359,6 +369,7 @@ def load_rules(text: str) -> Rules:
         advancement=advancement,
         date=_get(doc, "date", "rules", str, ""),
         ceremony=tuple(ceremony),
+        rounds=rounds,
         source_text=text,
     )
     _check_references(rules)

@@ -41,10 +41,12 @@ def sample_roster(rules: Rules, seed: int = 2024, per_team: int | None = None) -
             slots = [f"{team.name}{rng.choice(DISTRICTS)}{rng.choice(UNIT_KINDS)}" for _ in range(size)]
         if per_team is not None:
             slots = slots[:per_team]
-        for unit in slots:
+        for k, unit in enumerate(slots):
             n += 1
             exam_no = f"{rules.id_prefix}{n:04d}" if n < 10000 else f"{rules.id_prefix}{n:06d}"
-            out.append(Contestant(exam_no, person_name(rng), team.name, unit, team.group))
+            # on stage the last of each team is the substitute (替补)
+            flags = frozenset({"substitute"}) if rules.rounds and k == len(slots) - 1 else frozenset()
+            out.append(Contestant(exam_no, person_name(rng), team.name, unit, team.group, flags))
     return out
 
 
@@ -135,4 +137,44 @@ def exam_day(
     out = []
     for seq, (t, _tick, rec) in enumerate(timeline, start=1):
         out.append((round(t, 3), {**rec, "seq": seq}))
+    return out
+
+
+def stage_day(rules: Rules, contestants: list[Contestant], seed: int = 11,
+              questions: int = 3, panel: int = 7) -> list[tuple[str, dict]]:
+    """A whole on-stage contest as the scorer's desk would enter it: (judge event kind, data).
+
+    Each round is announced (`stage`), then played: individual questions for every playing contestant,
+    `questions` buzzer and risk questions per team, a panel of `panel` judges marking each team.
+    """
+    rng = random.Random(seed)
+    teams: dict[str, list[Contestant]] = {}
+    for c in contestants:
+        if not c.has("substitute"):
+            teams.setdefault(c.team, []).append(c)
+    strength = {t: rng.uniform(0.45, 0.9) for t in teams}
+    out: list[tuple[str, dict]] = []
+    for rnd in rules.rounds:
+        if rnd.kind == "playoff":
+            continue
+        if rnd.kind == "individual":
+            for q, members in enumerate(zip(*teams.values()), start=1):
+                out.append(("stage", {"round": rnd.id, "question": q}))
+                for c in members:
+                    out.append(("answer", {"round": rnd.id, "question": q, "team": c.team, "contestant": c.exam_no,
+                                           "correct": rng.random() < strength[c.team]}))
+        elif rnd.kind in ("buzzer", "risk"):
+            for q in range(1, questions * len(teams) + 1):
+                out.append(("stage", {"round": rnd.id, "question": q}))
+                team = rng.choice(list(teams))
+                data = {"round": rnd.id, "question": q, "team": team, "correct": rng.random() < strength[team]}
+                if rnd.kind == "risk":
+                    data["stake"] = rng.choice(rnd.stakes)
+                out.append(("answer", data))
+        elif rnd.kind == "panel":
+            out.append(("stage", {"round": rnd.id, "question": 1}))
+            for team in teams:
+                for j in range(1, panel + 1):
+                    mark = round(min(rnd.max, max(0.0, rng.gauss(strength[team] * rnd.max, 6))), 1)
+                    out.append(("panel", {"round": rnd.id, "team": team, "judge": f"评委{j}", "mark": mark}))
     return out

@@ -45,6 +45,7 @@ class TeamRow:
     present: int  # members with at least one graded item
     rank: int
     position: int
+    playoff: int = 0  # on stage: 加赛 points, which only break a tie in score
 
 
 @dataclass
@@ -75,7 +76,7 @@ class Standings:
     def team_classes(teams) -> Iterator[list[TeamRow]]:
         current: list[TeamRow] = []
         for t in teams:
-            if current and current[0].score != t.score:
+            if current and (current[0].score, current[0].playoff) != (t.score, t.playoff):
                 yield current
                 current = []
             current.append(t)
@@ -148,7 +149,7 @@ def compute_standings(board) -> Standings:
         by_exam[exam_no] = row
         glist.append(row)
 
-    teams = compute_teams(rules, rows)
+    teams = compute_teams(rules, rows, board.stage_totals())
     return Standings(
         rows=rows,
         by_exam=by_exam,
@@ -177,24 +178,30 @@ def team_score(rules: Rules, totals: list[int], present: int) -> Fraction:
     return Fraction(s) if ts.formula == "sum" else Fraction(s, n)
 
 
-def compute_teams(rules: Rules, rows: list[Row]) -> list[TeamRow]:
+def compute_teams(rules: Rules, rows: list[Row], stage=None) -> list[TeamRow]:
+    """Teams best first: by team score (and, on stage, 加赛 points), equal ones sharing a rank."""
     members: dict[str, list[Row]] = {t.name: [] for t in rules.teams}
     for r in rows:  # rows are best first, so members are too
         members.setdefault(r.team, []).append(r)
     raw = []
     for name, ms in members.items():
+        ids = tuple(m.exam_no for m in ms)
+        if stage is not None and rules.team_score.formula == "rounds":
+            played = name in stage.team_rounds or name in stage.playoff
+            raw.append((name, stage.team_score(name), ids, len(ms) if played else 0, stage.playoff.get(name, 0)))
+            continue
         graded = [m for m in ms if m.graded > 0]
         # an absent member (nothing graded) counts 0 or is left out; present members first
         totals = [m.total for m in graded] + [0] * (len(ms) - len(graded))
-        raw.append((name, team_score(rules, totals, len(graded)), tuple(m.exam_no for m in ms), len(graded)))
+        raw.append((name, team_score(rules, totals, len(graded)), ids, len(graded), 0))
     team_order = {t.name: i for i, t in enumerate(rules.teams)}
-    raw.sort(key=lambda x: (-x[1], team_order.get(x[0], 1 << 30)))
+    raw.sort(key=lambda x: (-x[1], -x[4], team_order.get(x[0], 1 << 30)))
     out = []
     rank = 0
     prev = None
-    for pos, (name, score, ms, present) in enumerate(raw):
-        if score != prev:
+    for pos, (name, score, ms, present, playoff) in enumerate(raw):
+        if (score, playoff) != prev:
             rank = pos + 1
-            prev = score
-        out.append(TeamRow(name, score, ms, present, rank, pos))
+            prev = (score, playoff)
+        out.append(TeamRow(name, score, ms, present, rank, pos, playoff))
     return out

@@ -1,0 +1,215 @@
+"""The on-stage team contest (现场赛): rounds as data, the scorer's entries as
+events, and the team and individual points they add up to.
+
+Round kinds:
+- `individual` (个人必答): each contestant answers in turn; right +points, wrong 0. Counts for the
+  contestant and the team.
+- `buzzer` (小组抢答): right +points, wrong −penalty, for the team.
+- `risk` (风险题): the team picks a stake from `stakes`; right +stake, wrong −stake.
+- `panel` (情景模拟): each judge of the panel marks each team out of `max`; the `drop` highest and the
+  `drop` lowest marks are dropped and the rest averaged.
+- `playoff` (加赛): sudden-death questions; a right answer is a playoff point, which only breaks a tie
+  between teams equal in score.
+
+Entries are judge events: `answer` {round, question, team, contestant?, correct, stake?},
+`panel` {round, team, judge, mark}, `undo` {event_id} (a correcting event: the entry no longer counts),
+and `stage` {round, question} (what is on stage now, for the big screen).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .events import SCALE, Event, Rejection
+
+ROUND_KINDS = ("individual", "buzzer", "risk", "panel", "playoff")
+STAGE_KINDS = ("answer", "panel", "undo", "stage")
+
+
+@dataclass(frozen=True)
+class Round:
+    id: str
+    label: str
+    label_en: str
+    kind: str
+    points: float = 10.0
+    penalty: float = 0.0
+    stakes: tuple[float, ...] = ()
+    max: float = 100.0
+    drop: int = 1
+
+
+@dataclass(frozen=True)
+class PanelResult:
+    marks: tuple[tuple[str, float], ...]  # (judge, mark), in entry order
+    dropped: tuple[str, ...]  # the judges whose marks were dropped (highest and lowest)
+    score: Fraction  # the average of the kept marks, in hundredths of a point
+
+
+def panel_result(marks: dict[str, float], drop: int) -> PanelResult:
+    """Drop the `drop` highest and lowest marks and average the rest.
+
+    Equal extreme marks: only `drop` of them are dropped at each end (the one entered last among equals
+    is dropped first at the top, the one entered first at the bottom), so the average is the same
+    whichever is dropped. With too few marks to drop any, all are averaged.
+    """
+    items = list(marks.items())
+    if len(items) <= 2 * drop:
+        kept, dropped = items, []
+    else:
+        order = sorted(range(len(items)), key=lambda i: (items[i][1], i))
+        low, high = order[:drop], order[len(order) - drop:]
+        gone = set(low) | set(high)
+        kept = [it for i, it in enumerate(items) if i not in gone]
+        dropped = [items[i][0] for i in low + high]
+    total = sum(Fraction(round(m * SCALE)) for _, m in kept)
+    score = total / len(kept) if kept else Fraction(0)
+    return PanelResult(tuple(items), tuple(dropped), score)
+
+
+@dataclass
+class StageState:
+    entries: dict[int, Event] = field(default_factory=dict)  # answer and panel events by id
+    undone: dict[int, int] = field(default_factory=dict)  # undone entry id -> id of the undo event
+    current: dict = field(default_factory=dict)  # {"round", "question"} now on stage
+    last_change: dict = field(default_factory=dict)  # team -> points of its latest entry (for animation)
+
+    def apply(self, ev: Event) -> None:
+        if ev.kind in ("answer", "panel"):
+            self.entries[ev.id] = ev
+        elif ev.kind == "undo":
+            self.undone[ev.data["event_id"]] = ev.id
+        elif ev.kind == "stage":
+            self.current = dict(ev.data)
+
+    def live_entries(self):
+        return [e for i, e in self.entries.items() if i not in self.undone]
+
+
+@dataclass
+class StageTotals:
+    contestant_rounds: dict[str, dict[str, int]]  # exam_no -> round -> hundredths
+    team_rounds: dict[str, dict[str, Fraction]]  # team -> round -> hundredths
+    playoff: dict[str, int]  # team -> playoff points
+    panels: dict[tuple[str, str], PanelResult]  # (team, round) -> result
+
+    def team_score(self, team: str) -> Fraction:
+        return sum(self.team_rounds.get(team, {}).values(), Fraction(0))
+
+
+def answer_points(rnd: Round, data: dict) -> int:
+    """Hundredths of a point an answer is worth (negative for a wrong buzzer or risk answer)."""
+    right = bool(data["correct"])
+    if rnd.kind == "individual":
+        return round(rnd.points * SCALE) if right else 0
+    if rnd.kind == "buzzer":
+        return round(rnd.points * SCALE) if right else -round(rnd.penalty * SCALE)
+    if rnd.kind == "risk":
+        stake = round(float(data["stake"]) * SCALE)
+        return stake if right else -stake
+    return 0
+
+
+def stage_totals(rounds: dict[str, Round], state: StageState) -> StageTotals:
+    contestant_rounds: dict[str, dict[str, int]] = {}
+    team_rounds: dict[str, dict[str, Fraction]] = {}
+    playoff: dict[str, int] = {}
+    panel_marks: dict[tuple[str, str], dict[str, float]] = {}
+    for ev in state.live_entries():
+        d = ev.data
+        rnd = rounds[d["round"]]
+        team = d["team"]
+        if ev.kind == "panel":
+            marks = panel_marks.setdefault((team, rnd.id), {})
+            marks.pop(d["judge"], None)  # a judge's new mark replaces the old one, and moves to the end
+            marks[d["judge"]] = float(d["mark"])
+            continue
+        if rnd.kind == "playoff":
+            playoff[team] = playoff.get(team, 0) + (1 if d["correct"] else 0)
+            continue
+        pts = answer_points(rnd, d)
+        tr = team_rounds.setdefault(team, {})
+        tr[rnd.id] = tr.get(rnd.id, Fraction(0)) + pts
+        if rnd.kind == "individual" and d.get("contestant"):
+            cr = contestant_rounds.setdefault(d["contestant"], {})
+            cr[rnd.id] = cr.get(rnd.id, 0) + pts
+    panels = {}
+    for (team, rid), marks in panel_marks.items():
+        res = panel_result(marks, rounds[rid].drop)
+        panels[(team, rid)] = res
+        team_rounds.setdefault(team, {})[rid] = res.score
+    return StageTotals(contestant_rounds, team_rounds, playoff, panels)
+
+
+def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
+    rules = board.rules
+    rounds = {r.id: r for r in rules.rounds}
+    if not rounds:
+        return Rejection("bad_command", "this contest has no on-stage rounds")
+    if board.control.locked and kind != "stage":
+        return Rejection("locked", "the award list is locked")
+    if kind == "undo":
+        target = data.get("event_id")
+        if target not in board.stage.entries:
+            return Rejection("bad_command", f"event {target!r} is not an answer or panel entry")
+        if target in board.stage.undone:
+            return Rejection("bad_command", f"entry {target} is already undone")
+        return None
+    rnd = rounds.get(data.get("round"))
+    if rnd is None:
+        return Rejection("bad_command", f"unknown round {data.get('round')!r} (rounds: {', '.join(rounds)})")
+    if kind == "stage":
+        return None
+    team = data.get("team")
+    if rules.team(team or "") is None:
+        return Rejection("bad_command", f"unknown team {team!r}")
+    if kind == "panel":
+        if rnd.kind != "panel":
+            return Rejection("bad_command", f"round {rnd.id} is not marked by a panel")
+        mark = data.get("mark")
+        if not isinstance(data.get("judge"), str) or not data["judge"]:
+            return Rejection("bad_command", "a panel mark needs the judge's name")
+        if not isinstance(mark, (int, float)) or isinstance(mark, bool) or not math.isfinite(mark) \
+                or not 0 <= mark <= rnd.max:
+            return Rejection("bad_command", f"a panel mark must be between 0 and {rnd.max:g}, got {mark!r}")
+        return None
+    if rnd.kind == "panel":
+        return Rejection("bad_command", f"round {rnd.id} is marked by the panel, not by answers")
+    if not isinstance(data.get("correct"), bool):
+        return Rejection("bad_command", "'correct' must be true or false")
+    if rnd.kind == "individual":
+        who = board.contestants.get(data.get("contestant"))
+        if who is None or who.team != team:
+            return Rejection("bad_command", f"{data.get('contestant')!r} is not a contestant of team {team}")
+    if rnd.kind == "risk" and data.get("stake") not in rnd.stakes:
+        return Rejection("bad_command", f"the stake must be one of {', '.join(f'{s:g}' for s in rnd.stakes)}")
+    return None
+
+
+def parse_rounds(raw: list, get, no_unknown, choice, error) -> tuple[Round, ...]:
+    """Rounds from the rules document (the helpers are rules.py's checkers)."""
+    out = []
+    for i, r in enumerate(raw):
+        where = f"rounds[{i}]"
+        if not isinstance(r, dict):
+            raise error(f"{where}: expected a table")
+        no_unknown(r, "rounds", where)
+        kind = choice(get(r, "kind", where, str), ROUND_KINDS, f"{where}.kind")
+        stakes = tuple(float(s) for s in get(r, "stakes", where, list, []))
+        if kind == "risk" and not stakes:
+            raise error(f"{where}.stakes: a risk round needs its stakes, e.g. [10, 20, 30]")
+        rid = get(r, "id", where, str)
+        out.append(Round(
+            id=rid,
+            label=get(r, "label", where, str, rid),
+            label_en=get(r, "label_en", where, str, rid),
+            kind=kind,
+            points=float(get(r, "points", where, (int, float), 10)),
+            penalty=float(get(r, "penalty", where, (int, float), 0)),
+            stakes=stakes,
+            max=float(get(r, "max", where, (int, float), 100)),
+            drop=get(r, "drop", where, int, 1),
+        ))
+    return tuple(out)
