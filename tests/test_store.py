@@ -83,3 +83,16 @@ def test_only_one_writer_holds_a_database(store):
         with pytest.raises(StoreError, match="another writer"):
             with writer_lock(store.path):
                 pass
+
+
+def test_a_database_of_schema_1_is_migrated_and_keeps_its_contestants(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO contestants VALUES ('FJ1', '张三', '福州', 'u', '福州', 0, 0, 1, 0)")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    c = store.conn.execute("SELECT exam_no, prior_expert, substitute FROM contestants").fetchone()
+    assert c == ("FJ1", 1, 0)
