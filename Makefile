@@ -16,6 +16,7 @@ demo: $(STAMP)
 	$(BIN)/scoreboard demo
 
 test: $(STAMP)
+	bash scripts/system-deps.sh
 	$(BIN)/python -m pytest -n 2 -q
 
 bench: $(STAMP)
