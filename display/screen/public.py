@@ -1,66 +1,38 @@
 """The `public` message (docs/view-protocol.md) built from a folded board, for the offline
 source (`scoreboard screen DB`), rehearsals and tests.
 
-It carries only what `board.public()` allows: while the screen is frozen (封榜) the standings
-and awards of the freeze, and no result that arrived after the freeze in the ticker.
+It is the feeder's own builder (`feeder.views.public_state`), so the offline screen sees
+exactly what a live one would: `board.public()`, i.e. while frozen (封榜) the standings and
+awards of the freeze and no latest results.
 """
 
 from __future__ import annotations
 
 from collections import deque
 
+from feeder.views import LATEST, latest_row, public_state
 from scoreboard.board import Board
 from scoreboard.events import Event
 from scoreboard.serialize import awards_json, standings_json
 
-LATEST = 30  # results kept for the ticker and the latest-results view
-
-
-def result_json(board: Board, ev: Event) -> dict:
-    """One graded result as the screen shows it (RESULT in the view protocol)."""
-    d = ev.data
-    c = board.contestants.get(d["contestant"])
-    return {
-        "id": ev.id,
-        "at": ev.at,
-        "exam_no": d["contestant"],
-        "name": c.name if c else d["contestant"],
-        "team": c.team if c else "",
-        "item": d["item"],
-        "section": d["section"],
-        "score": d["score"],
-        "max": d["max"],
-    }
-
 
 class LatestResults:
-    """The last graded results, fed event by event; `visible(board)` hides those after a freeze."""
+    """The last hall events (results and hand-ins), as the feeder keeps them for screens."""
 
-    def __init__(self, size: int = LATEST * 4):
+    def __init__(self, size: int = LATEST):
         self.items: deque[dict] = deque(maxlen=size)
 
     def add(self, board: Board, ev: Event) -> None:
-        if ev.kind == "result":
-            self.items.append(result_json(board, ev))
+        if ev.source != "judge" and ev.kind in ("result", "finish"):
+            self.items.append(latest_row(board, ev))
 
-    def visible(self, board: Board, n: int = LATEST) -> list[dict]:
-        cut = board.control.frozen_at
-        shown = [r for r in self.items if cut is None or r["id"] <= cut]
-        return list(reversed(shown[-n:]))  # newest first
+    def rows(self) -> list[dict]:
+        return list(self.items)
 
 
 def public_message(board: Board, lang: str = "zh", latest: list[dict] | None = None) -> dict:
     """What a display receives after a commit: `{"type": "public", ...}`."""
-    st, _aw = board.public()
-    c = board.control
-    return {
-        "type": "public",
-        "standings": standings_json(board.rules, st),
-        "awards": awards_json(board, lang, public=True),
-        "control": {"view": dict(c.view), "frozen": c.frozen_at is not None, "ceremony": c.ceremony,
-                    "locked": c.locked is not None},
-        "latest": list(latest or []),
-    }
+    return public_state(board, list(latest or []), lang)
 
 
 def live_message(board: Board, lang: str = "zh", latest: list[dict] | None = None) -> dict:
@@ -69,4 +41,5 @@ def live_message(board: Board, lang: str = "zh", latest: list[dict] | None = Non
     msg["standings"] = standings_json(board.rules, board.standings())
     msg["awards"] = awards_json(board, lang, public=False)
     msg["control"]["frozen"] = False
+    msg["latest"] = list(latest or [])
     return msg

@@ -97,7 +97,7 @@ class Rehearsal:
         return self.judge("view", data)
 
     def public(self, lang: str = "zh") -> dict:
-        return public_message(self.board, lang, self.latest.visible(self.board))
+        return public_message(self.board, lang, self.latest.rows())
 
 
 def finished_day(preset: str = "fujian-2024-final", lock: bool = True) -> Rehearsal:
@@ -113,3 +113,42 @@ def board_of(events: list[Event], rules, roster) -> Board:
     b = Board(rules, roster)
     b.apply_all(events)
     return b
+
+
+# --- fixed states for snapshots and tests ------------------------------------------------
+FIXED_NOW = EXAM_START + 75 * 60  # 10:15 Beijing time, for a clock that does not move
+
+
+def with_view(msg: dict, view: str, group: str | None = None, step: int | None = None) -> dict:
+    """A copy of a public message as if the judges had chosen another view (or ceremony step)."""
+    out = {**msg, "control": {**msg["control"], "view": {"view": view, **({"group": group} if group else {})}}}
+    if step is not None:
+        out["control"]["ceremony"] = step
+    return out
+
+
+def sample_states(lang: str = "zh") -> dict[str, dict]:
+    """One public state per view: a day two-thirds in (live), and the locked day's ceremony."""
+    live = Rehearsal()
+    live.hall_until(0.66)
+    base = live.public(lang)
+    group = live.rules.groups[1]
+    done = finished_day()
+    done.view("ceremony")
+    final = done.public(lang)
+    from scoreboard.ceremony import board_sequence
+
+    seq = board_sequence(done.board, lang)
+    first_star = next(r.index for r in seq if r.award == "star")
+    last_expert = len(seq) - 2
+    return {
+        "individual": with_view(base, "individual"),
+        "team": with_view(base, "team"),
+        "group": with_view(base, "group", group),
+        "latest": with_view(base, "latest"),
+        "awards": with_view(final, "awards"),
+        "ceremony_team": with_view(final, "ceremony", step=0),
+        "ceremony_stars": with_view(final, "ceremony", step=first_star),
+        "ceremony_expert": with_view(final, "ceremony", step=last_expert),
+        "ceremony_honours": with_view(final, "ceremony", step=len(seq) - 1),
+    }

@@ -1,0 +1,50 @@
+"""Individual ranking: the top three in big digits, everyone else on paged rows."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from .base import Ctx, View
+from .state import PublicState, fmt_score, tr
+from .widgets import Col, Leader, Leaders, Line, PagedTable
+
+LEADERS = 3
+
+
+def section_columns(state: PublicState, lang: str) -> list[Col]:
+    return [Col(label, "right", width=max(6, Text(label).cell_len)) for _sid, label in state.sections(lang)]
+
+
+def section_cells(state: PublicState, row: dict, lang: str) -> tuple:
+    return tuple(fmt_score(row["sections"].get(sid)) for sid, _label in state.sections(lang))
+
+
+class IndividualView(View):
+    def compose(self) -> ComposeResult:
+        yield Leaders(LEADERS, id="individual-leaders", classes="leaders")
+        yield Static(id="individual-empty", classes="empty")
+        yield PagedTable(id="individual-table", classes="ranking")
+
+    def update_state(self, state: PublicState, ctx: Ctx) -> None:
+        lang = ctx.lang
+        rows = state.rows
+        self.query_one("#individual-empty", Static).update(tr("waiting", lang) if not rows else "")
+        self.set_class(not rows, "-empty")
+        self.query_one(Leaders).show([
+            Leader(tr("place", lang, n=r["rank"]), r["name"], f"{r['team']} · {r['unit']}", fmt_score(r["total"]),
+                   ("i", r["exam_no"]) in ctx.moved)
+            for r in rows[:LEADERS]
+        ])
+        cols = [Col(tr("rank", lang), "right", width=5), Col(tr("name", lang), ratio=2),
+                Col(tr("team_col", lang), ratio=1), Col(tr("unit", lang), ratio=3),
+                *section_columns(state, lang), Col(tr("total", lang), "right", width=7)]
+        lines = [
+            Line((str(r["rank"]), r["name"], r["team"], r["unit"], *section_cells(state, r, lang),
+                  fmt_score(r["total"])), "moved" if ("i", r["exam_no"]) in ctx.moved else "")
+            for r in rows[LEADERS:]
+        ]
+        table = self.query_one(PagedTable)
+        table.lang = lang
+        table.set_lines(cols, lines)

@@ -1,0 +1,179 @@
+"""The screen's reading of a `public` message, and the screen's own words in both languages.
+
+The screen renders only what the message carries. While frozen it also drops any ticker
+result newer than the frozen standings (a second guard: the feeder should not send them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+from scoreboard.ceremony import Reveal, sequence
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "individual": ("个人排名", "Individual ranking"),
+    "team": ("团体排名", "Team ranking"),
+    "group": ("{group} 组内排名", "Group ranking: {group}"),
+    "awards": ("获奖名单", "Award list"),
+    "latest": ("最新成绩", "Latest results"),
+    "ceremony": ("颁奖典礼", "Award ceremony"),
+    "live": ("实时", "LIVE"),
+    "frozen": ("封榜", "FROZEN"),
+    "offline": ("连接中断", "OFFLINE"),
+    "waiting": ("等待成绩……", "Waiting for results…"),
+    "rank": ("名次", "Rank"),
+    "group_rank": ("组内", "In group"),
+    "overall": ("总排名", "Overall"),
+    "name": ("姓名", "Name"),
+    "team_col": ("代表队", "Team"),
+    "unit": ("单位", "Unit"),
+    "total": ("总分", "Total"),
+    "score": ("成绩", "Score"),
+    "members": ("参赛", "Present"),
+    "award": ("奖项", "Award"),
+    "time": ("时间", "Time"),
+    "item": ("题目", "Item"),
+    "mark": ("得分", "Mark"),
+    "page": ("第 {page}/{pages} 页", "page {page}/{pages}"),
+    "place": ("第{n}名", "No. {n}"),
+    "team_place": ("团体第{n}名", "Team No. {n}"),
+    "group_place": ("{group}组内第{n}名", "No. {n} in {group}"),
+    "ticker": ("最新成绩", "LATEST"),
+    "clock": ("北京时间", "Beijing time"),
+    "remaining": ("距考试结束", "Exam ends in"),
+    "elapsed": ("考试已进行", "Exam time"),
+    "before": ("距考试开始", "Exam starts in"),
+    "over": ("考试结束", "Exam over"),
+    "status_locked": ("名单已锁定（定榜）", "Final list (locked)"),
+    "status_provisional": ("暂定名单，待裁判决定并列", "Provisional: ties await the judges"),
+    "status_open": ("暂定名单，未定榜", "Provisional: not yet locked"),
+    "frozen_note": ("封榜中：显示封榜时的成绩", "Frozen: standings at the freeze"),
+    "cer_opening": ("颁奖典礼", "Award ceremony"),
+    "cer_not_locked": ("获奖名单尚未锁定，暂不揭晓", "The award list is not locked yet: nothing to reveal"),
+    "cer_frozen": ("请先解除封榜，再开始颁奖", "Unfreeze the screen to start the ceremony"),
+    "cer_honours": ("光荣榜", "Roll of honour"),
+    "cer_so_far": ("已揭晓", "Revealed"),
+    "cer_of": ("{place} / {of}", "{place} of {of}"),
+    "points": ("{score}分", "{score}"),
+    "handed_in": ("交卷", "handed in"),
+}
+
+
+def tr(key: str, lang: str = "zh", **kw) -> str:
+    zh, en = TEXTS[key]
+    return (en if lang == "en" else zh).format(**kw)
+
+
+def fmt_score(v) -> str:
+    if v is None:
+        return ""
+    v = float(v)
+    if abs(v - round(v)) < 1e-9:
+        return f"{int(round(v))}"
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_team_score(v) -> str:
+    return "" if v is None else f"{float(v):.2f}"
+
+
+# The contests are in China: times are shown in Beijing time (UTC+8, no daylight saving),
+# whatever the projector PC's own zone, so every screen in the hall agrees.
+BEIJING = timezone(timedelta(hours=8))
+
+
+def clock_text(at: float | None) -> str:
+    if not at:
+        return ""
+    return datetime.fromtimestamp(at, BEIJING).strftime("%H:%M:%S")
+
+
+SECTION_FALLBACK = {"choice": ("选择题", "Choice"), "fill": ("填空题", "Fill-in"),
+                    "short": ("简答题", "Short answer"), "case": ("案例题", "Case")}
+
+
+@dataclass
+class PublicState:
+    standings: dict
+    awards: dict
+    control: dict
+    latest: list[dict]
+    view: str = "individual"
+    group: str | None = None
+    frozen: bool = False
+    step: int = -1
+    locked: bool = False
+    rows: list[dict] = field(default_factory=list)  # contestants with a graded item, in rank order
+    by_exam: dict[str, dict] = field(default_factory=dict)
+    teams: list[dict] = field(default_factory=list)
+    _seq: list[Reveal] | None = None
+
+    @classmethod
+    def parse(cls, msg: dict) -> "PublicState":
+        st = msg.get("standings") or {}
+        aw = msg.get("awards") or {}
+        ctl = msg.get("control") or {}
+        view = ctl.get("view") or {}
+        if isinstance(view, str):
+            view = {"view": view}
+        rows = [r for r in st.get("individual", []) if r.get("graded", 1) > 0]
+        frozen = bool(ctl.get("frozen"))
+        latest = [r for r in (msg.get("latest") or []) if isinstance(r, dict)]
+        cut = st.get("event_id")
+        if frozen and cut is not None:
+            latest = [r for r in latest if r.get("id") is None or r["id"] <= cut]
+        latest.sort(key=lambda r: (r.get("id") or 0, r.get("at") or 0), reverse=True)  # newest first
+        state = cls(st, aw, ctl, latest, view=view.get("view") or "individual", group=view.get("group"),
+                    frozen=frozen, step=int(ctl.get("ceremony", -1) if ctl.get("ceremony") is not None else -1),
+                    locked=bool(ctl.get("locked")), rows=rows,
+                    by_exam={r["exam_no"]: r for r in st.get("individual", [])},
+                    teams=list(st.get("teams", [])))
+        if state.view == "group" and not state.group:
+            groups = list((st.get("groups") or {}).keys())
+            state.group = groups[0] if groups else None
+        return state
+
+    def title(self, lang: str) -> str:
+        st = self.standings
+        if lang == "en":
+            return st.get("title_en") or st.get("title") or st.get("contest", "")
+        return st.get("title") or st.get("contest", "")
+
+    def sections(self, lang: str) -> list[tuple[str, str]]:
+        """(id, label) of each section, in the rules' order."""
+        listed = self.standings.get("sections")
+        if listed:
+            return [(s["id"], s["label_en"] if lang == "en" else s["label"]) for s in listed]
+        ids = list(self.rows[0]["sections"]) if self.rows else []
+        return [(i, SECTION_FALLBACK.get(i, (i, i))[1 if lang == "en" else 0]) for i in ids]
+
+    def group_rows(self, group: str | None) -> list[dict]:
+        ids = (self.standings.get("groups") or {}).get(group or "", [])
+        return [self.by_exam[i] for i in ids if i in self.by_exam and self.by_exam[i].get("graded", 1) > 0]
+
+    def ceremony(self) -> list[Reveal]:
+        """The reveal sequence; empty unless the award list carried here is locked."""
+        if self._seq is None:
+            self._seq = sequence(None, self.awards) if self.locked else []
+        return self._seq
+
+
+def moved_up(old: PublicState | None, new: PublicState) -> set[tuple[str, str]]:
+    """Rows whose rank improved since the previous state: ("i", exam_no), ("g", exam_no), ("t", team)."""
+    if old is None:
+        return set()
+    out = set()
+    for r in new.rows:
+        before = old.by_exam.get(r["exam_no"])
+        if not before or before.get("graded", 1) == 0:
+            continue
+        if r["rank"] < before["rank"]:
+            out.add(("i", r["exam_no"]))
+        if r.get("group_rank") and before.get("group_rank") and r["group_rank"] < before["group_rank"]:
+            out.add(("g", r["exam_no"]))
+    old_teams = {t["team"]: t["rank"] for t in old.teams}
+    for t in new.teams:
+        if t["team"] in old_teams and t["rank"] < old_teams[t["team"]]:
+            out.add(("t", t["team"]))
+    return out
