@@ -1,9 +1,120 @@
-"""Commands of this part, added to the `scoreboard` group by `register`."""
+"""`scoreboard screen`: the big screen, live from the feeder, from a database file, or
+served to a browser (`--web PORT`) for a projector PC that only has a browser."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import sys
+from datetime import datetime
+
 import click
+
+from .state import BEIJING
+
+
+def _exam_window(start: str | None, minutes: int | None, date: str | None) -> tuple[float, float] | None:
+    if not start:
+        return None
+    day = date or datetime.now(BEIJING).strftime("%Y-%m-%d")
+    try:
+        t0 = datetime.strptime(f"{day} {start}", "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING).timestamp()
+    except ValueError:
+        raise click.BadParameter(f"'{start}' on {day}: expected HH:MM (and --exam-date YYYY-MM-DD)") from None
+    return t0, t0 + 60 * (minutes or 120)
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("ws://", "wss://"))
+
+
+def build_source(target: str, token: str | None, name: str, lang: str, rehearsal: bool):
+    if rehearsal:
+        from .demo import RehearsalSource
+
+        return RehearsalSource(target or "fujian-2024-final", lang)
+    if is_url(target):
+        if not token:
+            raise click.UsageError("a feeder URL needs --token (or SCOREBOARD_TOKEN)")
+        from .sources import LiveSource
+
+        return LiveSource(target, token, name)
+    if not os.path.exists(target):
+        raise click.UsageError(f"{target}: no such contest database (or give a ws:// URL)")
+    from .sources import DbSource
+
+    return DbSource(target, lang)
+
+
+def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool) -> str:
+    """The command textual-serve runs for each browser: this same screen, without --web."""
+    args = [sys.executable, "-m", "display.screen", target, "--name", name, "--lang", lang]
+    start, minutes, date = exam
+    if start:
+        args += ["--exam-start", start]
+    if minutes:
+        args += ["--exam-minutes", str(minutes)]
+    if date:
+        args += ["--exam-date", date]
+    if rehearsal:
+        args.append("--rehearsal")
+    return shlex.join(args)
+
+
+@click.command("screen")
+@click.argument("target", required=False, default="")
+@click.option("--token", envvar="SCOREBOARD_TOKEN", help="The screen's token from the feeder's tokens file "
+              "([display]); or set SCOREBOARD_TOKEN. Needed with a ws:// URL.")
+@click.option("--name", default="screen", show_default=True, help="The screen's name in the tokens file.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("SCOREBOARD_LANG", "zh"),
+              show_default="zh", help="Language of the screen's own words (award names come from the feeder).")
+@click.option("--web", "web_port", type=int, help="Serve the screen to browsers on this port (textual-serve) "
+              "instead of drawing it in this terminal.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="With --web: address to listen on (0.0.0.0: every interface).")
+@click.option("--public-url", help="With --web: the URL browsers use, when it is not http://HOST:PORT "
+              "(for instance when listening on 0.0.0.0).")
+@click.option("--exam-start", metavar="HH:MM", help="Exam start (Beijing time): the clock counts down to the end.")
+@click.option("--exam-minutes", type=int, help="Exam length in minutes (default 120).")
+@click.option("--exam-date", metavar="YYYY-MM-DD", help="Exam day (default today).")
+@click.option("--rehearsal", is_flag=True, help="No hall needed: replay a generated day of the preset named by "
+              "TARGET (default fujian-2024-final) through every view, the freeze and the ceremony.")
+def screen(target, token, name, lang, web_port, host, public_url, exam_start, exam_minutes, exam_date, rehearsal):
+    """The big screen for the hall's projector.
+
+    TARGET is the feeder's URL (ws://HOST:PORT/feed, with --token), or a contest database
+    file, read every second (for a screen on the feeder's own machine, or a replay).
+    The screen follows the judges: their console chooses the view, freezes it (封榜) and
+    steps the award ceremony. Only what the feeder marks public is ever shown.
+
+    \b
+    Examples:
+      scoreboard screen ws://10.0.0.5:8765/feed --token T --name hall-screen
+      scoreboard screen contest.db
+      scoreboard screen contest.db --web 8080 --host 0.0.0.0 --public-url http://10.0.0.7:8080
+      scoreboard screen --rehearsal
+    """
+    exam = _exam_window(exam_start, exam_minutes, exam_date)
+    if not target and not rehearsal:
+        raise click.UsageError("give a ws:// URL or a contest database file (or --rehearsal)")
+    if web_port is not None:
+        if not rehearsal:
+            build_source(target, token, name, lang, rehearsal)  # check the arguments before serving
+        from textual_serve.server import Server
+
+        if token:
+            os.environ["SCOREBOARD_TOKEN"] = token  # the token reaches the app by environment, not argv
+        command = web_command(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal)
+        Server(command, host=host, port=web_port, title="赛场计分台", public_url=public_url).serve()
+        return
+    from .app import make_app
+
+    app = make_app(source=build_source(target, token, name, lang, rehearsal), lang=lang, exam=exam)
+    app.run()
+    if app.return_code:
+        sys.exit(app.return_code)
 
 
 def register(cli: click.Group) -> None:
-    """Add this part's commands to the root group (none yet)."""
+    """Add the `screen` command to the root group."""
+    cli.add_command(screen)

@@ -1,0 +1,110 @@
+"""Where the screen's public states come from. Each source is an async iterable of messages:
+`public` states, and `{"type": "status", "connected": bool, "message": str}` when the link
+drops or comes back (the screen keeps showing the last state meanwhile).
+
+- `LiveSource`: the feeder, through `feeder.client.ViewClient` (role `display`).
+- `DbSource`: a contest database file, polled about every second and folded incrementally
+  with the same `Board`; it builds the same public state the feeder would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+from db.store import Store, StoreError
+
+from .public import LatestResults, public_message
+
+
+class SourceError(Exception):
+    """The source cannot work (a refused token, a file that is not a contest database)."""
+
+
+class LiveSource:
+    def __init__(self, url: str, token: str, name: str, retry: float = 2.0):
+        self.url, self.token, self.name, self.retry = url, token, name, retry
+
+    def __aiter__(self):
+        return self._run()
+
+    async def _run(self):
+        from websockets.exceptions import ConnectionClosed, InvalidHandshake
+
+        from feeder.client import FATAL, FeedError, ViewClient
+
+        while True:
+            client = ViewClient(self.url, self.token, self.name, role="display")
+            try:
+                first = await client.connect()
+            except FeedError as exc:
+                if exc.code in FATAL or exc.code == "bad_url":
+                    raise SourceError(f"{self.url}: {exc}") from None
+                yield {"type": "status", "connected": False, "message": str(exc)}
+                await asyncio.sleep(self.retry)
+                continue
+            except (OSError, asyncio.TimeoutError, InvalidHandshake, ConnectionClosed) as exc:  # refused, unreachable
+                yield {"type": "status", "connected": False, "message": f"{type(exc).__name__}: {exc}"}
+                await asyncio.sleep(self.retry)
+                continue
+            try:
+                yield {"type": "status", "connected": True}
+                if first.get("type") == "public":
+                    yield first
+                async for msg in client:  # the client reconnects by itself and says so
+                    kind = msg.get("type")
+                    if kind == "public":
+                        yield {"type": "status", "connected": True}
+                        yield msg
+                    elif kind == "disconnected":
+                        yield {"type": "status", "connected": False, "message": msg.get("message", "")}
+                    elif kind == "error":
+                        raise SourceError(f"{self.url}: {msg.get('code')}: {msg.get('message')}")
+            finally:
+                await client.close()
+            yield {"type": "status", "connected": False, "message": "closed"}
+            await asyncio.sleep(self.retry)
+
+
+class DbSource:
+    def __init__(self, path: str, lang: str = "zh", poll: float = 1.0):
+        self.path, self.lang, self.poll = path, lang, poll
+        self.store: Store | None = None
+        self.board = None
+        self.latest = LatestResults()
+
+    def __aiter__(self):
+        return self._run()
+
+    def open(self) -> None:
+        try:
+            self.store = Store(self.path)
+            self.board = self.store.board()
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            raise SourceError(str(exc)) from None
+
+    def read(self, first: bool) -> dict | None:
+        """Fold the events written since the last read; the new public state, or None if nothing changed."""
+        new = list(self.store.events(after_id=self.board.last_event_id))
+        for ev in new:
+            self.board.apply(ev)
+            self.latest.add(self.board, ev)
+        if not new and not first:
+            return None
+        return public_message(self.board, self.lang, self.latest.rows())
+
+    async def _run(self):
+        await asyncio.to_thread(self.open)
+        first = True
+        while True:
+            try:
+                msg = await asyncio.to_thread(self.read, first)
+            except sqlite3.Error as exc:
+                yield {"type": "status", "connected": False, "message": str(exc)}
+            else:
+                if msg is not None:
+                    if not first:
+                        yield {"type": "status", "connected": True}
+                    yield msg
+                first = False
+            await asyncio.sleep(self.poll)
