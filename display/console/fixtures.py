@@ -74,3 +74,19 @@ QUARANTINE = [
     {"id": 2, "at": T0 + 300, "source": "hall-b", "seq": 40, "code": "score_out_of_range",
      "message": "record 40: score 12 is outside 0..10 for item case-01"},
 ]
+
+
+async def wait_until(pilot, cond, rounds: int = 400, step: float = 0.02) -> None:
+    """Let the app work until `cond()` holds (bounded by rounds, not by a deadline), then settle the view."""
+    app = pilot.app
+    for _ in range(rounds):
+        await pilot.pause(step)
+        if app.replica is not None and cond():
+            app.refresh_view(force=True)
+            await pilot.pause()
+            return
+    raise AssertionError(f"the console never reached the expected state ({getattr(cond, '__name__', cond)})")
+
+
+def loaded(app):
+    return lambda: app.replica is not None and app.replica.st is not None
