@@ -264,8 +264,9 @@ class _Engine:
         return Award(spec.id, rid, "team" if team else "individual", tuple(reasons), group, rank, note)
 
 
-def compute_awards(rules: Rules, st: Standings, control) -> AwardsResult:
-    live = _compute_live(rules, st, control)
+def compute_awards(rules: Rules, st: Standings, control, advancement: bool = True) -> AwardsResult:
+    """The award list; `advancement=False` skips the advancement lists (for scans that do not need them)."""
+    live = _compute_live(rules, st, control, advancement)
     locked = control.locked
     if not locked:
         return live
@@ -282,10 +283,10 @@ def compute_awards(rules: Rules, st: Standings, control) -> AwardsResult:
     )
 
 
-def _compute_live(rules: Rules, st: Standings, control) -> AwardsResult:
+def _compute_live(rules: Rules, st: Standings, control, with_advancement: bool = True) -> AwardsResult:
     engine = _Engine(rules, st, control)
     awards = engine.run(rules.awards)
-    advancement = engine.run(rules.advancement)
+    advancement = engine.run(rules.advancement) if with_advancement else []
     digest = digest_of(awards, advancement)
     return AwardsResult(
         awards=awards,
