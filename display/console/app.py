@@ -97,7 +97,7 @@ class ConsoleApp(Actions, App):
 
     # --- life -------------------------------------------------------------------
     async def on_mount(self) -> None:
-        await self.switch_mode("ranking")
+        await self.action_mode("ranking")
         self.run_worker(self._feed(), name="feed", group="feed", exclusive=True)
         self.set_interval(1 / self.tick_hz, self.tick, name="tick")
 
@@ -168,6 +168,7 @@ class ConsoleApp(Actions, App):
 
     async def action_mode(self, mode: str) -> None:
         await self.switch_mode(mode)
+        self.sub_title = f"{self.msg('mode_' + mode)} · {self.source.role} {self.source.name}".strip()
         self.refresh_view(force=True)
 
     async def on_unmount(self) -> None:
