@@ -10,7 +10,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from db.store import Store
 from db.writer import Writer
-from display.screen.app import make_app
+from display.screen.app import demo_app, make_app
 from display.screen.public import live_message
 from display.screen.rehearsal import FIXED_NOW, Rehearsal, finished_day, with_view
 from display.screen.sources import DbSource, LiveSource
@@ -198,7 +198,7 @@ async def test_the_screen_follows_a_database_file(tmp_path):
 async def test_the_screen_follows_the_feeder_and_a_judges_commands(tmp_path):
     db = make_db(tmp_path)
     async with running(db) as (_feeder, url):
-        app = app_for(source=LiveSource(url, DISPLAY[1], DISPLAY[0], retry=0.05))
+        app = demo_app(url, DISPLAY[1], name=DISPLAY[0])  # what 'scoreboard demo --screen' opens
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.state is not None)
             judge = ViewClient(url, JUDGE[1], JUDGE[0], role="judge")

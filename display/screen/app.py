@@ -7,12 +7,13 @@ are coalesced: at most one render per `min_interval`, the latest wins.
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import time
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Static
 
@@ -80,6 +81,7 @@ class ScreenApp(App):
             self.set_interval(1.0, self.query_one(ExamClock).tick)
             self.set_interval(self.page_seconds, self.turn_pages)
             self.set_interval(self.ticker_seconds, self.query_one(Ticker).advance)
+            self.set_interval(1.0, self.expire_highlights)
         if self.source is not None:
             self.run_worker(self._follow(), name="source", exclusive=True)
 
@@ -127,10 +129,6 @@ class ScreenApp(App):
         now = time.monotonic()
         for key in moved_up(self.state, state):
             self.highlight[key] = now + HIGHLIGHT_SECONDS
-        if self.animate:
-            self.highlight = {k: t for k, t in self.highlight.items() if t > now}
-            if self.highlight:
-                self.set_timer(HIGHLIGHT_SECONDS + 0.1, self._rerender)
         self.state = state
         self.shown += 1
         view = state.view if state.view in VIEWS else "individual"
@@ -142,12 +140,16 @@ class ScreenApp(App):
         self.query_one(Ticker).set_items(ticker_items(state, self.lang))
         self.set_class(view == "ceremony", "-ceremony")
 
-    def _rerender(self) -> None:
-        if self.state is not None:
-            now = time.monotonic()
-            self.highlight = {k: t for k, t in self.highlight.items() if t > now}
+    def expire_highlights(self) -> None:
+        """Once a second: rows highlighted for long enough go back to normal."""
+        now = time.monotonic()
+        kept = {k: t for k, t in self.highlight.items() if t > now}
+        if len(kept) == len(self.highlight) or self.state is None:
+            return
+        self.highlight = kept
+        with contextlib.suppress(NoMatches):
             view = self.query_one(ContentSwitcher).current
-            self.query_one(f"#{view}", View).update_state(self.state, Ctx(self.lang, set(self.highlight)))
+            self.query_one(f"#{view}", View).update_state(self.state, Ctx(self.lang, set(kept)))
 
     def _header(self, state: PublicState | None, message: str = "") -> None:
         lang = self.lang
@@ -171,10 +173,11 @@ class ScreenApp(App):
         badge.set_classes(f"-{key}")
 
     def turn_pages(self) -> None:
-        view = self.query_one(ContentSwitcher).current
-        if view:
-            for pager in self.query_one(f"#{view}", View).pagers():
-                pager.next_page()
+        with contextlib.suppress(NoMatches):
+            view = self.query_one(ContentSwitcher).current
+            if view:
+                for pager in self.query_one(f"#{view}", View).pagers():
+                    pager.next_page()
 
 
     def text(self) -> str:
@@ -187,9 +190,8 @@ def make_app(public: dict | None = None, **kw) -> ScreenApp:
     return ScreenApp(public, **kw)
 
 
-async def aiter_list(messages):
-    """A source from a list of messages (for tests): yields each, then waits forever."""
-    for m in messages:
-        yield m
-        await asyncio.sleep(0)
-    await asyncio.Event().wait()
+def demo_app(url: str, token: str, db: str | None = None, lang: str = "zh", name: str = "big-screen") -> ScreenApp:
+    """The screen for `scoreboard demo --screen`: live from the demo's own feeder."""
+    from .sources import LiveSource
+
+    return make_app(source=LiveSource(url, token, name), lang=lang)
