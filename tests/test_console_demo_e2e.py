@@ -1,0 +1,66 @@
+"""End to end: `scoreboard demo` in a real terminal (tmux), the ranking read off the screen."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCOREBOARD = Path(sys.executable).with_name("scoreboard")
+ROW = re.compile(r"^\s*1\s+(?:[↑↓]\d+\s+)?(FJ\d{4})\s+\S+\s+\S+\s+(?:\d+(?:\.\d+)?\s+){4}(\d+(?:\.\d+)?)\s+(\d+)\s")
+
+
+def tmux() -> str:
+    found = shutil.which("tmux") or ("/usr/bin/tmux" if os.path.exists("/usr/bin/tmux") else None)
+    if found:
+        return found
+    try:
+        subprocess.run(["apt-get", "install", "-y", "tmux"], check=True, capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"tmux is not installed and 'apt-get install -y tmux' failed ({exc}); the end-to-end demo "
+                    "test needs a terminal multiplexer to read the screen")
+    found = shutil.which("tmux")
+    if not found:
+        pytest.skip("tmux is still missing after apt-get install")
+    return found
+
+
+@pytest.mark.slow
+def test_the_demo_shows_a_live_ranking_within_seconds_and_quits_cleanly():
+    tm = tmux()
+    session = f"sb-demo-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "TERM": "xterm-256color", "SCOREBOARD_LANG": "zh", "TMUX": ""}
+    cmd = f"cd {ROOT} && {SCOREBOARD} demo --speed 400; echo DEMO-EXIT=$?; sleep 30"
+    subprocess.run([tm, "-L", session, "new-session", "-d", "-s", session, "-x", "150", "-y", "45", cmd],
+                   check=True, env=env)
+    try:
+        screen, first = "", None
+        for _ in range(240):  # bounded polling: at most about two minutes on a slow machine
+            time.sleep(0.5)
+            screen = subprocess.run([tm, "-L", session, "capture-pane", "-p", "-t", session],
+                                    capture_output=True, text=True).stdout
+            rows = [m for m in map(ROW.match, screen.splitlines()) if m]
+            if rows and float(rows[0].group(2)) > 0:
+                first = rows[0]
+                break
+        assert first is not None, f"no ranking with marks appeared on the screen:\n{screen}"
+        assert "准考证号" in screen and "总分" in screen
+        assert int(first.group(3)) > 0  # items graded
+        subprocess.run([tm, "-L", session, "send-keys", "-t", session, "q"], check=True)
+        for _ in range(60):
+            time.sleep(0.5)
+            screen = subprocess.run([tm, "-L", session, "capture-pane", "-p", "-t", session],
+                                    capture_output=True, text=True).stdout
+            if "DEMO-EXIT=" in screen:
+                break
+        assert "DEMO-EXIT=0" in screen, screen
+    finally:
+        subprocess.run([tm, "-L", session, "kill-server"], capture_output=True)
