@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .events import SCALE
 from .rules import Rules
+from .stage import answer_points
 from .standings import Standings
 
 
@@ -94,3 +95,48 @@ def awards_json(board, lang: str = "zh", public: bool = False) -> dict:
         "advancement": [award_json(rules, st, a, lang) for a in aw.advancement],
         "ceremony": [{"award": c.award, "by_group": c.by_group, "from_last": c.from_last} for c in rules.ceremony],
     }
+
+
+def stage_json(board, public: bool = True) -> dict | None:
+    """The on-stage contest for screens and desks: the round and question now played, each team's
+    points by round, the panel's marks with the dropped ones named, and the latest entries.
+
+    While the public screen is frozen (封榜) a public form carries only what is on stage now."""
+    if board.stage is None:
+        return None
+    st = board.stage
+    rules = board.rules
+    current = dict(st.current)
+    rnd = next((r for r in rules.rounds if r.id == current.get("round")), None)
+    if rnd is not None:
+        current.update(label=rnd.label, label_en=rnd.label_en, kind=rnd.kind)
+    out = {"current": current,
+           "rounds": [{"id": r.id, "label": r.label, "label_en": r.label_en, "kind": r.kind} for r in rules.rounds]}
+    if public and board.control.frozen_at is not None:
+        return out
+    totals = board.stage_totals()
+    out["teams"] = [
+        {"team": t.name,
+         "score": round(float(totals.team_score(t.name)) / SCALE, 4),
+         "rounds": {rid: round(float(v) / SCALE, 4) for rid, v in totals.team_rounds.get(t.name, {}).items()},
+         "playoff": totals.playoff.get(t.name, 0)}
+        for t in rules.teams
+    ]
+    out["panels"] = [
+        {"team": team, "round": rid, "marks": [[j, m] for j, m in res.marks], "dropped": list(res.dropped),
+         "score": round(float(res.score) / SCALE, 4)}
+        for (team, rid), res in totals.panels.items()
+    ]
+    entries = []
+    for ev in list(st.entries.values())[-12:]:
+        d = ev.data
+        item = {"id": ev.id, "kind": ev.kind, "round": d["round"], "team": d["team"], "undone": ev.id in st.undone}
+        if ev.kind == "answer":
+            r = next(r for r in rules.rounds if r.id == d["round"])
+            item.update(correct=d["correct"], contestant=d.get("contestant"), question=d.get("question"),
+                        points=(answer_points(r, d) / SCALE) if r.kind != "playoff" else (1 if d["correct"] else 0))
+        else:
+            item.update(judge=d["judge"], mark=d["mark"])
+        entries.append(item)
+    out["entries"] = entries
+    return out

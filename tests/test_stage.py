@@ -147,3 +147,18 @@ def _cheap(day):
         board.apply(ev)
     _boards[id(day)] = (board, len(day.events))
     return board
+
+
+def test_the_stage_form_for_screens_names_the_dropped_marks_and_hides_them_while_frozen(day):
+    from scoreboard.serialize import stage_json
+
+    entry(day, "stage", round="scenario", question=1)
+    for j, mark in enumerate([90, 85, 70], start=1):
+        entry(day, "panel", round="scenario", team="山东", judge=f"评委{j}", mark=mark)
+    data = stage_json(day.board())
+    assert data["current"]["label"] == "情景模拟"
+    panel = data["panels"][0]
+    assert panel["dropped"] == ["评委3", "评委1"] and panel["score"] == 85
+    assert next(t for t in data["teams"] if t["team"] == "山东")["score"] == 85
+    day.judge("freeze", {})
+    assert "teams" not in stage_json(day.board()) and "teams" in stage_json(day.board(), public=False)
