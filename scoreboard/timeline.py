@@ -9,6 +9,7 @@ changed hands, checking only the events that can matter (see `_Watch`).
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -16,6 +17,17 @@ from .awards import compute_awards
 from .board import Board
 from .events import Event
 from .standings import combined_keys
+
+
+@dataclass(frozen=True)
+class Exit:
+    """A moment a contestant left the top n: the event at `index - 1` moved them out."""
+
+    index: int  # position after the event
+    at: float
+    event_id: int
+    rank_before: int
+    rank_after: int
 
 
 @dataclass(frozen=True)
@@ -115,18 +127,60 @@ class Timeline:
                 return change[0]
         return None
 
-    def award_changes(self, award_ids=None) -> list[AwardChange]:
-        """Every moment of the day an award changed hands (leaves the timeline at the end)."""
+    def award_changes(self, award_ids=None, progress=None) -> list[AwardChange]:
+        """Every moment of the day an award changed hands (leaves the timeline at the end).
+
+        `progress(done, total)` is called every few thousand events (it may raise to abandon the scan)."""
         self.seek_index(0)
         watch = _Watch(self.board, award_ids)
         out: list[AwardChange] = []
+        total = len(self.events)
         for i, ev in enumerate(self.events):
             self.board.apply(ev)
+            self.position = i + 1
             out += watch.check(ev, i + 1)
-        self.position = len(self.events)
+            if progress is not None and not i % PROGRESS_EVERY:
+                progress(i, total)
+        self.position = total
         return out
 
-    def rank_history(self, who: list[str], samples: int = 120) -> dict[str, list[tuple[float, int | None]]]:
+    def top_exits(self, who: str, n: int, progress=None) -> list[Exit]:
+        """Every moment of the day a graded contestant went from rank <= n to rank > n.
+
+        Ranks are competition ranks ("1224"): rank = 1 + the number of contestants whose key sorts
+        strictly before theirs, so a contestant tied at the cut-off is still inside. Only the moved
+        contestant's key is recomputed per mark, so the scan costs little more than the fold.
+        Leaves the timeline at the end."""
+        self.seek_index(0)
+        board = self.board
+        keys = board.sort_keys()  # board.keys, updated in place by later calls
+        mine = keys[who]
+        better = sum(1 for k in keys.values() if k < mine)
+        inside, rank_before = False, better + 1
+        out: list[Exit] = []
+        total = len(self.events)
+        for i, ev in enumerate(self.events):
+            board.apply(ev)
+            self.position = i + 1
+            other = ev.data.get("contestant") if ev.kind in ("result", "finish") else None
+            if other is not None and other != who:
+                old = keys[other]
+                board.sort_keys()
+                better += (keys[other] < mine) - (old < mine)
+            else:  # their own mark, a judge or a stage event: count again
+                board.sort_keys()
+                mine = keys[who]
+                better = sum(1 for k in keys.values() if k < mine)
+            now = better < n and bool(board.marks[who])
+            if inside and not now:
+                out.append(Exit(i + 1, ev.at, ev.id, rank_before, better + 1))
+            inside, rank_before = now, better + 1
+            if progress is not None and not i % PROGRESS_EVERY:
+                progress(i, total)
+        return out
+
+    def rank_history(self, who: list[str], samples: int = 120,
+                     progress=None) -> dict[str, list[tuple[float, int | None]]]:
         """Rank over time for contestants (exam numbers) and teams (names), at evenly spaced moments.
 
         A contestant with nothing graded yet has no rank (None). Leaves the timeline at the end.
@@ -139,6 +193,8 @@ class Timeline:
         for k in range(1, samples + 1):
             t = self.start + span * k / samples
             self.seek_time(t)
+            if progress is not None:
+                progress(k, samples)
             st = self.board.standings()
             for w in who:
                 row = st.by_exam.get(w)
@@ -149,21 +205,36 @@ class Timeline:
         return out
 
 
+PROGRESS_EVERY = 4096  # events between two progress calls of a scan
 OPEN = float("inf")  # a list with room left: any newly graded contestant may enter it
 
 
 class _Watch:
     """Recomputes the awards only after events that could change them.
 
-    A mark can change the award list only if its contestant held an award or a pending place, or now
-    sorts at or above the worst holder of an overall award or of an award in their group (any list with
-    room left counts as open), or if it reorders the teams. Judge events always count.
+    The awards depend only on the order of the contestants' keys and on which keys are equal. So a mark
+    can change the award list only if its contestant:
+    - is in a pending tie or in a judges' decision (the decision applies only to the exact tied set);
+    - holds an award (or was skipped for it) and sorts worse than before, or sorts better but shared a
+      key with someone before or after (a tie formed or broken); a holder who moves up alone keeps the
+      same set of people above the old place, so every list keeps its members;
+    - does not hold an individual award of theirs and now sorts at or above its worst holder (a list with
+      room left is open to anyone);
+    - has their first graded item (a new candidate);
+    - changes a team's score in the same ways (a holding team falls or forms a tie, another team reaches
+      the worst holding team), with the teams' scores kept as running sums.
+    Judge and stage events always count.
     """
 
     def __init__(self, board: Board, award_ids=None):
         self.board = board
         rules = board.rules
         self.award_ids = set(award_ids) if award_ids else {a.id for a in rules.awards}
+        specs = [a for a in rules.awards + rules.advancement if a.id in self.award_ids]
+        self.top_ids = [a.id for a in specs if a.kind == "top"]
+        self.group_ids = [a.id for a in specs if a.kind == "group_top"]
+        self.keys = dict(board.sort_keys())
+        self.key_count = Counter(self.keys.values())
         self.totals = dict(board.totals)
         self.graded = {e for e, m in board.marks.items() if m}
         self.present: dict[str, int] = {}
@@ -177,8 +248,8 @@ class _Watch:
             self.team_sums[c.team] = self.team_sums.get(c.team, 0) + board.totals[exam_no]
         ts = board.rules.team_score
         self.simple_teams = ts.formula in ("mean", "sum") and ts.absent == "zero"
-        self.has_team_awards = any(a.kind == "team" and a.id in self.award_ids
-                                   for a in rules.awards + rules.advancement)
+        self.has_team_awards = any(a.kind == "team" for a in specs)
+        self.team_counts = Counter(self._score(t) for t in self.team_sums if self.present.get(t))
         self._snapshot()
 
     def _snapshot(self) -> None:
@@ -193,48 +264,98 @@ class _Watch:
         self.held = {(a.award_id, a.recipient) for a in everything}
         ties = [t for t in aw.ties if t.award_id in self.award_ids]
         self.ties = {(t.award_id, t.tied) for t in ties}
-        self.involved = {a.recipient for a in everything if a.kind == "individual"}
-        for t in ties:
-            self.involved.update(t.tied)
-        worst_all = None
-        worst_group: dict[str, float] = {}
+        self.tied = {x for t in ties for x in t.tied}
+        for d in board.control.decisions:
+            self.tied.update(d.tied)
+        self.holds: dict[str, set] = {}
+        worst: dict[tuple[str, str | None], float] = {}
         filled: dict[tuple[str, str | None], int] = {}
         for a in everything:
-            row = st.by_exam.get(a.recipient)
+            row = st.by_exam.get(a.recipient) if a.kind == "individual" else None
             if row is None:
                 continue
-            filled[(a.award_id, a.group)] = filled.get((a.award_id, a.group), 0) + 1
-            if a.group is None:
-                worst_all = row.key if worst_all is None else max(worst_all, row.key)
-            else:
-                worst_group[a.group] = max(worst_group.get(a.group, row.key), row.key)
+            slot = (a.award_id, a.group)
+            self.holds.setdefault(a.recipient, set()).add(slot)
+            filled[slot] = filled.get(slot, 0) + 1
+            worst[slot] = max(worst.get(slot, row.key), row.key)
+        for sk in aw.skips:
+            if sk.award_id in self.award_ids:
+                self.holds.setdefault(sk.exam_no, set()).add((sk.award_id, sk.group))
         for spec in rules.awards + rules.advancement:
             if spec.id not in self.award_ids:
                 continue
             if spec.kind == "top" and filled.get((spec.id, None), 0) < spec.count:
-                worst_all = OPEN
+                worst[(spec.id, None)] = OPEN
             elif spec.kind == "group_top":
                 for g in rules.groups:
                     if filled.get((spec.id, g), 0) < spec.count_for(g):
-                        worst_group[g] = OPEN
-        self.worst_all = worst_all
-        self.worst_group = worst_group
-        self.team_order = self._team_order()
+                        worst[(spec.id, g)] = OPEN
+        self.worst = worst
+        self._team_snapshot(aw)
 
-    def _team_order(self) -> tuple:
-        """The candidate teams (someone graded) in classes of equal score, best first."""
-        sums, sizes = self.team_sums, self.sizes
-        teams = [t for t in sums if self.present.get(t)]
-        score = (lambda t: sums[t]) if self.board.rules.team_score.formula == "sum" else \
-            (lambda t: Fraction(sums[t], sizes[t]))
-        teams.sort(key=lambda t: (-score(t), t))
-        classes: list[list[str]] = []
-        for t in teams:
-            if classes and score(classes[-1][0]) == score(t):
-                classes[-1].append(t)
-            else:
-                classes.append([t])
-        return tuple(tuple(c) for c in classes)
+    def _score(self, team: str, team_sum: int | None = None):
+        total = self.team_sums[team] if team_sum is None else team_sum
+        if self.board.rules.team_score.formula == "sum":
+            return total
+        return Fraction(total, self.sizes[team])
+
+    def _team_snapshot(self, aw) -> None:
+        """Which teams hold (or were skipped for) each team award, and each award's worst holder."""
+        team_ids = [a.id for a in self.board.rules.awards + self.board.rules.advancement
+                    if a.kind == "team" and a.id in self.award_ids]
+        self.team_ids = team_ids
+        rules = self.board.rules
+        self.team_ok = {}  # (award, team) -> may the team receive it (`only_teams_with`)
+        for spec in rules.awards + rules.advancement:
+            if spec.id in team_ids:
+                for t in self.team_sums:
+                    info = rules.team(t)
+                    self.team_ok[(spec.id, t)] = not spec.only_teams_with or bool(
+                        info and getattr(info, spec.only_teams_with, False))
+        self.team_holds: dict[str, set] = {}
+        worst: dict[str, object] = {}
+        filled: dict[str, int] = {}
+        for a in aw.awards + aw.advancement:
+            if a.award_id in team_ids and a.recipient in self.team_sums:
+                self.team_holds.setdefault(a.recipient, set()).add(a.award_id)
+                score = self._score(a.recipient)
+                worst[a.award_id] = min(worst.get(a.award_id, score), score)
+                filled[a.award_id] = filled.get(a.award_id, 0) + 1
+        for sk in aw.skips:
+            if sk.award_id in team_ids and sk.exam_no in self.team_sums:
+                self.team_holds.setdefault(sk.exam_no, set()).add(sk.award_id)
+        for spec in self.board.rules.awards + self.board.rules.advancement:
+            if spec.id in team_ids and filled.get(spec.id, 0) < spec.count:
+                worst[spec.id] = None  # room left: open to any team
+        self.team_worst = worst
+
+    def _team_matters(self, team: str, old_sum: int, was_present: bool) -> bool:
+        """Whether a change of one team's score could change a team award (same reasoning as for people)."""
+        if not self.simple_teams:
+            return True
+        old, new = self._score(team, old_sum), self._score(team)
+        counts = self.team_counts
+        if was_present:
+            counts[old] -= 1
+        if self.present.get(team):
+            counts[new] += 1
+        if not was_present or team in self.tied:
+            return bool(self.present.get(team)) if not was_present else old != new
+        if old == new:
+            return False
+        holds = self.team_holds.get(team, ())
+        if new < old:
+            return bool(holds)
+        alone = counts[old] == 0 and counts[new] == 1
+        for award_id in self.team_ids:
+            if award_id in holds:
+                if not alone:
+                    return True
+            elif self.team_ok.get((award_id, team), True):
+                limit = self.team_worst.get(award_id)
+                if limit is None or new >= limit:
+                    return True
+        return False
 
     def _could_matter(self, ev: Event) -> bool:
         board = self.board
@@ -242,22 +363,39 @@ class _Watch:
             return True
         who = ev.data["contestant"]
         total = board.totals[who]
-        delta = total - self.totals.get(who, 0)
-        self.totals[who] = total
         team = board.contestants[who].team
-        self.team_sums[team] = self.team_sums.get(team, 0) + delta
+        old_sum = self.team_sums.get(team, 0)
+        self.team_sums[team] = old_sum + total - self.totals.get(who, 0)
+        self.totals[who] = total
+        joined = False
+        was_present = bool(self.present.get(team))
         if who not in self.graded and board.marks[who]:
             self.graded.add(who)
             self.present[team] = self.present.get(team, 0) + 1
-        if who in self.involved:
+            joined = True
+        old = self.keys[who]
+        new = self.keys[who] = combined_keys(board, (who,), board.rules.tiebreak)[who]
+        counts = self.key_count
+        was_alone = counts[old] == 1
+        counts[old] -= 1
+        counts[new] += 1
+        teams = self.has_team_awards and self._team_matters(team, old_sum, was_present)
+        if teams or joined or who in self.tied:
             return True
-        key = combined_keys(board, (who,), board.rules.tiebreak)[who]
+        if new == old:
+            return False
+        holds = self.holds.get(who, ())
+        if new > old:
+            return bool(holds)
+        alone = was_alone and counts[new] == 1
         group = board.contestants[who].group
-        for limit in (self.worst_all, self.worst_group.get(group)):
-            if limit is not None and key <= limit:
+        slots = [(a, None) for a in self.top_ids] + [(a, group) for a in self.group_ids]
+        for slot in slots:
+            if slot in holds:
+                if not alone:
+                    return True
+            elif new <= self.worst.get(slot, -1):
                 return True
-        if self.has_team_awards:
-            return not self.simple_teams or self._team_order() != self.team_order
         return False
 
     def check(self, ev: Event, index: int) -> list[AwardChange]:

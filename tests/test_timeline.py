@@ -93,3 +93,53 @@ def test_rank_history_samples_the_whole_day(small_day):
     assert len(hist[roster[0].exam_no]) == 10 and len(hist["福州"]) == 10
     final = fold(rules, roster, events).standings()
     assert hist["福州"][-1][1] == final.by_team["福州"].rank
+
+
+def day_of(rules, per_team, seed, items=6, regrade=0.4):
+    roster = sample_roster(rules, per_team=per_team)
+    records = exam_day(rules, roster, seed=seed, items=exam_blueprint(rules, items=items), regrade_rate=regrade)
+    events = []
+    for i, (t, rec) in enumerate(records, start=1):
+        data = {k: v for k, v in rec.items() if k not in ("type", "seq")}
+        events.append(Event(i, 1000.0 + t, rec["type"], "hall", rec["seq"], "hall", data))
+    return roster, events
+
+
+def brute_award_moments(rules, roster, events, ids=None):
+    b = Board(rules, roster)
+    before = awards_state(b, ids)
+    out = []
+    for i, ev in enumerate(events):
+        b.apply(ev)
+        now = awards_state(b, ids)
+        if now != before:
+            out.append(i + 1)
+        before = now
+    return out
+
+
+@pytest.mark.parametrize("preset", ["national", "shaanxi"])
+def test_award_changes_skip_no_change_with_team_prizes_and_substitutions(preset, request):
+    rules = request.getfixturevalue(preset)
+    roster, events = day_of(rules, per_team=3, seed=11)
+    changes = Timeline(rules, roster, events).award_changes()
+    assert sorted({c.index for c in changes}) == brute_award_moments(rules, roster, events)
+
+
+def test_top_exits_are_exactly_the_moments_a_contestant_fell_below_the_cut_off(small_day):
+    rules, roster, events = small_day
+    tl = Timeline(rules, roster, events)
+    final = fold(rules, roster, events).standings()
+    for row in final.rows[15:26]:
+        exits = tl.top_exits(row.exam_no, 10)
+        b = Board(rules, roster)
+        inside, expected = False, []
+        for i, ev in enumerate(events):
+            b.apply(ev)
+            r = b.standings().by_exam[row.exam_no]
+            now = r.graded > 0 and r.rank <= 10
+            if inside and not now:
+                expected.append((i + 1, r.rank))
+            inside = now
+        assert [(e.index, e.rank_after) for e in exits] == expected
+        assert all(events[e.index - 1].id == e.event_id for e in exits)
