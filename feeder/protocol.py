@@ -43,7 +43,7 @@ from .tokens import ROLES, Tokens
 
 PROTOCOL_VERSION = 1
 FRAME_LIMIT = 1 << 20  # bytes; a larger frame is a protocol error
-HARD_LIMIT = 4 * FRAME_LIMIT  # beyond this the connection is dropped without a reply (close code 1009)
+HARD_FACTOR = 4  # beyond HARD_FACTOR × the limit the connection is dropped without a reply (close code 1009)
 QUARANTINE_RAW_LIMIT = 64 * 1024  # raw bytes kept of a broken frame
 FRAME_TYPES = ("result", "finish", "batch")
 

@@ -43,16 +43,17 @@ class _Hall:
 
 
 class _View:
-    def __init__(self, ws, role: str, name: str, peer: str):
+    def __init__(self, ws, role: str, name: str, peer: str, queue: int):
         self.ws, self.role, self.name, self.peer = ws, role, name, peer
-        self.outbox = V.DisplayOutbox() if role == "display" else V.JudgeOutbox()
+        self.outbox = V.DisplayOutbox() if role == "display" else V.JudgeOutbox(queue)
 
 
 class Feeder:
     def __init__(self, db_path, tokens: Tokens, host: str = "127.0.0.1", port: int = 8765, ssl=None,
                  commit_interval: float = 0.005, *, frame_limit: int = P.FRAME_LIMIT,
                  hello_timeout: float = HELLO_TIMEOUT, checkpoint_interval: float = 1.0,
-                 health_interval: float = 1.0, public_min_interval: float = 0.025, lang: str = "zh"):
+                 health_interval: float = 1.0, public_min_interval: float = 0.025, lang: str = "zh",
+                 judge_queue: int = V.JUDGE_QUEUE):
         self.db_path = str(db_path)
         self.tokens = tokens
         self.host, self.port, self.ssl = host, port, ssl
@@ -63,6 +64,7 @@ class Feeder:
         self.health_interval = health_interval
         self.public_min_interval = public_min_interval
         self.lang = lang
+        self.judge_queue = judge_queue
         self.halls: dict[str, _Hall] = {}
         self.views: set[_View] = set()
         self.results: list[tuple[_View, object, int]] = []  # command results waiting for the commit
@@ -71,6 +73,7 @@ class Feeder:
         self._rates: dict[str, deque] = {}
         self._last_at: dict[str, float] = {}
         self._work = asyncio.Event()
+        self._last_commit = 0.0
         self._public_dirty = True
         self._public_frame: bytes | None = None
         self._next_public = 0.0
@@ -101,7 +104,7 @@ class Feeder:
             self._checkpointer.start()
             self._server = await serve(
                 self._handler, self.host, self.port, ssl=self.ssl, compression=None,
-                max_size=max(P.HARD_LIMIT, 4 * self.frame_limit), open_timeout=self.hello_timeout,
+                max_size=P.HARD_FACTOR * self.frame_limit, open_timeout=self.hello_timeout,
                 process_request=self._process_request, server_header="scoreboard-feeder",
             )
         except BaseException:
@@ -206,6 +209,8 @@ class Feeder:
                 conn.session.receive(frame)
                 self._count(source, 1)
                 self._work.set()
+                if time.monotonic() - self._last_commit >= self.commit_interval:
+                    self.commit()  # frames that arrive back to back never yield: commit on time anyway
                 if conn.session.closing is not None:
                     break
             if conn.session.closing is not None:
@@ -216,7 +221,7 @@ class Feeder:
                 del self.halls[source]
 
     async def _view(self, ws, role: str, name: str, peer: str) -> None:
-        client = _View(ws, role, name, peer)
+        client = _View(ws, role, name, peer, self.judge_queue)
         await ws.send(P.welcome(name, 0, role))
         self.views.add(client)
         if role == "display":
@@ -287,13 +292,16 @@ class Feeder:
     async def _commit_loop(self) -> None:
         while True:
             await self._work.wait()
-            await asyncio.sleep(self.commit_interval)
+            delay = self._last_commit + self.commit_interval - time.monotonic()
+            if delay > 0:
+                await asyncio.sleep(delay)
             self._work.clear()
             self.commit()
 
     def commit(self) -> None:
         """Flush what is staged; then, and only then, answer halls and judges."""
         w = self.writer
+        self._last_commit = time.monotonic()
         quarantined = bool(w.staged_quarantine)
         try:
             acks, events = w.flush()
