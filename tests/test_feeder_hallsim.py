@@ -1,0 +1,119 @@
+"""The hall simulator and the feeder's commands: a day played through the feeder equals the same day loaded offline."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from db.cli import cli as root
+from db.rosters import write_roster_csv
+from db.store import Store
+from feeder import cli as feeder_cli
+from feeder.hallsim import run_hall
+from scoreboard.serialize import awards_json, standings_json
+from tests.feeder_support import TOKENS_TOML, contest, day, free_port, make_db, running
+
+if "serve" not in root.commands:  # display.cli registers it in the real entry point
+    feeder_cli.register(root)
+SCOREBOARD = str(Path(sys.executable).parent / "scoreboard")
+
+
+def final_state(db) -> tuple:
+    board = Store(db).fold()
+    st = standings_json(board.rules, board.standings())
+    return ([(r["exam_no"], r["rank"], r["total"], r["time_used"]) for r in st["individual"]],
+            [(t["team"], t["rank"], t["score"]) for t in st["teams"]],
+            [(a["id"], a["recipient"], a["rank"]) for a in awards_json(board)["awards"]])
+
+
+def offline(tmp_path, db, files: list[Path]):
+    rules, people = contest(db)
+    path = tmp_path / "offline.db"
+    Store.create(path, rules, people).close()
+    runner = CliRunner()
+    for f in files:
+        out = runner.invoke(root, ["load", str(path), str(f)])
+        assert out.exit_code == 0, out.output
+    return path
+
+
+def write_jsonl(path: Path, source: str, records) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"type": "hello", "protocol": 1, "role": "hall", "source": source}) + "\n")
+        for _t, rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+async def test_a_simulated_day_with_dropped_connections_ends_as_the_same_day_loaded_offline(tmp_path):
+    db = make_db(tmp_path)
+    records = day(db, bad_rate=0.01)
+    async with running(db) as (_feeder, url):
+        run = await run_hall(url, "hall-a", "hall-a-token-0001", records, speed=records[-1][0] / 0.6,
+                             drop_every=0.1)
+    assert run.acked == len(records) and run.records == len(records)
+    assert run.drops >= 2 and run.connects >= 2
+    assert run.rejected and all(code in {"unknown_contestant", "score_out_of_range", "unknown_section", "bad_record"}
+                                for code, _ in run.rejected.values())
+    assert "rejected" in run.text()
+    ref = offline(tmp_path, db, [write_jsonl(tmp_path / "a.jsonl", "hall-a", records)])
+    assert final_state(db) == final_state(ref)
+
+
+async def test_a_simulated_day_plays_in_compressed_time(tmp_path):
+    db = make_db(tmp_path, per_team=1)
+    records = day(db)[:200]
+    span = records[-1][0]
+    async with running(db) as (_feeder, url):
+        run = await run_hall(url, "hall-b", "hall-b-token-0002", records, speed=span / 0.5)
+    assert run.acked == 200 and run.connects == 1
+
+
+def test_every_feeder_command_has_help_text():
+    for name in ("serve", "hall-sim"):
+        out = CliRunner().invoke(root, [name, "--help"])
+        assert out.exit_code == 0 and len(out.output) > 200
+        assert root.commands[name].help
+
+
+def test_serve_refuses_a_bad_tokens_file_naming_the_key(tmp_path):
+    db = make_db(tmp_path)
+    bad = tmp_path / "tokens.toml"
+    bad.write_text('[hall]\nhall-a = "short"\n', encoding="utf-8")
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad)])
+    assert out.exit_code == 2 and "[hall] hall-a" in out.output and "too short" in out.output
+
+
+def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
+    db = make_db(tmp_path)
+    tokens = tmp_path / "tokens.toml"
+    tokens.write_text(TOKENS_TOML, encoding="utf-8")
+    roster = tmp_path / "roster.csv"
+    write_roster_csv(contest(db)[1], roster)
+    port = free_port()
+    server = subprocess.Popen([SCOREBOARD, "serve", str(db), "--port", str(port), "--tokens", str(tokens)],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert "serving" in server.stderr.readline()
+        sim = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-a",
+                              "--roster", str(roster), "--speed", "0"],
+                             env={**os.environ, "SCOREBOARD_TOKEN": "hall-a-token-0001"},
+                             capture_output=True, text=True, timeout=60)
+        assert sim.returncode == 0, sim.stderr
+        assert "acked up to" in sim.stdout
+        refused = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-b",
+                                  "--token", "hall-a-token-0001", "--roster", str(roster), "--speed", "0"],
+                                 capture_output=True, text=True, timeout=60)
+        assert refused.returncode == 2 and "unauthorized" in refused.stderr
+        busy = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens)],
+                              capture_output=True, text=True, timeout=30)
+        assert busy.returncode == 2 and "another writer" in busy.stderr
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+    assert server.returncode == 0
+    assert Store(db).acked()["hall-a"] > 0
