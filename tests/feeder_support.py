@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import socket
+import sys
 from pathlib import Path
+
+from click.testing import CliRunner
 
 import msgpack
 from websockets.asyncio.client import connect
@@ -17,7 +21,9 @@ from feeder.server import Feeder
 from feeder.tokens import Tokens
 from scoreboard.rules import load_preset
 from scoreboard.sample import exam_day, sample_roster
+from scoreboard.serialize import awards_json, standings_json
 
+SCOREBOARD = str(Path(sys.executable).parent / "scoreboard")
 PRESET = "fujian-2024-final"
 TOKENS = {
     "hall": {"hall-a": "hall-a-token-0001", "hall-b": "hall-b-token-0002", "hall-c": "hall-c-token-0003"},
@@ -125,3 +131,32 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def final_state(db) -> tuple:
+    board = Store(db).fold()
+    st = standings_json(board.rules, board.standings())
+    return ([(r["exam_no"], r["rank"], r["total"], r["time_used"]) for r in st["individual"]],
+            [(t["team"], t["rank"], t["score"]) for t in st["teams"]],
+            [(a["id"], a["recipient"], a["rank"]) for a in awards_json(board)["awards"]])
+
+
+def offline(tmp_path, db, files: list[Path]):
+    rules, people = contest(db)
+    path = tmp_path / "offline.db"
+    Store.create(path, rules, people).close()
+    from db.cli import cli as root
+
+    runner = CliRunner()
+    for f in files:
+        out = runner.invoke(root, ["load", str(path), str(f)])
+        assert out.exit_code == 0, out.output
+    return path
+
+
+def write_jsonl(path: Path, source: str, records) -> Path:
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"type": "hello", "protocol": 1, "role": "hall", "source": source}) + "\n")
+        for _t, rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path

@@ -1,11 +1,8 @@
 """The hall simulator and the feeder's commands: a day played through the feeder equals the same day loaded offline."""
 
-import json
 import os
 import signal
 import subprocess
-import sys
-from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -14,39 +11,11 @@ from db.rosters import write_roster_csv
 from db.store import Store
 from feeder import cli as feeder_cli
 from feeder.hallsim import run_hall
-from scoreboard.serialize import awards_json, standings_json
-from tests.feeder_support import TOKENS_TOML, contest, day, free_port, make_db, running
+from tests.feeder_support import (SCOREBOARD, TOKENS_TOML, contest, day, final_state, free_port, make_db, offline,
+                                  running, write_jsonl)
 
 if "serve" not in root.commands:  # display.cli registers it in the real entry point
     feeder_cli.register(root)
-SCOREBOARD = str(Path(sys.executable).parent / "scoreboard")
-
-
-def final_state(db) -> tuple:
-    board = Store(db).fold()
-    st = standings_json(board.rules, board.standings())
-    return ([(r["exam_no"], r["rank"], r["total"], r["time_used"]) for r in st["individual"]],
-            [(t["team"], t["rank"], t["score"]) for t in st["teams"]],
-            [(a["id"], a["recipient"], a["rank"]) for a in awards_json(board)["awards"]])
-
-
-def offline(tmp_path, db, files: list[Path]):
-    rules, people = contest(db)
-    path = tmp_path / "offline.db"
-    Store.create(path, rules, people).close()
-    runner = CliRunner()
-    for f in files:
-        out = runner.invoke(root, ["load", str(path), str(f)])
-        assert out.exit_code == 0, out.output
-    return path
-
-
-def write_jsonl(path: Path, source: str, records) -> Path:
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(json.dumps({"type": "hello", "protocol": 1, "role": "hall", "source": source}) + "\n")
-        for _t, rec in records:
-            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    return path
 
 
 async def test_a_simulated_day_with_dropped_connections_ends_as_the_same_day_loaded_offline(tmp_path):
