@@ -8,7 +8,7 @@ from display.replay.app import make_app
 from display.replay.bar import TimelineBar
 from scoreboard.board import Board
 
-from .replay_support import day, day_db, settle  # noqa: F401 - fixtures
+from .test_replay_support import day, day_db, settle  # noqa: F401 - fixtures
 
 SIZE = (150, 42)
 

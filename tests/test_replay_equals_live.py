@@ -19,7 +19,7 @@ from display.screen.public import LatestResults, public_message
 from scoreboard.board import Board
 from scoreboard.serialize import awards_json, standings_json
 
-from .replay_support import day, day_db, settle  # noqa: F401 - fixtures
+from .test_replay_support import day, day_db, settle  # noqa: F401 - fixtures
 
 SIZE = (150, 42)
 

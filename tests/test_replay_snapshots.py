@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from display.replay.app import make_app
 
-from .replay_support import day, day_db, settle  # noqa: F401 - fixtures
+from .test_replay_support import day, day_db, settle  # noqa: F401 - fixtures
 
 SIZE = (140, 40)
 
