@@ -124,3 +124,16 @@ async def test_a_judge_finds_when_a_contestant_left_the_top_20_and_sees_why(day)
         text = screen_text(app)
         assert f"事件#{last.event_id}" in text  # the event that moved them
         assert f"第{last.rank_after}名" in text or str(last.rank_after) in text  # the explanation at that moment
+
+
+async def test_the_big_screen_replay_steps_with_the_same_keys_and_shows_the_english_words(day):
+    from display.replay.screenapp import ReplayScreenApp
+
+    app = ReplayScreenApp(day, lang="en", start=len(day.events) // 2, animate=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        shown = app.shown
+        await pilot.press("full_stop")
+        await settle(pilot, lambda: app.player.position == len(day.events) // 2 + 1 and app.shown > shown)
+        assert app.state.standings["event_id"] == day.events[len(day.events) // 2].id
+        assert "event #" in app.text()

@@ -182,7 +182,8 @@ def describe_event(player: Player, index: int, lang: str = "zh", fmt_time=str) -
         old = player.previous_mark(index)
         mark = fmt_points(round(d["score"] * 100))
         if old is None:
-            text = f"{name} {d['item']} 得分 {mark}/{d['max']:g}" if zh else f"{name} {d['item']} marked {mark}/{d['max']:g}"
+            text = (f"{name} {d['item']} 得分 {mark}/{d['max']:g}" if zh
+                    else f"{name} {d['item']} marked {mark}/{d['max']:g}")
         else:
             text = (f"{name} {d['item']} 改分 {fmt_points(old)} → {mark}" if zh
                     else f"{name} {d['item']} regraded {fmt_points(old)} → {mark}")
