@@ -75,6 +75,7 @@ class Feeder:
         self._work = asyncio.Event()
         self._last_commit = 0.0
         self._public_dirty = True
+        self._public_soon = False
         self._public_frame: bytes | None = None
         self._next_public = 0.0
         self._tasks: list[asyncio.Task] = []
@@ -339,7 +340,9 @@ class Feeder:
         for client, cid, event_id in self.results:
             client.outbox.put_urgent(V.result_ok(cid, event_id))
         self.results.clear()
-        self._maybe_public()
+        if self._public_dirty and not self._public_soon:
+            self._public_soon = True  # after the senders have had their turn: acks first, then the screens
+            asyncio.get_running_loop().call_soon(self._maybe_public)
 
     def _commit_failed(self, exc: Exception) -> None:
         msg = f"{type(exc).__name__}: {exc}"
@@ -359,6 +362,9 @@ class Feeder:
                 v.outbox.put(frame)
 
     def _maybe_public(self) -> None:
+        self._public_soon = False
+        if self.writer.dirty:  # staged work is not committed yet: the next commit calls again
+            return
         if not self._public_dirty or not any(v.role == "display" for v in self.views):
             return
         now = time.monotonic()
@@ -367,7 +373,7 @@ class Feeder:
             return
         frame = P.pack(V.public_state(self.writer.board, list(self.latest), self.lang))
         cost = time.monotonic() - now
-        self._next_public = now + max(self.public_min_interval, 3 * cost)
+        self._next_public = now + max(self.public_min_interval, 2 * cost)
         self._public_frame = frame
         self._public_dirty = False
         for v in self.views:
