@@ -30,6 +30,7 @@ from db.writer import Writer
 
 from . import protocol as P
 from . import views as V
+from .health import Rates, health_message
 from .tokens import Tokens
 
 log = logging.getLogger("feeder")
@@ -70,8 +71,7 @@ class Feeder:
         self.results: list[tuple[_View, object, int]] = []  # command results waiting for the commit
         self.storage_error: str | None = None
         self.commits = 0
-        self._rates: dict[str, deque] = {}
-        self._last_at: dict[str, float] = {}
+        self.rates = Rates()
         self._work = asyncio.Event()
         self._last_commit = 0.0
         self._public_dirty = True
@@ -208,7 +208,7 @@ class Feeder:
         try:
             async for frame in ws:
                 conn.session.receive(frame)
-                self._count(source, 1)
+                self.rates.count(source)
                 self._work.set()
                 if time.monotonic() - self._last_commit >= self.commit_interval:
                     self.commit()  # frames that arrive back to back never yield: commit on time anyway
@@ -381,30 +381,9 @@ class Feeder:
                 v.outbox.put(frame)
 
     # --- health ------------------------------------------------------------------------
-    def _count(self, source: str, n: int) -> None:
-        now = time.time()
-        self._last_at[source] = now
-        q = self._rates.setdefault(source, deque())
-        sec = int(now)
-        if q and q[-1][0] == sec:
-            q[-1][1] += n
-        else:
-            q.append([sec, n])
-            while q and q[0][0] < sec - 60:
-                q.popleft()
-
     def health(self) -> dict:
-        now = time.time()
-        sources = sorted(set(self.tokens.names("hall")) | set(self.writer.acked) | set(self.halls))
-        halls = []
-        for s in sources:
-            conn = self.halls.get(s)
-            q = self._rates.get(s, ())
-            halls.append({"source": s, "connected": conn is not None, "peer": conn.peer if conn else None,
-                          "acked": self.writer.acked.get(s, 0), "last_at": self._last_at.get(s),
-                          "per_minute": sum(n for sec, n in q if sec >= now - 60)})
-        return {"type": "health", "at": now, "halls": halls, "storage": self.storage_error or "ok",
-                "commits": self.commits, "clients": len(self.views)}
+        return health_message(self.tokens.names("hall"), self.halls, self.writer.acked, self.rates,
+                              self.storage_error, self.commits, len(self.views))
 
     async def _health_loop(self) -> None:
         while True:

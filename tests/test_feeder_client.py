@@ -153,3 +153,29 @@ async def test_a_closed_console_ends_its_iteration(tmp_path):
         rest = [m async for m in judge]
         assert rest[-1]["type"] == "closed"
         await asyncio.sleep(0)
+
+
+async def test_a_hall_speaks_wss_when_the_feeder_has_a_certificate(tmp_path):
+    import shutil
+    import ssl
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(cert, key)
+    client_ctx = ssl.create_default_context(cafile=str(cert))
+    async with running(make_db(tmp_path), ssl=server_ctx) as (_feeder, url):
+        wss = url.replace("ws://", "wss://")
+        hall = HallClient(wss, "hall-a", "hall-a-token-0001", ssl=client_ctx)
+        await hall.connect()
+        await hall.send(result(1))
+        assert await hall.wait_acked(timeout=10) == 1
+        await hall.close()
+        screen = ViewClient(wss, DISPLAY[1], DISPLAY[0], "display", ssl=client_ctx)
+        assert (await screen.connect())["type"] == "public"
+        await screen.close()
