@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from scoreboard.board import Board
 from scoreboard.events import Event
 from scoreboard.judging import ROLE_ACTIONS
-from scoreboard.serialize import awards_json, standings_json
+from scoreboard.serialize import awards_json, stage_json, standings_json
 
 from .protocol import pack
 
@@ -71,6 +71,7 @@ def public_state(board: Board, latest: list[dict], lang: str = "zh") -> dict:
         "awards": awards_json(board, lang, public=True),
         "control": {"view": dict(c.view), "frozen": frozen, "ceremony": c.ceremony, "locked": c.locked is not None},
         "latest": [] if frozen else list(latest),
+        "stage": stage_json(board, public=True),  # None for a written contest
     }
 
 

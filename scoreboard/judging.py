@@ -22,7 +22,7 @@ ROLE_ACTIONS = {
     "hall": set(),
 }
 NEEDS_REASON = {"decision", "assign", "revoke", "unlock", "undo"}
-VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony")
+VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony", "stage")
 
 
 def allowed(role: str, kind: str) -> bool:
