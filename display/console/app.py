@@ -13,7 +13,7 @@ import asyncio
 import time
 from datetime import datetime, timedelta, timezone, tzinfo
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 
@@ -59,18 +59,20 @@ class ConsoleApp(Actions, App):
         Binding("5", "mode('health')", "mode_health", show=False),
         Binding("6", "mode('audit')", "mode_audit", show=False),
         Binding("7", "mode('control')", "mode_control", show=False),
+        Binding("0", "mode('desk')", "mode_desk"),  # on-stage contests only (check_action)
         Binding("question_mark", "help", "help", key_display="?"),
         Binding("q", "quit", "quit"),
     ]
 
     def __init__(self, source: Source, lang: str = "zh", clock=time.time, tz: tzinfo | None = None,
-                 tick_hz: float = TICK_HZ, theme: str | None = None):
+                 tick_hz: float = TICK_HZ, theme: str | None = None, mode: str = "ranking"):
         super().__init__()
         self.source = source
         self.lang = lang
         self.clock = clock
         self.tz = tz
         self.tick_hz = tick_hz
+        self.start_mode = mode
         self.replica: Replica | None = None
         self.lost: str | None = None
         self.results: list[dict] = []  # every command's answer, for tests and the log
@@ -97,7 +99,7 @@ class ConsoleApp(Actions, App):
 
     # --- life -------------------------------------------------------------------
     async def on_mount(self) -> None:
-        await self.action_mode("ranking")
+        await self.action_mode(self.start_mode)
         self.run_worker(self._feed(), name="feed", group="feed", exclusive=True)
         self.set_interval(1 / self.tick_hz, self.tick, name="tick")
 
@@ -128,6 +130,7 @@ class ConsoleApp(Actions, App):
             self.replica.health = self.replica.health or old.health
             self.replica.chain = self.replica.chain or old.chain
         self.lost = None
+        self.refresh_bindings()  # the desk's key shows once the rules say there are rounds
         self.refresh_view(force=True)
 
     def on_feed_update(self, message: FeedUpdate) -> None:
@@ -171,6 +174,19 @@ class ConsoleApp(Actions, App):
         self.sub_title = f"{self.msg('mode_' + mode)} · {self.source.role} {self.source.name}".strip()
         self.refresh_view(force=True)
 
+    def has_rounds(self) -> bool:
+        return self.replica is not None and bool(self.replica.rules.rounds)
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        if action == "mode" and parameters == ("desk",) and not self.has_rounds():
+            return False
+        return super().check_action(action, parameters)
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        if self.has_rounds():
+            yield SystemCommand(self.msg("mode_desk"), "→ desk", lambda: self.run_action("mode('desk')"))
+
     async def on_unmount(self) -> None:
         await self.source.close()
 
@@ -193,6 +209,7 @@ def make_app(source: Source | None = None, board=None, lang: str = "zh", **kw) -
 def _install_modes() -> None:
     from .screens.awards import AwardsScreen
     from .screens.control import ControlScreen
+    from .screens.desk import DeskScreen
     from .screens.feedviews import AuditScreen, HealthScreen, QuarantineScreen
     from .screens.ranking import RankingScreen
     from .screens.teams import TeamsScreen
@@ -205,6 +222,7 @@ def _install_modes() -> None:
         "health": HealthScreen,
         "audit": AuditScreen,
         "control": ControlScreen,
+        "desk": DeskScreen,
     }
 
 
