@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCOREBOARD = Path(sys.executable).with_name("scoreboard")
-ROW = re.compile(r"^\s*1\s+(?:[↑↓]\d+\s+)?(FJ\d{4})\s+\S+\s+\S+\s+(?:\d+(?:\.\d+)?\s+){4}(\d+(?:\.\d+)?)\s+(\d+)\s")
+ROW = re.compile(r"^\s*1\s+(?:[↑↓]\d+\s+)?(FJ\d{4})\s+\S+\s+\S+\s+(?:\d+(?:\.\d+)?\s+){4}(\d+(?:\.\d+)?)\s+(\d+)(?:\s|$)")
 
 
 def tmux() -> str:
@@ -38,9 +38,12 @@ def test_the_demo_shows_a_live_ranking_within_seconds_and_quits_cleanly():
     tm = tmux()
     session = f"sb-demo-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "TERM": "xterm-256color", "SCOREBOARD_LANG": "zh", "TMUX": ""}
-    cmd = f"cd {ROOT} && {SCOREBOARD} demo --speed 400; echo DEMO-EXIT=$?; sleep 30"
+    # the pause lets the window be sized before the app starts: a detached tmux server may fall back to 80x24
+    cmd = f"sleep 1; cd {ROOT} && {SCOREBOARD} demo --speed 400; echo DEMO-EXIT=$?; sleep 30"
     subprocess.run([tm, "-L", session, "new-session", "-d", "-s", session, "-x", "150", "-y", "45", cmd],
                    check=True, env=env)
+    subprocess.run([tm, "-L", session, "set-option", "-t", session, "window-size", "manual"], env=env)
+    subprocess.run([tm, "-L", session, "resize-window", "-t", session, "-x", "150", "-y", "45"], env=env)
     try:
         screen, first = "", None
         for _ in range(240):  # bounded polling: at most about two minutes on a slow machine
