@@ -23,13 +23,14 @@ from .ceremony import CeremonyView
 from .group import GroupView
 from .individual import IndividualView
 from .latest import LatestView, ticker_items
+from .stage import StageView
 from .state import PublicState, clock_text, moved_up, tr
 from .team import TeamView
 from .widgets import ExamClock, Ticker
 
 HERE = Path(__file__).parent
 VIEWS = {"individual": IndividualView, "team": TeamView, "group": GroupView, "awards": AwardsView,
-         "latest": LatestView, "ceremony": CeremonyView}
+         "latest": LatestView, "ceremony": CeremonyView, "stage": StageView}
 HIGHLIGHT_SECONDS = 4.0
 
 

@@ -18,6 +18,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "awards": ("获奖名单", "Award list"),
     "latest": ("最新成绩", "Latest results"),
     "ceremony": ("颁奖典礼", "Award ceremony"),
+    "stage": ("现场赛", "On stage"),
+    "stage_question": ("第{q}题", "Question {q}"),
+    "stage_waiting": ("比赛即将开始", "The contest is about to begin"),
+    "stage_playoff": ("加赛", "Playoff"),
+    "stage_change": ("变化", "Change"),
+    "stage_panel": ("{round} · 评委打分（去掉一个最高分、一个最低分）", "{round} · the panel (highest and lowest dropped)"),
+    "stage_average": ("得分", "Score"),
+    "stage_latest": ("最近记分", "Latest"),
     "live": ("实时", "LIVE"),
     "frozen": ("封榜", "FROZEN"),
     "offline": ("连接中断", "OFFLINE"),
@@ -107,6 +115,7 @@ class PublicState:
     rows: list[dict] = field(default_factory=list)  # contestants with a graded item, in rank order
     by_exam: dict[str, dict] = field(default_factory=dict)
     teams: list[dict] = field(default_factory=list)
+    stage: dict | None = None  # the on-stage contest (scoreboard.serialize.stage_json); None when written
     _seq: list[Reveal] | None = None
 
     @classmethod
@@ -128,7 +137,9 @@ class PublicState:
                     frozen=frozen, step=int(ctl.get("ceremony", -1) if ctl.get("ceremony") is not None else -1),
                     locked=bool(ctl.get("locked")), rows=rows,
                     by_exam={r["exam_no"]: r for r in st.get("individual", [])},
-                    teams=list(st.get("teams", [])))
+                    teams=list(st.get("teams", [])), stage=msg.get("stage"))
+        if state.stage is not None and state.view == "individual":  # the default view of an on-stage contest
+            state.view = "stage"
         if state.view == "group" and not state.group:
             groups = list((st.get("groups") or {}).keys())
             state.group = groups[0] if groups else None
@@ -172,6 +183,10 @@ def moved_up(old: PublicState | None, new: PublicState) -> set[tuple[str, str]]:
             out.add(("i", r["exam_no"]))
         if r.get("group_rank") and before.get("group_rank") and r["group_rank"] < before["group_rank"]:
             out.add(("g", r["exam_no"]))
+    old_stage = {t["team"]: t["score"] for t in (old.stage or {}).get("teams", [])}
+    for t in (new.stage or {}).get("teams", []):
+        if t["team"] in old_stage and t["score"] != old_stage[t["team"]]:
+            out.add(("s", t["team"]))  # an on-stage score changed
     old_teams = {t["team"]: t["rank"] for t in old.teams}
     for t in new.teams:
         if t["team"] in old_teams and t["rank"] < old_teams[t["team"]]:
