@@ -71,10 +71,12 @@ def register(cli: click.Group) -> None:
     @click.option("--keep", is_flag=True, help="Keep the temporary contest directory (its path is printed).")
     @click.option("--screen", "open_screen", is_flag=True, help="Open the big screen instead of the console.")
     @click.option("--replay", "open_replay", is_flag=True, help="Open a replay of a finished day instead.")
+    @click.option("--stage", is_flag=True, help="The on-stage team contest instead (regional-2021-west): "
+                  "a scorer's entries played in, the console open on the scorer's desk (docs/stage.md).")
     @lang_option
     @theme_option
     @fail_cleanly
-    def demo(speed, seed, keep, open_screen, open_replay, lang, theme):
+    def demo(speed, seed, keep, open_screen, open_replay, stage, lang, theme):
         """A live competition day in one command (what `make demo` runs).
 
         A temporary contest (the Fujian preset, 260 generated contestants), the feeder on a
@@ -91,7 +93,7 @@ def register(cli: click.Group) -> None:
 
         run_demo(speed=speed, seed=seed, keep=keep, lang=lang, theme=theme,
                  view="screen" if open_screen else "replay" if open_replay else "console",
-                 echo=click.echo)
+                 echo=click.echo, stage=stage)
 
 
 def part_available(part: str) -> bool:

@@ -62,17 +62,63 @@ async def start_contest(directory: Path, seed: int, speed: float):
     return url, tok, feeder, tasks, db
 
 
-async def demo_main(speed: float, seed: int, keep: bool, lang: str, theme: str | None, view: str, echo) -> None:
+STAGE_PRESET = "regional-2021-west"
+SCORER = "记分员"
+STAGE_SECONDS = 30.0  # real seconds between two desk entries on stage (a question read, answered, scored)
+
+
+async def play_desk(url: str, token: str, entries, interval: float) -> None:
+    """A scorer entering a simulated on-stage contest (`stage_day`) through the feeder, entry by entry."""
+    from feeder.client import ViewClient
+
+    client = ViewClient(url, token, SCORER, "judge")
+    try:
+        await client.connect()
+        await asyncio.sleep(LEAD_IN)
+        for kind, data in entries:
+            await client.command(kind, data, "")
+            await asyncio.sleep(interval)
+    finally:
+        await client.close()
+
+
+async def start_stage_contest(directory: Path, seed: int, speed: float):
+    """The on-stage demo: the western regional contest, its desk entries played in by a scorer."""
+    from db.store import Store
+    from feeder.server import Feeder
+    from feeder.tokens import Tokens
+    from scoreboard.rules import load_preset
+    from scoreboard.sample import sample_roster, stage_day
+
+    rules = load_preset(STAGE_PRESET)
+    people = sample_roster(rules, seed=2021)
+    db = directory / "contest.db"
+    Store.create(db, rules, people, STAGE_PRESET).close()
+    tok = {name: secrets.token_hex(16) for name in (CHIEF, SCORER, "big-screen")}
+    tokens = Tokens.from_dict({"chief": {CHIEF: tok[CHIEF]}, "judge": {SCORER: tok[SCORER]},
+                               "display": {"big-screen": tok["big-screen"]}})
+    feeder = Feeder(db, tokens, "127.0.0.1", 0)
+    port = await feeder.start()
+    url = f"ws://127.0.0.1:{port}/feed"
+    entries = stage_day(rules, people, seed=seed)
+    task = asyncio.create_task(play_desk(url, tok[SCORER], entries, STAGE_SECONDS / speed), name="desk")
+    return url, tok, feeder, [task], db
+
+
+async def demo_main(speed: float, seed: int, keep: bool, lang: str, theme: str | None, view: str, echo,
+                    stage: bool = False) -> None:
     directory = Path(tempfile.mkdtemp(prefix="scoreboard-demo-"))
     feeder = None
     tasks: list[asyncio.Task] = []
     try:
-        url, tok, feeder, tasks, db = await start_contest(directory, seed, speed)
+        start = start_stage_contest if stage else start_contest
+        url, tok, feeder, tasks, db = await start(directory, seed, speed)
         if view == "console":
             from .app import ConsoleApp
             from .live import LiveSource
 
-            app = ConsoleApp(LiveSource(url, tok[CHIEF], CHIEF, "chief"), lang=lang, theme=theme)
+            app = ConsoleApp(LiveSource(url, tok[CHIEF], CHIEF, "chief"), lang=lang, theme=theme,
+                             mode="desk" if stage else "ranking")
         else:  # the big screen or the replay, once they exist (the CLI checks first)
             import importlib
 
@@ -94,5 +140,5 @@ async def demo_main(speed: float, seed: int, keep: bool, lang: str, theme: str |
 
 
 def run_demo(speed: float = 90.0, seed: int = 7, keep: bool = False, lang: str = "zh", theme: str | None = None,
-             view: str = "console", echo=print) -> None:
-    asyncio.run(demo_main(speed, seed, keep, lang, theme, view, echo))
+             view: str = "console", echo=print, stage: bool = False) -> None:
+    asyncio.run(demo_main(speed, seed, keep, lang, theme, view, echo, stage))

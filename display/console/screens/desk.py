@@ -61,6 +61,7 @@ class DeskScreen(ConsoleScreen):
         self.team_idx = 0
         self.contestant: str | None = None  # chosen with C; None: the team's player for this question
         self.stake_idx = 0
+        self.seen_stage: dict | None = None  # what was on stage when last looked
 
     def compose(self) -> ComposeResult:
         m = self.m
@@ -138,6 +139,8 @@ class DeskScreen(ConsoleScreen):
         cur = self.replica.board.stage.current if self.replica.board.stage else {}
         rounds = self.rounds()
         if cur.get("round") in {r.id for r in rounds}:
+            if cur["round"] != self.round_id:
+                self.team_idx = 0
             self.round_id = cur["round"]
             self.question = int(cur.get("question") or 1)
         elif rounds:
@@ -178,8 +181,10 @@ class DeskScreen(ConsoleScreen):
         if not rep.rules.rounds:
             self.query_one("#desk_state", Static).update(self.m("desk_no_rounds"))
             return
-        if self.round_id is None:
-            self._start()
+        current = rep.board.stage.current
+        if self.round_id is None or current != self.seen_stage:
+            self.seen_stage = dict(current)
+            self._start()  # follow an announcement (ours, or another desk's)
         self._show_state()
         if changed:
             self._show_scores()
