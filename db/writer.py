@@ -21,6 +21,9 @@ from scoreboard.judging import check_command
 from .store import GENESIS, Store, judge_hash
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps with options builds one per call
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one hall record."""
@@ -84,7 +87,7 @@ class Writer:
         ev = Event(self.next_id, at, rec["type"], source, seq, source, data)
         self.next_id += 1
         self.staged_events.append(
-            (ev.id, at, ev.kind, source, seq, source, json.dumps(data, ensure_ascii=False), "", digest, None, None)
+            (ev.id, at, ev.kind, source, seq, source, _encode(data), "", digest, None, None)
         )
         self.board.apply(ev)
         self.new_events.append(ev)

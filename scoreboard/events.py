@@ -9,6 +9,8 @@ feeder and the offline loader call the same ones.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -76,17 +78,18 @@ def check_shape(rec: dict) -> Rejection | None:
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
         return Rejection("bad_record", "'seq' must be a positive integer")
     if kind == "result":
-        for key, ok, what in (
-            ("contestant", lambda v: isinstance(v, str) and v != "", "a non-empty string"),
-            ("item", lambda v: isinstance(v, str) and v != "", "a non-empty string"),
-            ("section", lambda v: isinstance(v, str) and v != "", "a non-empty string"),
-            ("score", _is_number, "a number"),
-            ("max", _is_number, "a number"),
-        ):
+        for key in ("contestant", "item", "section"):
+            v = rec.get(key)
+            if not isinstance(v, str) or not v:
+                if key not in rec:
+                    return Rejection("bad_record", f"result {seq}: field '{key}' is missing")
+                return Rejection("bad_record", f"result {seq}: field '{key}' must be a non-empty string, got {v!r}")
+        for key in ("score", "max"):
             if key not in rec:
                 return Rejection("bad_record", f"result {seq}: field '{key}' is missing")
-            if not ok(rec[key]):
-                return Rejection("bad_record", f"result {seq}: field '{key}' must be {what}, got {rec[key]!r}")
+            v = rec[key]
+            if v.__class__ is not float and (v.__class__ is bool or not isinstance(v, (int, float))):
+                return Rejection("bad_record", f"result {seq}: field '{key}' must be a number, got {v!r}")
         return None
     if kind == "finish":
         if not isinstance(rec.get("contestant"), str) or not rec.get("contestant"):
@@ -149,10 +152,9 @@ def record_data(rec: dict) -> dict:
     return {"contestant": rec["contestant"], "time_used": rec["time_used"]}
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=repr).encode
+
+
 def record_digest(rec: dict) -> str:
     """A fingerprint of a hall record's content, to tell a duplicate from a `seq_conflict`."""
-    import hashlib
-    import json
-
-    body = json.dumps(rec, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.sha256(body.encode()).hexdigest()[:24]
+    return hashlib.sha256(_CANONICAL(rec).encode()).hexdigest()[:24]
