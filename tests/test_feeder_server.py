@@ -37,7 +37,10 @@ async def test_a_hall_that_reconnects_resumes_from_the_welcomes_acked_and_duplic
         assert welcome["acked"] == 2
         await ws.send(pack(result(2, item="choice-02")))  # resent: a duplicate
         await ws.send(pack(result(3, item="choice-03")))
-        assert (await recv_until(ws, "ack"))["seq"] == 3
+        acks = [(await recv_until(ws, "ack"))["seq"]]
+        while acks[-1] < 3:  # the duplicate may be acknowledged again in a commit of its own
+            acks.append((await recv_until(ws, "ack"))["seq"])
+        assert acks in ([3], [2, 3])
         rows = sqlite3.connect(feeder.db_path).execute("SELECT seq FROM events ORDER BY id").fetchall()
         assert rows == [(1,), (2,), (3,)]
         await ws.close()
