@@ -82,14 +82,10 @@ def _check_confirm(board: Board, data: dict) -> Rejection | None:
 
 
 def _check_lock(board: Board, data: dict) -> Rejection | None:
-    aw = board.awards()
-    if aw.locked:
-        return Rejection("locked", "the award list is already locked")
-    if aw.ties:
-        return Rejection("pending_ties", f"{len(aw.ties)} tie(s) at a cut-off await a decision")
-    if data.get("digest") != aw.digest:
-        return Rejection("stale", f"the award list changed (now {aw.digest}); review it and confirm again")
-    if not aw.confirmed:
+    bad = _check_confirm(board, data)  # a list that could not be confirmed now cannot be locked either
+    if bad:
+        return bad
+    if not board.awards().confirmed:
         return Rejection("not_confirmed", "a judge must confirm this award list before it is locked")
     return None
 
