@@ -62,6 +62,7 @@ class DeskScreen(ConsoleScreen):
         self.contestant: str | None = None  # chosen with C; None: the team's player for this question
         self.stake_idx = 0
         self.seen_stage: dict | None = None  # what was on stage when last looked
+        self.mounted = False  # the app's tick may come before the widgets are composed
 
     def compose(self) -> ComposeResult:
         m = self.m
@@ -82,6 +83,7 @@ class DeskScreen(ConsoleScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.mounted = True
         self.refresh_view(True)
 
     # --- what is chosen -----------------------------------------------------------------
@@ -176,7 +178,7 @@ class DeskScreen(ConsoleScreen):
 
     def refresh_view(self, changed: bool) -> None:
         rep = self.replica
-        if rep is None:
+        if rep is None or not self.mounted:
             return
         if not rep.rules.rounds:
             self.query_one("#desk_state", Static).update(self.m("desk_no_rounds"))
