@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formula_mean": ("成员平均分", "mean of members"),
     "formula_sum": ("成员总分之和", "sum of members"),
     "formula_top_k_mean": ("前{k}名平均分", "mean of the best {k}"),
+    "formula_rounds": ("各轮得分之和", "sum of the round points"),
     "absent_zero": ("缺考计0分", "absent members count 0"),
     "absent_exclude": ("缺考不计", "absent members left out"),
     # keys

@@ -1,7 +1,7 @@
 """The big screen's stage view (display/screen/stage.py), fed from what the scorer's desk entered.
 
 The public messages here carry the real `stage_json` and standings; the awards are left out
-(the stage view does not read them; see the xfail below for why).
+(the stage view does not read them; the feeder's full message is tested below).
 Update the snapshot after a deliberate change with `pytest tests/test_screen_stage.py --snapshot-update`.
 """
 
@@ -119,8 +119,6 @@ async def test_while_frozen_the_stage_view_shows_the_question_but_not_the_scores
         assert "封榜中" in text and "总分" not in text
 
 
-@pytest.mark.xfail(raises=KeyError, strict=False,
-                   reason="scoreboard/i18n.py has no 'formula_rounds' message: awards_json of an on-stage contest fails")
 def test_the_feeders_public_message_of_an_on_stage_contest_carries_the_stage(west):
     from display.screen.public import public_message
 

@@ -162,3 +162,14 @@ def test_the_stage_form_for_screens_names_the_dropped_marks_and_hides_them_while
     assert next(t for t in data["teams"] if t["team"] == "山东")["score"] == 85
     day.judge("freeze", {})
     assert "teams" not in stage_json(day.board()) and "teams" in stage_json(day.board(), public=False)
+
+
+def test_every_award_of_a_stage_contest_explains_itself_in_both_languages(west):
+    roster = sample_roster(west)
+    day = Day(west, roster)
+    for kind, data in stage_day(west, roster):
+        day.judge(kind, data, actor="记分员", reason="")
+    aw = day.board().awards()
+    for a in aw.awards:
+        assert a.why("zh") and a.why("en")
+    assert any("各轮得分之和" in a.why("zh") for a in aw.awards)
