@@ -8,7 +8,7 @@ from collections import deque
 
 
 class Rates:
-    """Frames per source, counted in one-second buckets over the last minute."""
+    """New records per source (a batch counts each record), in one-second buckets over the last minute."""
 
     def __init__(self):
         self.last_at: dict[str, float] = {}

@@ -207,8 +207,9 @@ class Feeder:
         sender = asyncio.create_task(self._sender(conn))
         try:
             async for frame in ws:
+                before = self.writer.expected.get(source, 1)
                 conn.session.receive(frame)
-                self.rates.count(source)
+                self.rates.count(source, max(0, self.writer.expected.get(source, 1) - before))  # records, not frames
                 self._work.set()
                 if time.monotonic() - self._last_commit >= self.commit_interval:
                     self.commit()  # frames that arrive back to back never yield: commit on time anyway

@@ -213,12 +213,15 @@ async def test_judges_get_a_snapshot_then_committed_events_and_health(tmp_path):
         assert "[contest]" in snap["rules"] or snap["rules"]
         assert len(snap["contestants"]) == 33 and snap["contestants"][0]["exam_no"] == "FJ0001"
         assert [e[:5] for e in snap["events"]] == [[1, snap["events"][0][1], "result", "hall-a", 1]]
-        await hall.send(pack(result(2, item="choice-02")))
+        await hall.send(pack({"type": "batch", "records": [result(s, item=f"choice-{s:02d}") for s in (2, 3, 4)]}))
         ev = await recv_until(ws, "events")
         assert ev["events"][0][0] == 2 and ev["events"][0][6]["item"] == "choice-02"
         health = await recv_until(ws, "health")
+        while next(h for h in health["halls"] if h["source"] == "hall-a")["acked"] < 4:
+            health = await recv_until(ws, "health")
         a = next(h for h in health["halls"] if h["source"] == "hall-a")
-        assert a["connected"] and a["acked"] == 2 and a["per_minute"] == 2 and a["peer"].startswith("127.0.0.1")
+        # a batch of three counts three records, not one frame
+        assert a["connected"] and a["acked"] == 4 and a["per_minute"] == 4 and a["peer"].startswith("127.0.0.1")
         await ws.close()
         await hall.close()
 
