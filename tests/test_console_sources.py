@@ -56,7 +56,9 @@ async def test_the_offline_console_is_read_only(tmp_path):
     app = make_app(OfflineSource(str(tmp_path / "c.db"), poll=0.05), tz=china_tz())
     async with app.run_test(size=(150, 40)) as pilot:
         await wait_until(pilot, loaded(app))
-        await pilot.press("3", "o")
+        await pilot.press("3")
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "AwardsScreen")
+        await pilot.press("o")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "AwardsScreen"  # no dialog: nothing to send through
 
