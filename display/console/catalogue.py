@@ -251,11 +251,15 @@ def msg(key: str, lang: str = "zh", **params) -> str:
     return text.format(**params) if params else text
 
 
-def translate_bindings(node, lang: str) -> None:
-    """Footer labels in the console's language: binding descriptions are catalogue keys."""
+def translate_bindings(node, lang: str, catalogue: dict | None = None, lookup=None) -> None:
+    """Footer labels in the console's language: binding descriptions are catalogue keys.
+
+    Another part (the replay) passes its own `catalogue` and `lookup` for its own bindings."""
     import dataclasses
 
+    catalogue = M if catalogue is None else catalogue
+    lookup = msg if lookup is None else lookup
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [dataclasses.replace(b, description=msg(b.description, lang)) if b.description in M else b
-                      for b in bindings]
+        table[key] = [dataclasses.replace(b, description=lookup(b.description, lang))
+                      if b.description in catalogue else b for b in bindings]

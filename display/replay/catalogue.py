@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from display.console.catalogue import msg as console_msg
+from display.console.catalogue import translate_bindings as console_translate
+
 M: dict[str, tuple[str, str]] = {
     "app_title": ("赛场计分台 · 回放", "Scoreboard · replay"),
     "source_role": ("回放", "replay"),
@@ -24,8 +27,6 @@ M: dict[str, tuple[str, str]] = {
     "exit_top": ("何时跌出前N", "When they left top N"),
     "mode_history": ("历史图表", "History charts"),
     "mode_changes": ("奖项易主", "Award changes"),
-    "mode_audit": ("审计", "Audit"),
-    "mode_quarantine": ("隔离区", "Quarantine"),
     # notices
     "no_top_change": ("此后前{n}名不再变化", "The top {n} does not change again"),
     "no_award_change": ("此后奖项名单不再变化", "The award list does not change again"),
@@ -41,16 +42,12 @@ M: dict[str, tuple[str, str]] = {
     "goto_title": ("跳到时刻", "Go to a moment"),
     "goto_hint": ("时:分[:秒]、#事件号、start 或 end", "HH:MM[:SS], #event, start or end"),
     "bad_goto": ("无法识别：{text}", "Not understood: {text}"),
-    "ok": ("确定", "OK"),
-    "cancel": ("取消", "Cancel"),
     # award changes
     "changes_title": ("奖项易主的时刻（全天）", "When an award changed hands (the whole day)"),
     "changes_progress": ("正在计算全天的奖项变化：{done}/{of}", "Computing the day's award changes: {done}/{of}"),
     "changes_done": ("全天共{n}次奖项变化（{s:.1f}秒算出）；回车跳到该时刻", "{n} award changes in the day "
                      "(computed in {s:.1f} s); Enter goes to the moment"),
-    "at": ("时间", "Time"),
     "event": ("事件", "Event"),
-    "award": ("奖项", "Award"),
     "gained": ("得奖", "Gained"),
     "lost": ("失去", "Lost"),
     "cause": ("引起变化的事件", "The event that caused it"),
@@ -66,6 +63,9 @@ M: dict[str, tuple[str, str]] = {
 
 
 def msg(key: str, lang: str = "zh", **params) -> str:
+    """The replay's own word for `key`, else the console's (the replay shows the console's screens)."""
+    if key not in M:
+        return console_msg(key, lang, **params)
     zh, en = M[key]
     text = en if lang == "en" else zh
     return text.format(**params) if params else text
@@ -73,9 +73,4 @@ def msg(key: str, lang: str = "zh", **params) -> str:
 
 def translate_bindings(node, lang: str) -> None:
     """Footer labels of the replay's own bindings (the console translates its own)."""
-    import dataclasses
-
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [dataclasses.replace(b, description=msg(b.description, lang)) if b.description in M else b
-                      for b in bindings]
+    console_translate(node, lang, M, msg)
