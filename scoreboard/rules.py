@@ -166,7 +166,7 @@ def _kind_name(kind) -> str:
 
 ALLOWED_KEYS = {
     "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
-              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "stage"},
+              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds"},
     "ceremony": {"award", "by_group", "from_last"},
     "rounds": {"id", "label", "label_en", "kind", "points", "penalty", "stakes", "max", "drop"},
     "sections": {"id", "label", "label_en"},
