@@ -165,17 +165,21 @@ def explain(db, who, at, lang):
     click.echo("\n".join(lines))
 
 
-def _judge_command(db: str, role: str, actor: str, kind: str, data: dict, reason: str):
+def _judge_command(db: str, role: str, actor: str, kind: str, data, reason: str):
+    """One judge event from the shell. `data` may be a function of the folded board (read under the
+    writer lock, so the digest a judge confirms is the one on disk); returns (event, data, board)."""
     from .writer import Writer
 
     store = Store(db)
     with writer_lock(store.path):
         w = Writer(store)
+        if callable(data):
+            data = data(w.board)
         result = w.judge(role, actor, kind, data, reason)
         if not hasattr(result, "id"):
             raise UserError(f"{result.code}: {result.message}")
         w.flush()
-    return result, w.board
+    return result, data, w.board
 
 
 @cli.command()
@@ -194,24 +198,25 @@ def decide(db, award_id, group, tied, order, share, lots, seed, actor, reason):
     """Record a judge's decision on a tie at a cut-off."""
     if sum(map(bool, (order, share, lots))) != 1:
         raise UserError("give exactly one of --order, --share or --lots")
-    store = Store(db)
-    board = store.fold()
-    pending = [x for x in board.awards().ties if x.award_id == award_id and x.group == (group or None)]
-    if tied:
-        tied_list = [s.strip() for s in tied.split(",") if s.strip()]
-    elif len(pending) == 1:
-        tied_list = list(pending[0].tied)
-    else:
-        raise UserError(f"{len(pending)} pending ties for {award_id}; name them with --tied")
-    store.close()
-    data = {"award": award_id, "group": group or None, "tied": tied_list}
-    if order:
-        data.update(outcome="order", order=[s.strip() for s in order.split(",") if s.strip()])
-    elif share:
-        data["outcome"] = "share"
-    else:
-        data.update(outcome="lots", seed=seed or secrets.token_hex(8))
-    ev, board = _judge_command(db, "chief", actor, "decision", data, reason)
+
+    def make(board) -> dict:
+        pending = [x for x in board.awards().ties if x.award_id == award_id and x.group == (group or None)]
+        if tied:
+            tied_list = [s.strip() for s in tied.split(",") if s.strip()]
+        elif len(pending) == 1:
+            tied_list = list(pending[0].tied)
+        else:
+            raise UserError(f"{len(pending)} pending ties for {award_id}; name them with --tied")
+        data = {"award": award_id, "group": group or None, "tied": tied_list}
+        if order:
+            data.update(outcome="order", order=[s.strip() for s in order.split(",") if s.strip()])
+        elif share:
+            data["outcome"] = "share"
+        else:
+            data.update(outcome="lots", seed=seed or secrets.token_hex(8))
+        return data
+
+    ev, data, board = _judge_command(db, "chief", actor, "decision", make, reason)
     extra = f" (seed {data['seed']})" if lots else ""
     click.echo(f"recorded decision #{ev.id} on {award_id}: {data['outcome']}{extra}; status now {board.awards().status}")
 
@@ -223,9 +228,8 @@ def decide(db, award_id, group, tied, order, share, lots, seed, actor, reason):
 @fail_cleanly
 def confirm(db, actor, reason):
     """Confirm the current award list (a lock needs a confirmed list)."""
-    digest = Store(db).fold().awards().digest
-    ev, _ = _judge_command(db, "judge", actor, "confirm", {"digest": digest}, reason)
-    click.echo(f"confirmed award list {digest} (event #{ev.id})")
+    ev, data, _ = _judge_command(db, "judge", actor, "confirm", lambda b: {"digest": b.awards().digest}, reason)
+    click.echo(f"confirmed award list {data['digest']} (event #{ev.id})")
 
 
 @cli.command()
@@ -235,9 +239,8 @@ def confirm(db, actor, reason):
 @fail_cleanly
 def lock(db, actor, reason):
     """Lock the confirmed award list (定榜); chief judge only."""
-    digest = Store(db).fold().awards().digest
-    ev, _ = _judge_command(db, "chief", actor, "lock", {"digest": digest}, reason)
-    click.echo(f"locked award list {digest} (event #{ev.id})")
+    ev, data, _ = _judge_command(db, "chief", actor, "lock", lambda b: {"digest": b.awards().digest}, reason)
+    click.echo(f"locked award list {data['digest']} (event #{ev.id})")
 
 
 @cli.command()
@@ -249,7 +252,7 @@ def lock(db, actor, reason):
 @fail_cleanly
 def assign(db, award_id, recipient, actor, reason):
     """Assign a judge-assigned award such as 优秀组织奖."""
-    ev, _ = _judge_command(db, "judge", actor, "assign", {"award": award_id, "recipient": recipient}, reason)
+    ev, _, _ = _judge_command(db, "judge", actor, "assign", {"award": award_id, "recipient": recipient}, reason)
     click.echo(f"assigned {award_id} to {recipient} (event #{ev.id})")
 
 
