@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,12 +134,20 @@ class OfflineSource(Source):
         self.last_id = 0
         self.last_q = 0
         self.judge_count = -1
+        # The store is used from worker threads (asyncio.to_thread), and a poll may still be running
+        # when the console closes: closing a sqlite3 connection another thread is using crashes the
+        # interpreter, so every use of the store and its close hold this lock.
+        self._lock = threading.Lock()
 
     async def open(self) -> Snapshot:
         return await asyncio.to_thread(self._open)
 
     def _open(self) -> Snapshot:
-        self.store = ReadOnlyStore(self.path)
+        with self._lock:
+            self.store = ReadOnlyStore(self.path)
+            return self._snapshot()
+
+    def _snapshot(self) -> Snapshot:
         events = list(self.store.events())
         self.last_id = events[-1].id if events else 0
         quarantine = self._quarantine_after(0)
@@ -154,6 +163,12 @@ class OfflineSource(Source):
 
     def poll_once(self) -> list:
         """What changed in the file since the last look (also used by the first update)."""
+        with self._lock:
+            if self.store is None:  # closed
+                return []
+            return self._poll()
+
+    def _poll(self) -> list:
         out: list = []
         events = list(self.store.events(after_id=self.last_id))
         if events:
@@ -202,8 +217,13 @@ class OfflineSource(Source):
                 yield item
 
     async def close(self) -> None:
-        if self.store:
-            self.store.close()
+        await asyncio.to_thread(self._close)
+
+    def _close(self) -> None:
+        with self._lock:
+            if self.store:
+                self.store.close()
+                self.store = None
 
 
 class MemorySource(Source):
