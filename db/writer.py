@@ -12,20 +12,27 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from json.encoder import encode_basestring as _escape
+from typing import NamedTuple
 
 from scoreboard.board import Board
-from scoreboard.events import Event, Rejection, record_data, record_digest
+from scoreboard.events import (RESULT_JSON as _RESULT_JSON, Event, Rejection, event_content, record_content,
+                               record_data, record_digest, record_json, same_content)
 from scoreboard.judging import check_command
 
 from .store import GENESIS, Store, judge_hash
 
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode  # built once: json.dumps with options builds one per call
+RUN_MIN = 8  # a frame's run of at least this many results is written with RUN_INSERT, shorter ones row by row
+# One statement for a run of results whose ids and seqs are both consecutive: the data texts travel as one
+# JSON array, so SQLite does the per-row work (executemany binds seven values per row, in Python).
+RUN_INSERT = (
+    "INSERT INTO events(id, at, kind, source, seq, actor, data) "
+    "SELECT ?1 + key, ?2, 'result', ?3, ?4 + key, ?3, value FROM json_each(?5)"
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What became of one hall record."""
 
     status: str  # accepted | rejected | duplicate | gap
@@ -50,48 +57,114 @@ class Writer:
             "SELECT hash FROM events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
         ).fetchone()
         self.last_hash = chain[0] if chain else GENESIS
-        self.staged_events: list[tuple] = []
+        self.staged_hall: list[tuple] = []  # hall events: id, at, kind, source, seq, actor, data
+        self.staged_judge: list[tuple] = []  # judge events: with reason and the hash chain
         self.staged_quarantine: list[tuple] = []
-        self.staged_digests: dict[tuple[str, int], str] = {}
+        self.staged_runs: list[tuple] = []  # consecutive results of one frame: first id, at, source, first seq, data
         self.new_events: list[Event] = []
 
     @property
     def dirty(self) -> bool:
-        return bool(self.staged_events or self.staged_quarantine or self._acks_changed())
+        return bool(self.staged_hall or self.staged_runs or self.staged_judge or self.staged_quarantine
+                    or self._acks_changed())
 
     def _acks_changed(self) -> bool:
         return any(self.acked.get(s, 0) != n - 1 for s, n in self.expected.items())
 
     # --- hall records -----------------------------------------------------------
-    def hall(self, source: str, rec: dict, raw: bytes = b"", at: float | None = None) -> Outcome:
-        at = time.time() if at is None else at
+    def hall(self, source: str, rec: dict, raw=b"", at: float | None = None) -> Outcome:
+        """Check, stage and fold one hall record. `raw` (its bytes for the quarantine) may be a
+        function giving them: it is only called if the record is rejected."""
         seq = rec["seq"]  # the caller has checked it is a positive int
         expected = self.expected.get(source, 1)
-        digest = record_digest(rec)
-        if seq < expected:
-            known = self.staged_digests.get((source, seq)) or self.store.digest_of(source, seq)
-            if known is None or known == digest:
-                return Outcome("duplicate", seq)
-            msg = f"seq {seq} was already used for a different record"
-            self.staged_quarantine.append((at, source, seq, "seq_conflict", msg, raw, digest))
-            return Outcome("rejected", seq, "seq_conflict", msg)
-        if seq > expected and not self.allow_gaps:
-            return Outcome("gap", seq, "seq_gap", f"expected seq {expected}, got {seq}", expected)
+        at = time.time() if at is None else at
+        if seq != expected:
+            if seq < expected:
+                return self._resent(source, seq, rec, raw, at)
+            if not self.allow_gaps:
+                return Outcome("gap", seq, "seq_gap", f"expected seq {expected}, got {seq}", expected)
         self.expected[source] = seq + 1
-        self.staged_digests[(source, seq)] = digest
-        bad: Rejection | None = self.board.check(rec)
-        if bad:
-            self.staged_quarantine.append((at, source, seq, bad.code, bad.message, raw, digest))
-            return Outcome("rejected", seq, bad.code, bad.message)
-        data = record_data(rec)
-        ev = Event(self.next_id, at, rec["type"], source, seq, source, data)
-        self.next_id += 1
-        self.staged_events.append(
-            (ev.id, at, ev.kind, source, seq, source, _encode(data), "", digest, None, None)
-        )
-        self.board.apply(ev)
+        ev_id = self.next_id
+        ev = self.board.admit(rec, ev_id, at, source)  # the common case: checked and folded in one step
+        if ev is None:
+            bad: Rejection | None = self.board.check(rec)
+            if bad:
+                digest = record_digest(rec)
+                self.staged_quarantine.append((at, source, seq, bad.code, bad.message, _bytes(raw), digest))
+                return Outcome("rejected", seq, bad.code, bad.message)
+            ev = Event(ev_id, at, rec["type"], source, seq, source, record_data(rec))
+            self.board.apply(ev)
+        self.next_id = ev_id + 1
+        self.staged_hall.append((ev_id, at, ev.kind, source, seq, source, record_json(rec, ev.data)))
         self.new_events.append(ev)
         return Outcome("accepted", seq)
+
+    def hall_run(self, source: str, recs: list, start: int, at: float) -> int:
+        """The fast path of a frame: stage `recs[start:]` while each is the next seq and a result that
+        `Board.admit` takes; return the index of the first record not staged (`len(recs)` if all were).
+        The caller sends that one through `hall()`, which names any problem, and carries on."""
+        expected = first_seq = self.expected.get(source, 1)
+        ev_id = first_id = self.next_id
+        admit = self.board.admit
+        new = self.new_events.append
+        texts: list[str] = []
+        text = texts.append
+        i, n = start, len(recs)
+        while i < n:
+            rec = recs[i]
+            if rec.__class__ is not dict or rec.get("seq") != expected:
+                break
+            ev = admit(rec, ev_id, at, source)
+            if ev is None:
+                break
+            d = ev.data
+            text(_RESULT_JSON % (_escape(d["contestant"]), _escape(d["item"]), _escape(d["section"]),
+                                 repr(d["score"]), repr(d["max"])))  # admit fixed the types: json's own text
+            new(ev)
+            expected += 1
+            ev_id += 1
+            i += 1
+        if texts:
+            self.expected[source] = expected
+            self.next_id = ev_id
+            if len(texts) >= RUN_MIN:  # ids and seqs both consecutive: one statement for the lot
+                self.staged_runs.append((first_id, at, source, first_seq, "[" + ",".join(texts) + "]"))
+            else:
+                self.staged_hall.extend((first_id + k, at, "result", source, first_seq + k, source, t)
+                                        for k, t in enumerate(texts))
+        return i
+
+    def _resent(self, source: str, seq: int, rec: dict, raw, at: float) -> Outcome:
+        """A seq already handled: the same record again is a duplicate; other content is a `seq_conflict`.
+
+        An accepted record is compared by its content (`record_content`, from the logged event);
+        a rejected one by the digest of all it held (`record_digest`, kept in the quarantine).
+        """
+        known = self._staged(source, seq)
+        if known is None:
+            known = self.store.handled(source, seq)
+        if known is None:  # acked long ago but not in this file: nothing to compare with
+            return Outcome("duplicate", seq)
+        if isinstance(known, str):
+            same = known == record_digest(rec)
+        else:
+            same = same_content(event_content(known.kind, known.data), record_content(rec))
+        if same:
+            return Outcome("duplicate", seq)
+        msg = f"seq {seq} was already used for a different record"
+        self.staged_quarantine.append((at, source, seq, "seq_conflict", msg, _bytes(raw), record_digest(rec)))
+        return Outcome("rejected", seq, "seq_conflict", msg)
+
+    def _staged(self, source: str, seq: int):
+        """A record of this source and seq staged since the last commit: its event, or its rejection's
+        digest (None: not staged). Only a resend asks, so a scan is fine."""
+        for ev in reversed(self.new_events):
+            if ev.seq == seq and ev.source == source:
+                return ev
+        for q in self.staged_quarantine:
+            if q[2] == seq and q[1] == source and q[3] != "seq_conflict":
+                return q[6]
+        return None
 
     def quarantine_raw(self, source: str, code: str, message: str, raw: bytes, at: float | None = None) -> None:
         """Input that is not a record at all (a bad line, a broken frame): kept for the judges."""
@@ -107,7 +180,7 @@ class Writer:
         body = json.dumps(data, ensure_ascii=False, sort_keys=True)
         ev_id = self.next_id
         h = judge_hash(self.last_hash, ev_id, at, kind, actor, body, reason)
-        self.staged_events.append((ev_id, at, kind, "judge", None, actor, body, reason, None, self.last_hash, h))
+        self.staged_judge.append((ev_id, at, kind, "judge", None, actor, body, reason, None, self.last_hash, h))
         self.last_hash = h
         self.next_id += 1
         ev = Event(ev_id, at, kind, "judge", None, actor, json.loads(body), reason)
@@ -123,11 +196,18 @@ class Writer:
         acks = {s: n - 1 for s, n in self.expected.items() if self.acked.get(s, 0) != n - 1}
         try:
             with self.store.atomic() as conn:
-                if self.staged_events:
+                if self.staged_hall:
+                    conn.executemany(
+                        "INSERT INTO events(id, at, kind, source, seq, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        self.staged_hall,
+                    )
+                for run in self.staged_runs:
+                    conn.execute(RUN_INSERT, run)
+                if self.staged_judge:
                     conn.executemany(
                         "INSERT INTO events(id, at, kind, source, seq, actor, data, reason, digest, prev_hash, hash) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        self.staged_events,
+                        self.staged_judge,
                     )
                 self.store.write_acks(conn, acks)
                 if self.staged_quarantine:
@@ -141,11 +221,15 @@ class Writer:
             raise
         self.acked.update(acks)
         done = self.new_events
-        self.staged_events, self.staged_quarantine, self.new_events = [], [], []
-        self.staged_digests.clear()
+        self.staged_hall, self.staged_runs, self.staged_judge = [], [], []
+        self.staged_quarantine, self.new_events = [], []
         return acks, done
 
     def discard(self) -> None:
         """Drop what is staged and rebuild the board from what is durable."""
         self.board = self.store.fold()
         self._reset_from_store()
+
+
+def _bytes(raw) -> bytes:
+    return raw() if callable(raw) else raw

@@ -33,7 +33,9 @@ Our additions to the contract (documented in docs/protocol.md):
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from functools import partial
 
 import msgpack
 
@@ -159,7 +161,7 @@ def records_of(msg: dict) -> list:
 
 
 def valid_seq(seq) -> bool:
-    return isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1
+    return (seq.__class__ is int or (isinstance(seq, int) and not isinstance(seq, bool))) and seq >= 1
 
 
 # --- a hall connection after its welcome -----------------------------------------
@@ -186,27 +188,38 @@ class HallSession:
             self._fail(exc, data)
             return
         single = msg.get("type") != "batch"
-        for rec in recs:
+        writer = self.writer
+        source = self.source
+        at = time.time()  # one arrival time for the frame's records
+        i, n = 0, len(recs)
+        while True:
+            done = writer.hall_run(source, recs, i, at)  # the common case, record after record
+            self.records += done - i
+            if done == n:
+                break
+            rec = recs[done]
+            i = done + 1
             if not isinstance(rec, dict) or not valid_seq(rec.get("seq")):
                 what = "a record must be a map" if not isinstance(rec, dict) else (
                     f"'seq' must be a positive integer, got {rec.get('seq')!r}")
                 self._fail(ProtocolError("bad_record", f"{what}; a record without a usable seq cannot be tracked"),
                            data if single else pack_safe(rec))
                 return
-            raw = data if single else pack_safe(rec)
-            try:
-                out = self.writer.hall(self.source, rec, raw)
+            try:  # a batch's record is only packed again if it must go to the quarantine
+                out = writer.hall(source, rec, data if single else partial(pack_safe, rec), at)
             except (TypeError, ValueError) as exc:  # content the digest cannot even read
-                self._fail(ProtocolError("bad_record", f"record {rec['seq']}: unreadable content ({exc})"), raw)
+                self._fail(ProtocolError("bad_record", f"record {rec['seq']}: unreadable content ({exc})"),
+                           data if single else pack_safe(rec))
                 return
             self.records += 1
-            if out.status == "gap":
+            status = out.status
+            if status == "gap":
                 self.need_ack = True
                 self.closing = ProtocolError("seq_gap", out.message, expected=out.expected, got=out.seq)
                 return
-            self.need_ack = True
-            if out.status == "rejected":
+            if status == "rejected":
                 self.pending.append(rejected(out.seq, out.code, out.message))
+        self.need_ack = True
 
     def _fail(self, exc: ProtocolError, raw) -> None:
         keep = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)

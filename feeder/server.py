@@ -96,9 +96,8 @@ class Feeder:
             events = list(self.store.events())
             board.apply_all(events)
             self.writer = Writer(self.store, board)
-            self.log = [V.event_row(ev) for ev in events]
-            self.latest = deque((V.latest_row(board, ev) for ev in events if ev.source != "judge"),
-                                maxlen=V.LATEST)
+            self.log = V.PackedLog(events)
+            self.latest = deque((ev for ev in events if ev.source != "judge"), maxlen=V.LATEST)
             self.quarantine = [V.quarantine_row(q) for q in self.store.quarantined()]
             self.rules_text = self.store.meta("rules")
             self._checkpointer = threading.Thread(target=self._checkpoint_loop, name="checkpoint", daemon=True)
@@ -288,7 +287,7 @@ class Feeder:
                 return
 
     def _snapshot_frame(self) -> bytes:
-        return P.pack(V.snapshot(self.rules_text, self.store.contestants(), self.log, self.quarantine))
+        return V.snapshot_frame(self.rules_text, self.store.contestants(), self.log, self.quarantine)
 
     # --- group commit ------------------------------------------------------------------
     async def _commit_loop(self) -> None:
@@ -325,13 +324,11 @@ class Feeder:
             else:
                 conn.outbox.put_frames(frames, ack_last=True)
         if events:
-            rows = [V.event_row(ev) for ev in events]
-            self.log.extend(rows)
-            frame = P.pack({"type": "events", "events": rows})
-            for ev in events:
-                if ev.source != "judge":
-                    self.latest.append(V.latest_row(w.board, ev))
-            self._to_judges(frame)
+            judges = any(v.role != "display" for v in self.views)
+            frame = self.log.add(events, frame=judges)
+            if judges:
+                self._to_judges(frame)
+            self.latest.extend(V.last_hall_events(events))
             self._public_dirty = True
         if quarantined:
             last = self.quarantine[-1]["id"] if self.quarantine else 0
@@ -372,7 +369,8 @@ class Feeder:
         if now < self._next_public:
             asyncio.get_running_loop().call_at(self._next_public, self._work.set)
             return
-        frame = P.pack(V.public_state(self.writer.board, list(self.latest), self.lang))
+        latest = [V.latest_row(self.writer.board, ev) for ev in self.latest]
+        frame = P.pack(V.public_state(self.writer.board, latest, self.lang))
         cost = time.monotonic() - now
         self._next_public = now + max(self.public_min_interval, 2 * cost)
         self._public_frame = frame

@@ -43,6 +43,10 @@ class Control:
     judge_events: int = 0
 
 
+_NUMBER = (int, float)
+_INF = float("inf")
+
+
 class Board:
     def __init__(self, rules: Rules, contestants: list[Contestant]):
         self.rules = rules
@@ -71,24 +75,64 @@ class Board:
     def check(self, rec: dict) -> Rejection | None:
         return check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section)
 
+    def admit(self, rec: dict, ev_id: int, at: float, source: str) -> Event | None:
+        """The ingest's fast path: a result that passes every check of `check()` is folded as event
+        `ev_id` and returned, in one step. None means "not that simple" (nothing was done): `check()`
+        the record, then `apply()` it. tests/test_board_admit.py proves the two paths agree."""
+        try:
+            if rec["type"] != "result":
+                return None
+            seq, who, item, section, score, mx = rec["seq"], rec["contestant"], rec["item"], rec["section"], \
+                rec["score"], rec["max"]
+        except KeyError:
+            return None
+        if not (seq.__class__ is int and seq >= 1 and who.__class__ is str and item.__class__ is str and item
+                and section.__class__ is str and score.__class__ in _NUMBER and mx.__class__ in _NUMBER
+                and 0 <= score <= mx < _INF and mx > 0 and who in self.contestants
+                and section in self.section_index):
+            return None  # NaN fails the comparisons, bool and other subclasses the class tests
+        pts = round(score * SCALE)
+        known = self.item_max.get(item)
+        if known is None:
+            self.item_max[item] = round(mx * SCALE)
+            self.item_section[item] = section
+        elif known != round(mx * SCALE) or self.item_section[item] != section:
+            return None
+        data = {"contestant": who, "item": item, "section": section, "score": score, "max": mx}
+        # the fold of `_fold_result`, written out: this runs once per record of the day
+        marks = self.marks[who]
+        delta = pts - marks.get(item, 0)
+        marks[item] = pts
+        self.sections[who][self.section_index[section]] += delta
+        self.totals[who] += delta
+        self.dirty.add(who)
+        self.last_event_id = ev_id
+        if at > self.last_at:
+            self.last_at = at
+        self.version += 1
+        if self._cache:
+            self._cache.clear()
+        return Event(ev_id, at, "result", source, seq, source, data)
+
     # --- the fold -----------------------------------------------------------
+    def _fold_result(self, who: str, item: str, section: str, score, mx) -> None:
+        pts = round(score * SCALE)
+        if item not in self.item_max:
+            self.item_max[item] = to_points(mx)
+            self.item_section[item] = section
+        marks = self.marks[who]
+        old = marks.get(item)
+        marks[item] = pts
+        delta = pts - (old or 0)
+        self.sections[who][self.section_index[self.item_section[item]]] += delta
+        self.totals[who] += delta
+        self.dirty.add(who)
+
     def apply(self, ev: Event) -> None:
         kind = ev.kind
         d = ev.data
         if kind == "result":
-            who = d["contestant"]
-            item = d["item"]
-            pts = round(d["score"] * SCALE)
-            if item not in self.item_max:
-                self.item_max[item] = to_points(d["max"])
-                self.item_section[item] = d["section"]
-            marks = self.marks[who]
-            old = marks.get(item)
-            marks[item] = pts
-            delta = pts - (old or 0)
-            self.sections[who][self.section_index[self.item_section[item]]] += delta
-            self.totals[who] += delta
-            self.dirty.add(who)
+            self._fold_result(d["contestant"], d["item"], d["section"], d["score"], d["max"])
         elif kind == "finish":
             who = d["contestant"]
             self.time_used[who] = float(d["time_used"])

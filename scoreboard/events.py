@@ -104,7 +104,8 @@ def check_shape(rec: dict) -> Rejection | None:
 
 
 def check_record(rec: dict, contestants, sections, item_max: dict, item_section: dict) -> Rejection | None:
-    """Every check of PROTOCOL.md that concerns the record's content."""
+    """Every check of PROTOCOL.md that concerns the record's content (`Board.admit` is the fast
+    path for the common case; this one names the problem)."""
     bad = check_shape(rec)
     if bad:
         return bad
@@ -152,9 +153,54 @@ def record_data(rec: dict) -> dict:
     return {"contestant": rec["contestant"], "time_used": rec["time_used"]}
 
 
+RESULT_JSON = '{"contestant": %s, "item": %s, "section": %s, "score": %s, "max": %s}'
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=repr).encode
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_NUMBER_TEXT = {int: int.__repr__, float: float.__repr__}  # what json writes for finite numbers
+
+
+def record_json(rec: dict, data: dict) -> str:
+    """`data` (= `record_data(rec)`) as the JSON text the log stores, written once.
+
+    A checked result is written by hand: five fields whose types the checks have
+    fixed, strings escaped by json's own C escaper and numbers in json's own
+    spelling, so `json.loads` gives back exactly `data`. Anything else goes
+    through the json encoder.
+    """
+    if rec.get("type") == "result":
+        score, mx = data["score"], data["max"]
+        text_s, text_m = _NUMBER_TEXT.get(score.__class__), _NUMBER_TEXT.get(mx.__class__)
+        if text_s is not None and text_m is not None:
+            return RESULT_JSON % (
+                _escape(data["contestant"]), _escape(data["item"]), _escape(data["section"]), text_s(score),
+                text_m(mx))
+    return _ENCODE(data)
+
+
+_escape = json.encoder.encode_basestring  # the C escaper json uses with ensure_ascii=False
+
+CONTENT_FIELDS = ("type", "contestant", "item", "section", "score", "max", "time_used")
+
+
+def record_content(rec: dict) -> tuple:
+    """What makes two hall records "the same" for a resend: the fields PROTOCOL.md defines (the seq aside).
+
+    Fields a vendor adds beyond the protocol's are not part of it (the log does not keep them).
+    """
+    get = rec.get
+    return tuple(get(k) for k in CONTENT_FIELDS)
+
+
+def event_content(kind: str, data: dict) -> tuple:
+    """The content of a hall record from its logged event (see `record_content`)."""
+    return record_content({"type": kind, **data})
+
+
+def same_content(a: tuple, b: tuple) -> bool:
+    """Equal field by field, a NaN equal to a NaN (a resent NaN score is still the same record)."""
+    return a == b or (len(a) == len(b) and all(x == y or (x != x and y != y) for x, y in zip(a, b)))
 
 
 def record_digest(rec: dict) -> str:
-    """A fingerprint of a hall record's content, to tell a duplicate from a `seq_conflict`."""
+    """A fingerprint of a rejected record's whole content, kept beside its raw bytes in the quarantine."""
     return hashlib.sha256(_CANONICAL(rec).encode()).hexdigest()[:24]
