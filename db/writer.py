@@ -99,6 +99,21 @@ class Writer:
         self.new_events.append(ev)
         return Outcome("accepted", seq)
 
+    def hall_one(self, source: str, rec: dict, at: float) -> bool:
+        """`hall_run` for a frame that holds one record: True if it was staged."""
+        seq = rec.get("seq")
+        if seq != self.expected.get(source, 1):
+            return False
+        ev_id = self.next_id
+        ev = self.board.admit(rec, ev_id, at, source)
+        if ev is None:
+            return False
+        self.expected[source] = seq + 1
+        self.next_id = ev_id + 1
+        self.staged_hall.append((ev_id, at, "result", source, seq, source, _result_text(ev.data)))
+        self.new_events.append(ev)
+        return True
+
     def hall_run(self, source: str, recs: list, start: int, at: float) -> int:
         """The fast path of a frame: stage `recs[start:]` while each is the next seq and a result that
         `Board.admit` takes; return the index of the first record not staged (`len(recs)` if all were).
@@ -117,9 +132,7 @@ class Writer:
             ev = admit(rec, ev_id, at, source)
             if ev is None:
                 break
-            d = ev.data
-            text(_RESULT_JSON % (_escape(d["contestant"]), _escape(d["item"]), _escape(d["section"]),
-                                 repr(d["score"]), repr(d["max"])))  # admit fixed the types: json's own text
+            text(_result_text(ev.data))
             new(ev)
             expected += 1
             ev_id += 1
@@ -229,6 +242,13 @@ class Writer:
         """Drop what is staged and rebuild the board from what is durable."""
         self.board = self.store.fold()
         self._reset_from_store()
+
+
+def _result_text(d: dict) -> str:
+    """The JSON text of an admitted result's data: `Board.admit` fixed the types, so this is exactly
+    what json writes (see `scoreboard.events.record_json`)."""
+    return _RESULT_JSON % (_escape(d["contestant"]), _escape(d["item"]), _escape(d["section"]), repr(d["score"]),
+                           repr(d["max"]))
 
 
 def _bytes(raw) -> bytes:

@@ -1,5 +1,5 @@
 """The halls' health for the judges' consoles: who is connected, from where,
-how far acknowledged, when last heard, and how many frames in the last minute."""
+how far acknowledged, when last heard, and how many records in the last minute."""
 
 from __future__ import annotations
 
@@ -8,37 +8,42 @@ from collections import deque
 
 
 class Rates:
-    """New records per source (a batch counts each record), in one-second buckets over the last minute."""
+    """Records per source over the last minute, from samples of each source's running count.
 
-    def __init__(self):
-        self.last_at: dict[str, float] = {}
-        self._buckets: dict[str, deque] = {}
+    Nothing is done per record or per frame: the feeder samples the counts (the seqs staged so
+    far) about once a second, and a rate is the difference with the sample of a minute before.
+    """
 
-    def count(self, source: str, n: int = 1) -> None:
-        now = time.time()
-        self.last_at[source] = now
-        q = self._buckets.setdefault(source, deque())
-        sec = int(now)
-        if q and q[-1][0] == sec:
-            q[-1][1] += n
-        else:
-            q.append([sec, n])
-            while q and q[0][0] < sec - 60:
-                q.popleft()
+    def __init__(self, counts: dict[str, int] | None = None, now: float | None = None):
+        self._samples: deque[tuple[float, dict[str, int]]] = deque()
+        self.sample(dict(counts or {}), time.time() if now is None else now)
 
-    def per_minute(self, source: str, now: float) -> int:
-        return sum(n for sec, n in self._buckets.get(source, ()) if sec >= now - 60)
+    def sample(self, counts: dict[str, int], now: float) -> None:
+        self._samples.append((now, dict(counts)))
+        while len(self._samples) > 2 and self._samples[1][0] <= now - 60:
+            self._samples.popleft()  # keep the newest sample at least a minute old
+
+    def per_minute(self, source: str, count: int, now: float) -> int:
+        base = self._samples[0][1]
+        for at, counts in self._samples:
+            if at > now - 60:
+                break
+            base = counts
+        return max(0, count - base.get(source, 0))
 
 
-def health_message(sources, halls: dict, acked: dict[str, int], rates: Rates, storage_error: str | None,
-                   commits: int, clients: int) -> dict:
-    """`halls`: source -> a connection with `.peer`, for the connected ones."""
+def health_message(sources, halls: dict, acked: dict[str, int], counts: dict[str, int], rates: Rates,
+                   last_heard: dict[str, float], storage_error: str | None, commits: int, clients: int) -> dict:
+    """`halls`: source -> a connection with `.peer` and `.session.last_at`, for the connected ones;
+    `counts`: each source's records so far (its next seq - 1); `last_heard`: the halls that left."""
     now = time.time()
+    rates.sample(counts, now)
     rows = []
     for s in sorted(set(sources) | set(acked) | set(halls)):
         conn = halls.get(s)
         rows.append({"source": s, "connected": conn is not None, "peer": conn.peer if conn else None,
-                     "acked": acked.get(s, 0), "last_at": rates.last_at.get(s),
-                     "per_minute": rates.per_minute(s, now)})
+                     "acked": acked.get(s, 0),
+                     "last_at": (conn.session.last_at or last_heard.get(s)) if conn else last_heard.get(s),
+                     "per_minute": rates.per_minute(s, counts.get(s, 0), now)})
     return {"type": "health", "at": now, "halls": rows, "storage": storage_error or "ok",
             "commits": commits, "clients": clients}

@@ -175,22 +175,27 @@ class HallSession:
         self.pending: list[bytes] = []  # rejected frames, sent after the commit
         self.need_ack = False
         self.closing: ProtocolError | None = None  # sent after the commit, then close
-        self.records = 0  # records received (for health)
+        self.records = 0  # records received
+        self.last_at = 0.0  # when the last frame arrived (for health)
 
     def receive(self, data: bytes | str) -> None:
         """Handle one frame. Once `closing` is set, later frames are ignored."""
         if self.closing is not None:
             return
+        self.last_at = at = time.time()  # one arrival time for the frame's records
+        writer = self.writer
+        source = self.source
         try:
             msg = decode_frame(data, self.limit)
+            if msg.get("type") == "result" and writer.hall_one(source, msg, at):  # the common case
+                self.records += 1
+                self.need_ack = True
+                return
             recs = records_of(msg)
         except ProtocolError as exc:
             self._fail(exc, data)
             return
         single = msg.get("type") != "batch"
-        writer = self.writer
-        source = self.source
-        at = time.time()  # one arrival time for the frame's records
         i, n = 0, len(recs)
         while True:
             done = writer.hall_run(source, recs, i, at)  # the common case, record after record

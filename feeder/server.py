@@ -71,7 +71,7 @@ class Feeder:
         self.results: list[tuple[_View, object, int]] = []  # command results waiting for the commit
         self.storage_error: str | None = None
         self.commits = 0
-        self.rates = Rates()
+        self.last_heard: dict[str, float] = {}  # source -> when a hall that has left last sent a frame
         self._work = asyncio.Event()
         self._last_commit = 0.0
         self._public_dirty = True
@@ -96,6 +96,7 @@ class Feeder:
             events = list(self.store.events())
             board.apply_all(events)
             self.writer = Writer(self.store, board)
+            self.rates = Rates(self._counts())
             self.log = V.PackedLog(events)
             self.latest = deque((ev for ev in events if ev.source != "judge"), maxlen=V.LATEST)
             self.quarantine = [V.quarantine_row(q) for q in self.store.quarantined()]
@@ -206,9 +207,7 @@ class Feeder:
         sender = asyncio.create_task(self._sender(conn))
         try:
             async for frame in ws:
-                before = self.writer.expected.get(source, 1)
                 conn.session.receive(frame)
-                self.rates.count(source, max(0, self.writer.expected.get(source, 1) - before))  # records, not frames
                 self._work.set()
                 if time.monotonic() - self._last_commit >= self.commit_interval:
                     self.commit()  # frames that arrive back to back never yield: commit on time anyway
@@ -218,6 +217,8 @@ class Feeder:
                 await sender  # it sends the acks, then the error, then closes
         finally:
             sender.cancel()
+            if conn.session.last_at:
+                self.last_heard[source] = conn.session.last_at
             if self.halls.get(source) is conn:
                 del self.halls[source]
 
@@ -381,14 +382,18 @@ class Feeder:
 
     # --- health ------------------------------------------------------------------------
     def health(self) -> dict:
-        return health_message(self.tokens.names("hall"), self.halls, self.writer.acked, self.rates,
-                              self.storage_error, self.commits, len(self.views))
+        return health_message(self.tokens.names("hall"), self.halls, self.writer.acked, self._counts(), self.rates,
+                              self.last_heard, self.storage_error, self.commits, len(self.views))
+
+    def _counts(self) -> dict[str, int]:
+        return {s: n - 1 for s, n in self.writer.expected.items()}
 
     async def _health_loop(self) -> None:
         while True:
             await asyncio.sleep(self.health_interval)
+            message = self.health()  # samples the rates even when no judge is listening
             if any(v.role != "display" for v in self.views):
-                self._to_judges(P.pack(self.health()))
+                self._to_judges(P.pack(message))
 
 
 def _peer(ws) -> str:
