@@ -63,7 +63,7 @@ def load_jsonl(store: Store, path: str, source: str = "offline") -> LoadSummary:
                 continue
             for rec in records:
                 _one(writer, summary, source, rec, lineno)
-            if len(writer.staged_hall) >= BATCH:
+            if len(writer.new_events) >= BATCH:
                 writer.flush()
     writer.flush()
     return summary

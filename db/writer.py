@@ -2,10 +2,18 @@
 
 Hall records and judge commands are *staged*: checked, given their event id
 and applied to the in-memory board at once (so the next record is checked
-against them), then written by `flush()` in one transaction (group commit).
-Nothing is acknowledged before `flush()` returns. If a commit fails (a full
+against them), then written in one transaction (group commit). Nothing is
+acknowledged before that transaction is committed. If a commit fails (a full
 disk, say) the staged work is dropped and the board is rebuilt from the file,
 so memory never runs ahead of what is durable.
+
+Two ways to commit:
+- `flush()`: take what is staged and write it, here and now (the loader, the
+  command line, tests);
+- `take()` → `Batch.write(store)` elsewhere → `done(batch)` or `failed()`: the
+  feeder writes on its database thread while this one goes on staging; one
+  batch at a time. `committed` counts the batches done, so a hall session
+  knows which of its answers are durable (`feeder.protocol.HallSession`).
 """
 
 from __future__ import annotations
@@ -20,16 +28,10 @@ from scoreboard.events import (RESULT_JSON as _RESULT_JSON, Event, Rejection, ev
                                record_data, record_digest, record_json, same_content)
 from scoreboard.judging import check_command
 
+from .batch import Batch, json_text, row_text, run_text
 from .store import GENESIS, Store, judge_hash
 
-
-RUN_MIN = 8  # a frame's run of at least this many results is written with RUN_INSERT, shorter ones row by row
-# One statement for a run of results whose ids and seqs are both consecutive: the data texts travel as one
-# JSON array, so SQLite does the per-row work (executemany binds seven values per row, in Python).
-RUN_INSERT = (
-    "INSERT INTO events(id, at, kind, source, seq, actor, data) "
-    "SELECT ?1 + key, ?2, 'result', ?3, ?4 + key, ?3, value FROM json_each(?5)"
-)
+RUN_MIN = 4  # a frame's results in a row, at least this many, are staged as one run (see db.batch)
 
 
 class Outcome(NamedTuple):
@@ -43,8 +45,10 @@ class Outcome(NamedTuple):
 
 
 class Writer:
-    def __init__(self, store: Store, board: Board | None = None, allow_gaps: bool = False):
+    def __init__(self, store: Store, board: Board | None = None, allow_gaps: bool = False,
+                 reader: Store | None = None):
         self.store = store
+        self.reader = reader  # a second connection for reads while the writer's own is busy writing
         self.allow_gaps = allow_gaps
         self.board = board if board is not None else store.fold()
         self._reset_from_store()
@@ -57,19 +61,41 @@ class Writer:
             "SELECT hash FROM events WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"
         ).fetchone()
         self.last_hash = chain[0] if chain else GENESIS
-        self.staged_hall: list[tuple] = []  # hall events: id, at, kind, source, seq, actor, data
-        self.staged_judge: list[tuple] = []  # judge events: with reason and the hash chain
-        self.staged_quarantine: list[tuple] = []
-        self.staged_runs: list[tuple] = []  # consecutive results of one frame: first id, at, source, first seq, data
-        self.new_events: list[Event] = []
+        self.inflight: Batch | None = None  # taken, being written
+        self.committed = getattr(self, "committed", 0)  # batches written so far
+        self._new_batch()
+
+    def _new_batch(self) -> None:
+        b = self.staging = Batch(self.committed + 1 + (self.inflight is not None))
+        # the hot path appends to these directly
+        self.staged_rows, self.staged_runs, self.new_events = b.rows, b.runs, b.events
+        self.staged_judge, self.staged_quarantine = b.judge, b.quarantine
 
     @property
     def dirty(self) -> bool:
-        return bool(self.staged_hall or self.staged_runs or self.staged_judge or self.staged_quarantine
-                    or self._acks_changed())
+        """Something staged that is not being written yet."""
+        b = self.staging
+        return bool(b.rows or b.runs or b.judge or b.quarantine or b.access or self._acks_changed())
+
+    def due(self) -> int:
+        """The batch whose commit makes everything staged so far durable (`committed`: it is already)."""
+        if self.dirty:
+            return self.staging.number
+        return self.inflight.number if self.inflight is not None else self.committed
 
     def _acks_changed(self) -> bool:
-        return any(self.acked.get(s, 0) != n - 1 for s, n in self.expected.items())
+        done = self.inflight.acks if self.inflight else {}
+        return any(done.get(s, self.acked.get(s, 0)) != n - 1 for s, n in self.expected.items())
+
+    def _source_json(self, source: str) -> str:
+        try:
+            return self._sources_json[source]
+        except AttributeError:
+            self._sources_json: dict[str, str] = {}
+        except KeyError:
+            pass
+        text = self._sources_json[source] = json_text(source)
+        return text
 
     # --- hall records -----------------------------------------------------------
     def hall(self, source: str, rec: dict, raw=b"", at: float | None = None) -> Outcome:
@@ -95,7 +121,8 @@ class Writer:
             ev = Event(ev_id, at, rec["type"], source, seq, source, record_data(rec))
             self.board.apply(ev)
         self.next_id = ev_id + 1
-        self.staged_hall.append((ev_id, at, ev.kind, source, seq, source, record_json(rec, ev.data)))
+        self.staged_rows.append(row_text(ev_id, at, ev.kind, self._source_json(source), seq,
+                                         record_json(rec, ev.data)))
         self.new_events.append(ev)
         return Outcome("accepted", seq)
 
@@ -110,7 +137,9 @@ class Writer:
             return False
         self.expected[source] = seq + 1
         self.next_id = ev_id + 1
-        self.staged_hall.append((ev_id, at, "result", source, seq, source, _result_text(ev.data)))
+        d = ev.data  # admit fixed the types: this is json's own text (see scoreboard.events.record_json)
+        self.staged_rows.append(_RESULT_ROW % (ev_id, at, self._source_json(source), seq, _escape(d["contestant"]),
+                                               _escape(d["item"]), _escape(d["section"]), d["score"], d["max"]))
         self.new_events.append(ev)
         return True
 
@@ -140,10 +169,11 @@ class Writer:
         if texts:
             self.expected[source] = expected
             self.next_id = ev_id
-            if len(texts) >= RUN_MIN:  # ids and seqs both consecutive: one statement for the lot
-                self.staged_runs.append((first_id, at, source, first_seq, "[" + ",".join(texts) + "]"))
+            src = self._source_json(source)
+            if len(texts) >= RUN_MIN:  # ids and seqs both consecutive
+                self.staged_runs.append(run_text(first_id, at, src, first_seq, texts))
             else:
-                self.staged_hall.extend((first_id + k, at, "result", source, first_seq + k, source, t)
+                self.staged_rows.extend(row_text(first_id + k, at, "result", src, first_seq + k, t)
                                         for k, t in enumerate(texts))
         return i
 
@@ -155,7 +185,7 @@ class Writer:
         """
         known = self._staged(source, seq)
         if known is None:
-            known = self.store.handled(source, seq)
+            known = (self.reader or self.store).handled(source, seq)
         if known is None:  # acked long ago but not in this file: nothing to compare with
             return Outcome("duplicate", seq)
         if isinstance(known, str):
@@ -169,15 +199,23 @@ class Writer:
         return Outcome("rejected", seq, "seq_conflict", msg)
 
     def _staged(self, source: str, seq: int):
-        """A record of this source and seq staged since the last commit: its event, or its rejection's
-        digest (None: not staged). Only a resend asks, so a scan is fine."""
-        for ev in reversed(self.new_events):
-            if ev.seq == seq and ev.source == source:
-                return ev
-        for q in self.staged_quarantine:
-            if q[2] == seq and q[1] == source and q[3] != "seq_conflict":
-                return q[6]
+        """A record of this source and seq staged or being written: its event, or its rejection's
+        digest (None: neither). Only a resend asks, so a scan is fine."""
+        for batch in (self.staging, self.inflight):
+            if batch is None:
+                continue
+            for ev in reversed(batch.events):
+                if ev.seq == seq and ev.source == source:
+                    return ev
+            for q in batch.quarantine:
+                if q[2] == seq and q[1] == source and q[3] != "seq_conflict":
+                    return q[6]
         return None
+
+    def log_access(self, at: float, peer: str, role: str | None, name: str | None, outcome: str,
+                   message: str) -> None:
+        """An access-log line, written with the next commit."""
+        self.staging.access.append((at, peer, role, name, outcome, message))
 
     def quarantine_raw(self, source: str, code: str, message: str, raw: bytes, at: float | None = None) -> None:
         """Input that is not a record at all (a bad line, a broken frame): kept for the judges."""
@@ -203,45 +241,50 @@ class Writer:
 
     # --- commit -------------------------------------------------------------------
     def flush(self) -> tuple[dict[str, int], list[Event]]:
-        """Commit what is staged; return each source's new ack and the events now durable."""
-        if not self.dirty:
+        """Commit what is staged, here and now; return each source's new ack and the events now durable."""
+        batch = self.take()
+        if batch is None:
             return {}, []
-        acks = {s: n - 1 for s, n in self.expected.items() if self.acked.get(s, 0) != n - 1}
         try:
-            with self.store.atomic() as conn:
-                if self.staged_hall:
-                    conn.executemany(
-                        "INSERT INTO events(id, at, kind, source, seq, actor, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        self.staged_hall,
-                    )
-                for run in self.staged_runs:
-                    conn.execute(RUN_INSERT, run)
-                if self.staged_judge:
-                    conn.executemany(
-                        "INSERT INTO events(id, at, kind, source, seq, actor, data, reason, digest, prev_hash, hash) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        self.staged_judge,
-                    )
-                self.store.write_acks(conn, acks)
-                if self.staged_quarantine:
-                    conn.executemany(
-                        "INSERT INTO quarantine(at, source, seq, code, message, raw, digest) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        self.staged_quarantine,
-                    )
+            batch.write(self.store)
         except Exception:
-            self.discard()
+            self.failed()
             raise
-        self.acked.update(acks)
-        done = self.new_events
-        self.staged_hall, self.staged_runs, self.staged_judge = [], [], []
-        self.staged_quarantine, self.new_events = [], []
-        return acks, done
+        return self.done(batch)
+
+    def take(self) -> Batch | None:
+        """What is staged, to be written (None: nothing). Staging goes on into a new batch."""
+        if self.inflight is not None:
+            raise RuntimeError("a batch is being written: one at a time")
+        if not self.dirty:
+            return None
+        batch = self.staging
+        batch.acks = {s: n - 1 for s, n in self.expected.items() if self.acked.get(s, 0) != n - 1}
+        self.inflight = batch
+        self._new_batch()
+        return batch
+
+    def done(self, batch: Batch) -> tuple[dict[str, int], list[Event]]:
+        """The batch is committed: its acks hold."""
+        self.acked.update(batch.acks)
+        self.inflight = None
+        self.committed = batch.number
+        self.staging.number = self.committed + 1
+        return batch.acks, batch.events
+
+    def failed(self) -> None:
+        """The batch could not be written: drop it and everything staged since (none of it is acked)."""
+        self.inflight = None
+        self.discard()
 
     def discard(self) -> None:
         """Drop what is staged and rebuild the board from what is durable."""
         self.board = self.store.fold()
         self._reset_from_store()
+
+
+# `row_text(id, at, "result", source, seq, _result_text(data))` in one format (tests/test_writer.py checks it)
+_RESULT_ROW = '[%d,%r,"result",%s,%d,{"contestant": %s, "item": %s, "section": %s, "score": %r, "max": %r}]'
 
 
 def _result_text(d: dict) -> str:

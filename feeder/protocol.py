@@ -72,6 +72,9 @@ def unpack(data: bytes):
     return msgpack.unpackb(data, raw=False, strict_map_key=True)
 
 
+_unpack = partial(msgpack.unpackb, raw=False, strict_map_key=True)
+
+
 def welcome(source: str, acked: int, role: str | None = None) -> bytes:
     msg = {"type": "welcome", "protocol": PROTOCOL_VERSION, "source": source, "acked": acked}
     if role and role != "hall":
@@ -172,9 +175,15 @@ class HallSession:
         self.writer = writer
         self.source = source
         self.limit = limit
-        self.pending: list[bytes] = []  # rejected frames, sent after the commit
-        self.need_ack = False
-        self.closing: ProtocolError | None = None  # sent after the commit, then close
+        # Answers wait for the commit of the Writer's batch that holds what they answer (batches are
+        # numbered; `writer.committed` is the last one written):
+        self.pending: list[tuple[int, bytes]] = []  # (batch, rejected frame)
+        self.due = 0  # the batch holding the last thing this session staged
+        self.answered = 0  # acks sent cover the batches up to this one
+        self.sent_ack = writer.acked.get(source, 0)  # the last ack sent (the welcome's acked, to begin with)
+        self.reack = False  # a duplicate arrived: ack again even if nothing is new
+        self.closing: ProtocolError | None = None  # sent once `due` is committed, then close
+        self.closed = False  # the closing frame was handed out
         self.records = 0  # records received
         self.last_at = 0.0  # when the last frame arrived (for health)
 
@@ -185,21 +194,28 @@ class HallSession:
         self.last_at = at = time.time()  # one arrival time for the frame's records
         writer = self.writer
         source = self.source
+        if data.__class__ is bytes and len(data) <= self.limit:  # the common case first: one plain result
+            try:
+                msg = _unpack(data)
+            except Exception:  # noqa: BLE001 - decode_frame below names the problem
+                msg = None
+            if msg.__class__ is dict and msg.get("type") == "result" and writer.hall_one(source, msg, at):
+                self.records += 1
+                self.due = writer.staging.number
+                return
         try:
             msg = decode_frame(data, self.limit)
-            if msg.get("type") == "result" and writer.hall_one(source, msg, at):  # the common case
-                self.records += 1
-                self.need_ack = True
-                return
             recs = records_of(msg)
         except ProtocolError as exc:
             self._fail(exc, data)
             return
         single = msg.get("type") != "batch"
+        staged = False  # a duplicate stages nothing: its answer may be due at once
         i, n = 0, len(recs)
         while True:
             done = writer.hall_run(source, recs, i, at)  # the common case, record after record
             self.records += done - i
+            staged = staged or done > i
             if done == n:
                 break
             rec = recs[done]
@@ -219,41 +235,57 @@ class HallSession:
             self.records += 1
             status = out.status
             if status == "gap":
-                self.need_ack = True
+                self._due(staged)
                 self.closing = ProtocolError("seq_gap", out.message, expected=out.expected, got=out.seq)
                 return
             if status == "rejected":
-                self.pending.append(rejected(out.seq, out.code, out.message))
-        self.need_ack = True
+                self.pending.append((writer.staging.number, rejected(out.seq, out.code, out.message)))
+            if status == "duplicate" or out.code == "seq_conflict":
+                self.reack = True  # a resend is answered with the ack again, even if it moved nothing
+            staged = staged or status != "duplicate"
+        self._due(staged)
+
+    def _due(self, staged: bool) -> None:
+        if staged:
+            self.due = self.writer.staging.number
+        else:  # a duplicate (or a gap) is answered with an ack again, as soon as what it repeats is durable
+            self.due = max(self.due, self.writer.due())
+            self.answered = min(self.answered, self.due - 1)
 
     def _fail(self, exc: ProtocolError, raw) -> None:
         keep = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)
         self.writer.quarantine_raw(self.source, exc.code, exc.message, keep[:QUARANTINE_RAW_LIMIT])
-        self.need_ack = True
+        self.due = self.writer.staging.number
         self.closing = exc
 
     @property
     def waiting(self) -> bool:
-        """Something to say after the next commit."""
-        return self.need_ack or bool(self.pending) or self.closing is not None
+        """Something to say after a commit."""
+        return (self.answered < self.due or bool(self.pending) or self.closing is not None) and not self.closed
 
     def after_commit(self) -> list[bytes]:
-        """Frames to send now that `Writer.flush()` has returned: rejections, the ack, a closing error."""
-        out = self.pending
-        self.pending = []
-        if self.need_ack:
+        """Frames to send now that a commit is done (`Writer.committed`): the rejections it made durable,
+        the ack, and the closing error (last) once everything this session staged is durable."""
+        committed = self.writer.committed
+        out = []
+        while self.pending and self.pending[0][0] <= committed:
+            out.append(self.pending.pop(0)[1])
+        if self.answered < self.due and self.answered < committed:
             acked = self.writer.acked.get(self.source, 0)
-            if acked:
+            if acked and (acked > self.sent_ack or self.reack):  # a batch without our records says nothing new
                 out.append(ack(acked))
-            self.need_ack = False
-        if self.closing is not None:
+                self.sent_ack, self.reack = acked, False
+            self.answered = min(self.due, committed)
+        if self.closing is not None and self.due <= committed and not self.closed:
             out.append(self.closing.frame())
+            self.closed = True
         return out
 
     def commit_failed(self, message: str) -> bytes:
         """The commit failed: the Writer dropped the staged work; nothing is acked, the session closes."""
         self.pending = []
-        self.need_ack = False
+        self.answered = self.due
+        self.closed = True
         self.closing = ProtocolError("storage", f"the server could not store your records ({message}); "
                                      "reconnect and resend from the welcome's acked")
         return self.closing.frame()

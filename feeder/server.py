@@ -2,23 +2,34 @@
 (`feeder.protocol` for halls, `feeder.views` for consoles and screens).
 
 One process, one event loop, one `Writer`. Frames are handled as they arrive
-(records are checked and staged in memory); a commit loop runs `Writer.flush()`
-about every `commit_interval` seconds (group commit) and only then hands acks,
-rejections, command results and committed events to the clients' outboxes.
-Every client has its own sender task, so a slow or stuck client only ever
-delays itself. The WAL is checkpointed by a thread on its own connection
+(records are checked and staged in memory); about every `commit_interval`
+seconds the staged batch is taken and written on the database thread (group
+commit) while the loop goes on reading and checking frames; when the write
+returns, and only then, acks, rejections, command results and the batch's
+events go to the clients' outboxes. One batch is written at a time. Every
+client has its own sender task, so a slow or stuck client only ever delays
+itself. The WAL is checkpointed by a thread on its own connection
 (`wal_autocheckpoint=0` on the writer), off the ack path.
+
+While a batch is written the writer's connection belongs to the database
+thread: the loop reads through a second connection (`Writer.reader`), and the
+access log is written with the next batch. Screens are given the standings of
+committed events only, from a second board that folds each batch once it is
+written (`public_board`): the writer's board runs ahead by what is staged.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
+import sys
 import logging
 import sqlite3
 import threading
 import time
 from collections import deque
+from functools import partial
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -68,7 +79,7 @@ class Feeder:
         self.judge_queue = judge_queue
         self.halls: dict[str, _Hall] = {}
         self.views: set[_View] = set()
-        self.results: list[tuple[_View, object, int]] = []  # command results waiting for the commit
+        self.results: list[tuple[_View, object, int, int]] = []  # command results waiting for their batch
         self.storage_error: str | None = None
         self.commits = 0
         self.last_heard: dict[str, float] = {}  # source -> when a hall that has left last sent a frame
@@ -83,6 +94,9 @@ class Feeder:
         self._server = None
         self._lock = None
         self._stopped = asyncio.Event()
+        self._db = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db")
+        self._writing: asyncio.Future | None = None  # the batch being written
+        self._public_pending: list = []  # committed events the public board has yet to fold
 
     # --- lifecycle -------------------------------------------------------------------
     async def start(self) -> int:
@@ -92,10 +106,14 @@ class Feeder:
         try:
             self.store = Store(self.db_path)
             self.store.conn.execute("PRAGMA wal_autocheckpoint=0")
+            self.reader = Store(self.db_path)
             board = self.store.board()
             events = list(self.store.events())
             board.apply_all(events)
-            self.writer = Writer(self.store, board)
+            self.public_board = self.store.board()
+            self.public_board.apply_all(events)
+            self.contestants = self.store.contestants()
+            self.writer = Writer(self.store, board, reader=self.reader)
             self.rates = Rates(self._counts())
             self.log = V.PackedLog(events)
             self.latest = deque((ev for ev in events if ev.source != "judge"), maxlen=V.LATEST)
@@ -112,6 +130,10 @@ class Feeder:
             self._lock.close()
             raise
         self.port = self._server.sockets[0].getsockname()[1]
+        # A thread waiting for the GIL gets it after this long at most: the database thread needs it a
+        # few times per commit, and the default (5 ms) would add that much to every ack, several times.
+        self._switch = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch, 0.0005))
         self._tasks = [asyncio.create_task(self._commit_loop(), name="commit"),
                        asyncio.create_task(self._health_loop(), name="health")]
         log.info("feeder on %s:%s, %s", self.host, self.port, self.db_path)
@@ -138,10 +160,17 @@ class Feeder:
         for t in self._tasks:
             t.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        while self._writing is not None:  # the batch being written ends first
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._writing)
+            await asyncio.sleep(0)
         with contextlib.suppress(Exception):
             self.writer.flush()  # staged work is not lost (it was never acked; halls resend anyway)
+        self._db.shutdown()
+        sys.setswitchinterval(self._switch)
         self._stop_checkpoint.set()
         await asyncio.to_thread(self._checkpointer.join, 5)
+        self.reader.close()
         self.store.close()
         self._lock.close()
         self._stopped.set()
@@ -191,10 +220,8 @@ class Feeder:
 
     def _log_access(self, peer, role, name, outcome, message) -> None:
         (log.info if outcome == "ok" else log.warning)("access %s: %s %s/%s: %s", outcome, peer, role, name, message)
-        try:
-            self.store.log_access(peer, role, name, outcome, message)
-        except sqlite3.Error as exc:
-            log.error("could not write the access log: %s", exc)
+        self.writer.log_access(time.time(), peer, role, name, outcome, message)  # written with the next batch
+        self._work.set()
 
     async def _hall(self, ws, source: str, peer: str) -> None:
         old = self.halls.get(source)
@@ -206,8 +233,12 @@ class Feeder:
         await ws.send(P.welcome(source, self.writer.acked.get(source, 0)))
         sender = asyncio.create_task(self._sender(conn))
         try:
+            w = self.writer
+            session = conn.session
             async for frame in ws:
-                conn.session.receive(frame)
+                session.receive(frame)
+                if session.due <= w.committed and session.waiting:  # a duplicate of durable records
+                    self._answer(conn)
                 self._work.set()
                 if time.monotonic() - self._last_commit >= self.commit_interval:
                     self.commit()  # frames that arrive back to back never yield: commit on time anyway
@@ -264,7 +295,7 @@ class Feeder:
             client.outbox.put_urgent(V.result_err(cmd.id, "bad_command", f"unreadable command data ({exc})"))
             return
         if hasattr(res, "id"):
-            self.results.append((client, cmd.id, res.id))
+            self.results.append((client, cmd.id, res.id, self.writer.staging.number))
             self._work.set()
         else:
             client.outbox.put_urgent(V.result_err(cmd.id, res.code, res.message))
@@ -288,7 +319,7 @@ class Feeder:
                 return
 
     def _snapshot_frame(self) -> bytes:
-        return V.snapshot_frame(self.rules_text, self.store.contestants(), self.log, self.quarantine)
+        return V.snapshot_frame(self.rules_text, self.contestants, self.log, self.quarantine)
 
     # --- group commit ------------------------------------------------------------------
     async def _commit_loop(self) -> None:
@@ -301,55 +332,76 @@ class Feeder:
             self.commit()
 
     def commit(self) -> None:
-        """Flush what is staged; then, and only then, answer halls and judges."""
-        w = self.writer
+        """Start writing what is staged, unless a batch is being written (its end calls for the next)."""
+        if self._writing is not None:
+            return
         self._last_commit = time.monotonic()
-        quarantined = bool(w.staged_quarantine)
-        try:
-            acks, events = w.flush()
-        except Exception as exc:  # noqa: BLE001 - any failed commit: disk full, I/O error, ...
+        batch = self.writer.take()
+        if batch is None:
+            self._public_later()  # a screen that just connected, say
+            return
+        self._writing = asyncio.get_running_loop().run_in_executor(self._db, batch.write, self.store)
+        self._writing.add_done_callback(partial(self._written, batch))
+
+    def _written(self, batch, fut: asyncio.Future) -> None:
+        """A batch's write returned: answer halls and judges, or report the failure."""
+        self._writing = None
+        w = self.writer
+        exc = fut.exception() if not fut.cancelled() else RuntimeError("the write was cancelled")
+        if exc is not None:
+            w.failed()
             self._commit_failed(exc)
             return
+        _acks, events = w.done(batch)
         if self.storage_error:
             log.warning("storage is back: commits succeed again")
             self.storage_error = None
         self.commits += 1
         for conn in list(self.halls.values()):
-            s = conn.session
-            if not s.waiting:
-                continue
-            frames = s.after_commit()
-            if s.closing is not None:
-                conn.outbox.put_frames(frames[:-1], ack_last=False)
-                conn.outbox.close_with(frames[-1])
-            else:
-                conn.outbox.put_frames(frames, ack_last=True)
+            if conn.session.waiting:
+                self._answer(conn)
         if events:
             judges = any(v.role != "display" for v in self.views)
             frame = self.log.add(events, frame=judges)
             if judges:
                 self._to_judges(frame)
             self.latest.extend(V.last_hall_events(events))
+            self._public_pending.extend(events)
             self._public_dirty = True
-        if quarantined:
-            last = self.quarantine[-1]["id"] if self.quarantine else 0
-            items = [V.quarantine_row(q) for q in self.store.quarantined() if q["id"] > last]
+        if batch.quarantined:
+            items = batch.quarantined
             self.quarantine.extend(items)
             self._to_judges(P.pack({"type": "quarantine", "items": items}))
-        for client, cid, event_id in self.results:
-            client.outbox.put_urgent(V.result_ok(cid, event_id))
-        self.results.clear()
+        if self.results:
+            done = [r for r in self.results if r[3] <= w.committed]
+            self.results = [r for r in self.results if r[3] > w.committed]
+            for client, cid, event_id, _n in done:
+                client.outbox.put_urgent(V.result_ok(cid, event_id))
+        self._public_later()
+        if w.dirty:
+            self._work.set()  # the next batch is already waiting
+
+    def _public_later(self) -> None:
         if self._public_dirty and not self._public_soon:
             self._public_soon = True  # after the senders have had their turn: acks first, then the screens
             asyncio.get_running_loop().call_soon(self._maybe_public)
 
-    def _commit_failed(self, exc: Exception) -> None:
+    def _answer(self, conn: _Hall) -> None:
+        s = conn.session
+        frames = s.after_commit()
+        if s.closed:
+            conn.outbox.put_frames(frames[:-1], ack_last=False)
+            conn.outbox.close_with(frames[-1])
+        else:
+            conn.outbox.put_frames(frames, ack_last=True)
+
+    def _commit_failed(self, exc: BaseException) -> None:
         msg = f"{type(exc).__name__}: {exc}"
         self.storage_error = msg
         log.error("COMMIT FAILED, nothing staged was acknowledged; halls must resend: %s", msg)
         for conn in list(self.halls.values()):
             conn.outbox.close_with(conn.session.commit_failed(msg))
-        for client, cid, _ in self.results:
+        for client, cid, _id, _n in self.results:
             client.outbox.put_urgent(V.result_err(cid, "storage", f"not stored: {msg}"))
         self.results.clear()
         self._to_judges(P.pack({"type": "error", "code": "storage", "message": msg}))
@@ -362,16 +414,17 @@ class Feeder:
 
     def _maybe_public(self) -> None:
         self._public_soon = False
-        if self.writer.dirty:  # staged work is not committed yet: the next commit calls again
-            return
         if not self._public_dirty or not any(v.role == "display" for v in self.views):
             return
         now = time.monotonic()
         if now < self._next_public:
             asyncio.get_running_loop().call_at(self._next_public, self._work.set)
             return
-        latest = [V.latest_row(self.writer.board, ev) for ev in self.latest]
-        frame = P.pack(V.public_state(self.writer.board, latest, self.lang))
+        board = self.public_board
+        board.apply_all(self._public_pending)
+        self._public_pending = []
+        latest = [V.latest_row(board, ev) for ev in self.latest]
+        frame = P.pack(V.public_state(board, latest, self.lang))
         cost = time.monotonic() - now
         self._next_public = now + max(self.public_min_interval, 2 * cost)
         self._public_frame = frame

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import json
 import socket
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -125,6 +126,17 @@ async def replies_until_closed(ws, timeout: float = 10.0) -> list[dict]:
         while True:
             out.append(await recv(ws, timeout))
     return out
+
+
+async def access_log(db_path, n: int, timeout: float = 5.0) -> list[tuple]:
+    """The access log once it holds n lines (it is written with the feeder's next commit)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        with contextlib.closing(sqlite3.connect(db_path)) as conn:
+            rows = conn.execute("SELECT peer, role, name, outcome, message FROM access_log ORDER BY id").fetchall()
+        if len(rows) >= n or asyncio.get_running_loop().time() > deadline:
+            return rows
+        await asyncio.sleep(0.01)
 
 
 def free_port() -> int:

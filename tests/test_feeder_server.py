@@ -8,7 +8,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from db.store import Store
 from scoreboard.judging import ROLE_ACTIONS
-from tests.feeder_support import (CHIEF, DISPLAY, JUDGE, login, make_db, pack, raw, recv, recv_until,
+from tests.feeder_support import (CHIEF, DISPLAY, JUDGE, access_log, login, make_db, pack, raw, recv, recv_until,
                                   replies_until_closed, result, running)
 
 HALL_A = ("hall", "hall-a", "hall-a-token-0001")
@@ -105,8 +105,8 @@ async def test_a_client_that_says_nothing_is_dropped_after_the_hello_timeout(tmp
         ws = await raw(url)
         replies = await replies_until_closed(ws)
         assert replies[-1]["code"] == "bad_hello"
-        log = sqlite3.connect(feeder.db_path).execute("SELECT peer, outcome FROM access_log").fetchall()
-        assert log and log[0][1] == "refused" and log[0][0].startswith("127.0.0.1:")
+        log = await access_log(feeder.db_path, 1)
+        assert log and log[0][3] == "refused" and log[0][0].startswith("127.0.0.1:")
 
 
 async def test_only_the_feed_path_is_served(tmp_path):
@@ -122,8 +122,7 @@ async def test_failed_logins_are_logged_with_the_peer_address(tmp_path):
         assert reply["code"] == "unauthorized"
         _ws, reply = await login(url, "chief", JUDGE[0], JUDGE[1])
         assert reply["code"] == "unauthorized"
-        rows = sqlite3.connect(feeder.db_path).execute(
-            "SELECT peer, role, name, outcome, message FROM access_log ORDER BY id").fetchall()
+        rows = await access_log(feeder.db_path, 2)
         assert [(r[1], r[2], r[3]) for r in rows] == [("hall", "hall-b", "refused"), ("chief", "张裁判", "refused")]
         assert all(r[0].startswith("127.0.0.1:") and "unauthorized" in r[4] for r in rows)
 

@@ -98,3 +98,12 @@ def test_judge_events_are_chained_and_applied_at_once(store):
     assert bad.code == "forbidden"
     w.flush()
     assert store.verify_chain()[0] and store.judge_events()[0]["id"] == ev.id
+
+
+def test_a_results_row_written_in_one_step_is_the_row_written_in_two():
+    from db.batch import row_text
+    from db.writer import _RESULT_ROW, _result_text
+
+    d = {"contestant": "FJ0001", "item": "案例-01", "section": "case", "score": 8.5, "max": 10}
+    one = _RESULT_ROW % (7, 1763900000.25, '"hall-a"', 3, '"FJ0001"', '"案例-01"', '"case"', 8.5, 10)
+    assert one == row_text(7, 1763900000.25, "result", '"hall-a"', 3, _result_text(d))

@@ -1,0 +1,94 @@
+"""One group commit: what the Writer staged, as the few statements that store it.
+
+A `Batch` is taken from the Writer on the event loop's thread and written by
+`Batch.write(conn)`, which the feeder runs on its database thread. Python's
+sqlite3 module gives up the GIL while SQLite works but needs it back between
+statements and between the rows of an `executemany`, and the thread that holds
+it (the one reading frames) lets go only every few milliseconds: a commit made
+of thousands of small steps would crawl. So hall events travel as JSON text, a
+whole commit's worth in one or two statements, and SQLite unpacks them with
+`json_each` while the other thread goes on checking records. Judge events and
+the quarantine (a handful per commit) keep plain row inserts.
+
+Row texts are written by the Writer as records are staged:
+- `row_text(...)`: one event, `[id, at, kind, source, seq, data]`;
+- `run_text(...)`: consecutive results of one frame (ids and seqs both
+  consecutive), `[first id, at, source, first seq, [data, ...]]`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from json.encoder import encode_basestring
+
+from scoreboard.events import Event
+
+ROWS_INSERT = (
+    "INSERT INTO events(id, at, kind, source, seq, actor, data) "
+    "SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>3, value->5 FROM json_each(?)"
+)
+RUNS_INSERT = (
+    "INSERT INTO events(id, at, kind, source, seq, actor, data) "
+    "WITH runs AS MATERIALIZED (SELECT value->>0 AS id0, value->>1 AS at, value->>2 AS source, value->>3 AS seq0, "
+    "value->'$[4]' AS data FROM json_each(?)) "
+    "SELECT id0 + d.key, at, 'result', source, seq0 + d.key, source, d.value FROM runs, json_each(runs.data) AS d"
+)
+JUDGE_INSERT = (
+    "INSERT INTO events(id, at, kind, source, seq, actor, data, reason, digest, prev_hash, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+QUARANTINE_INSERT = "INSERT INTO quarantine(at, source, seq, code, message, raw, digest) VALUES (?, ?, ?, ?, ?, ?, ?)"
+ACKS_UPSERT = (
+    "INSERT INTO sources(source, acked) SELECT key, value FROM json_each(?) WHERE true "
+    "ON CONFLICT(source) DO UPDATE SET acked = excluded.acked"
+)
+ACCESS_INSERT = "INSERT INTO access_log(at, peer, role, name, outcome, message) VALUES (?, ?, ?, ?, ?, ?)"
+
+
+def json_text(s: str) -> str:
+    """A string as a JSON string (for a source name in a row text)."""
+    return encode_basestring(s)
+
+
+def row_text(ev_id: int, at: float, kind: str, source_json: str, seq: int, data_json: str) -> str:
+    return "[%d,%r,\"%s\",%s,%d,%s]" % (ev_id, at, kind, source_json, seq, data_json)
+
+
+def run_text(first_id: int, at: float, source_json: str, first_seq: int, data_jsons: list[str]) -> str:
+    return "[%d,%r,%s,%d,[%s]]" % (first_id, at, source_json, first_seq, ",".join(data_jsons))
+
+
+@dataclass
+class Batch:
+    """The staged work of one commit (see the module's docstring)."""
+
+    number: int  # the Writer's commits are numbered from 1
+    rows: list[str] = field(default_factory=list)
+    runs: list[str] = field(default_factory=list)
+    judge: list[tuple] = field(default_factory=list)
+    quarantine: list[tuple] = field(default_factory=list)
+    access: list[tuple] = field(default_factory=list)
+    acks: dict[str, int] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+    quarantined: list[dict] = field(default_factory=list)  # filled by write(): the new quarantine rows
+
+    def write(self, store) -> None:
+        """Store it all in one transaction (on the database thread in the feeder)."""
+        with store.atomic() as conn:
+            if self.rows:
+                conn.execute(ROWS_INSERT, ("[" + ",".join(self.rows) + "]",))
+            if self.runs:
+                conn.execute(RUNS_INSERT, ("[" + ",".join(self.runs) + "]",))
+            if self.judge:
+                conn.executemany(JUDGE_INSERT, self.judge)
+            if self.acks:
+                conn.execute(ACKS_UPSERT, (json.dumps(self.acks, ensure_ascii=False),))
+            if self.quarantine:
+                last = conn.execute("SELECT coalesce(max(id), 0) FROM quarantine").fetchone()[0]
+                conn.executemany(QUARANTINE_INSERT, self.quarantine)
+                cols = ("id", "at", "source", "seq", "code", "message")
+                self.quarantined = [dict(zip(cols, r)) for r in conn.execute(
+                    "SELECT id, at, source, seq, code, message FROM quarantine WHERE id > ? ORDER BY id", (last,))]
+            if self.access:
+                conn.executemany(ACCESS_INSERT, self.access)
