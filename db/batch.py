@@ -10,10 +10,13 @@ whole commit's worth in one or two statements, and SQLite unpacks them with
 `json_each` while the other thread goes on checking records. Judge events and
 the quarantine (a handful per commit) keep plain row inserts.
 
-Row texts are written by the Writer as records are staged:
-- `row_text(...)`: one event, `[id, at, kind, source, seq, data]`;
-- `run_text(...)`: consecutive results of one frame (ids and seqs both
-  consecutive), `[first id, at, source, first seq, [data, ...]]`.
+What the Writer stages:
+- `rows`: texts of single events, `row_text(...)`: `[id, at, kind, source, seq, data]`;
+- `runs`: results of one hall whose ids and seqs are both consecutive and that
+  arrived within `RUN_SPAN` of the first (one frame's, or a burst of frames the
+  loop read together), as `Run` lists; all but short ones are written as
+  `[first id, at, source, first seq, [data, ...]]` (`run_text`), and the events
+  of a run share its first arrival time.
 """
 
 from __future__ import annotations
@@ -46,6 +49,13 @@ ACKS_UPSERT = (
 ACCESS_INSERT = "INSERT INTO access_log(at, peer, role, name, outcome, message) VALUES (?, ?, ?, ?, ?, ?)"
 
 
+RUN_MIN = 4  # a shorter run is written as rows
+RUN_SPAN = 0.001  # seconds: a frame arriving later than this after a run's first starts a new run
+
+# A run, as the Writer grows it: [source, source_json, at, first id, first seq, next id, next seq, data texts]
+RUN_SOURCE, RUN_SOURCE_JSON, RUN_AT, RUN_ID, RUN_SEQ, RUN_NEXT_ID, RUN_NEXT_SEQ, RUN_DATA = range(8)
+
+
 def json_text(s: str) -> str:
     """A string as a JSON string (for a source name in a row text)."""
     return encode_basestring(s)
@@ -65,7 +75,7 @@ class Batch:
 
     number: int  # the Writer's commits are numbered from 1
     rows: list[str] = field(default_factory=list)
-    runs: list[str] = field(default_factory=list)
+    runs: list[list] = field(default_factory=list)
     judge: list[tuple] = field(default_factory=list)
     quarantine: list[tuple] = field(default_factory=list)
     access: list[tuple] = field(default_factory=list)
@@ -75,11 +85,18 @@ class Batch:
 
     def write(self, store) -> None:
         """Store it all in one transaction (on the database thread in the feeder)."""
+        rows, runs = list(self.rows), []
+        for r in self.runs:
+            first_id, at, source, first_seq, data = r[RUN_ID], r[RUN_AT], r[RUN_SOURCE_JSON], r[RUN_SEQ], r[RUN_DATA]
+            if len(data) >= RUN_MIN:
+                runs.append(run_text(first_id, at, source, first_seq, data))
+            else:
+                rows.extend(row_text(first_id + k, at, "result", source, first_seq + k, t) for k, t in enumerate(data))
         with store.atomic() as conn:
-            if self.rows:
-                conn.execute(ROWS_INSERT, ("[" + ",".join(self.rows) + "]",))
-            if self.runs:
-                conn.execute(RUNS_INSERT, ("[" + ",".join(self.runs) + "]",))
+            if rows:
+                conn.execute(ROWS_INSERT, ("[" + ",".join(rows) + "]",))
+            if runs:
+                conn.execute(RUNS_INSERT, ("[" + ",".join(runs) + "]",))
             if self.judge:
                 conn.executemany(JUDGE_INSERT, self.judge)
             if self.acks:

@@ -28,10 +28,9 @@ from scoreboard.events import (RESULT_JSON as _RESULT_JSON, Event, Rejection, ev
                                record_data, record_digest, record_json, same_content)
 from scoreboard.judging import check_command
 
-from .batch import Batch, json_text, row_text, run_text
+from .batch import (RUN_AT, RUN_NEXT_ID, RUN_NEXT_SEQ, RUN_SOURCE, RUN_SPAN, RUN_DATA, Batch, json_text,
+                    row_text)
 from .store import GENESIS, Store, judge_hash
-
-RUN_MIN = 4  # a frame's results in a row, at least this many, are staged as one run (see db.batch)
 
 
 class Outcome(NamedTuple):
@@ -70,6 +69,7 @@ class Writer:
         # the hot path appends to these directly
         self.staged_rows, self.staged_runs, self.new_events = b.rows, b.runs, b.events
         self.staged_judge, self.staged_quarantine = b.judge, b.quarantine
+        self._run: list | None = None  # the run the next result may extend (see db.batch)
 
     @property
     def dirty(self) -> bool:
@@ -132,14 +132,24 @@ class Writer:
         if seq != self.expected.get(source, 1):
             return False
         ev_id = self.next_id
+        run = self._run
+        joins = (run is not None and run[RUN_NEXT_ID] == ev_id and run[RUN_NEXT_SEQ] == seq
+                 and run[RUN_SOURCE] == source and at - run[RUN_AT] < RUN_SPAN)  # a burst's frames make one run
+        if joins:
+            at = run[RUN_AT]  # a run's events share its first arrival time, in memory as on disk
         ev = self.board.admit(rec, ev_id, at, source)
         if ev is None:
             return False
         self.expected[source] = seq + 1
         self.next_id = ev_id + 1
-        d = ev.data  # admit fixed the types: this is json's own text (see scoreboard.events.record_json)
-        self.staged_rows.append(_RESULT_ROW % (ev_id, at, self._source_json(source), seq, _escape(d["contestant"]),
-                                               _escape(d["item"]), _escape(d["section"]), d["score"], d["max"]))
+        if joins:
+            run[RUN_DATA].append(_result_text(ev.data))
+            run[RUN_NEXT_ID] = ev_id + 1
+            run[RUN_NEXT_SEQ] = seq + 1
+        else:
+            self._run = [source, self._source_json(source), at, ev_id, seq, ev_id + 1, seq + 1,
+                         [_result_text(ev.data)]]
+            self.staged_runs.append(self._run)
         self.new_events.append(ev)
         return True
 
@@ -169,12 +179,8 @@ class Writer:
         if texts:
             self.expected[source] = expected
             self.next_id = ev_id
-            src = self._source_json(source)
-            if len(texts) >= RUN_MIN:  # ids and seqs both consecutive
-                self.staged_runs.append(run_text(first_id, at, src, first_seq, texts))
-            else:
-                self.staged_rows.extend(row_text(first_id + k, at, "result", src, first_seq + k, t)
-                                        for k, t in enumerate(texts))
+            self._run = [source, self._source_json(source), at, first_id, first_seq, ev_id, expected, texts]
+            self.staged_runs.append(self._run)
         return i
 
     def _resent(self, source: str, seq: int, rec: dict, raw, at: float) -> Outcome:
@@ -281,10 +287,6 @@ class Writer:
         """Drop what is staged and rebuild the board from what is durable."""
         self.board = self.store.fold()
         self._reset_from_store()
-
-
-# `row_text(id, at, "result", source, seq, _result_text(data))` in one format (tests/test_writer.py checks it)
-_RESULT_ROW = '[%d,%r,"result",%s,%d,{"contestant": %s, "item": %s, "section": %s, "score": %r, "max": %r}]'
 
 
 def _result_text(d: dict) -> str:

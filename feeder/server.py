@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import gc
 import sys
 import logging
 import sqlite3
@@ -46,6 +47,7 @@ from .tokens import Tokens
 
 log = logging.getLogger("feeder")
 HELLO_TIMEOUT = 5.0
+GC_YOUNG = 50_000  # allocations between collections of the youngest generation while serving
 
 
 class _Hall:
@@ -134,6 +136,12 @@ class Feeder:
         # few times per commit, and the default (5 ms) would add that much to every ack, several times.
         self._switch = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch, 0.0005))
+        # Every record leaves an event and its data behind: with the default threshold (700) the
+        # collector would run every few frames and walk the whole day's log; what was loaded at start
+        # is frozen out of its sight and collections come every GC_YOUNG allocations instead.
+        self._gc = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(GC_YOUNG, *self._gc[1:])
         self._tasks = [asyncio.create_task(self._commit_loop(), name="commit"),
                        asyncio.create_task(self._health_loop(), name="health")]
         log.info("feeder on %s:%s, %s", self.host, self.port, self.db_path)
@@ -168,6 +176,8 @@ class Feeder:
             self.writer.flush()  # staged work is not lost (it was never acked; halls resend anyway)
         self._db.shutdown()
         sys.setswitchinterval(self._switch)
+        gc.set_threshold(*self._gc)
+        gc.unfreeze()
         self._stop_checkpoint.set()
         await asyncio.to_thread(self._checkpointer.join, 5)
         self.reader.close()

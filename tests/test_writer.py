@@ -100,10 +100,73 @@ def test_judge_events_are_chained_and_applied_at_once(store):
     assert store.verify_chain()[0] and store.judge_events()[0]["id"] == ev.id
 
 
-def test_a_results_row_written_in_one_step_is_the_row_written_in_two():
-    from db.batch import row_text
-    from db.writer import _RESULT_ROW, _result_text
 
-    d = {"contestant": "FJ0001", "item": "案例-01", "section": "case", "score": 8.5, "max": 10}
-    one = _RESULT_ROW % (7, 1763900000.25, '"hall-a"', 3, '"FJ0001"', '"案例-01"', '"case"', 8.5, 10)
-    assert one == row_text(7, 1763900000.25, "result", '"hall-a"', 3, _result_text(d))
+def test_a_batch_taken_for_writing_leaves_staging_open_and_acks_only_what_it_holds(store):
+    w = Writer(store)
+    w.hall("hall-a", result(1))
+    batch = w.take()
+    w.hall("hall-a", result(2, item="case-02"))  # staged while batch 1 is written
+    assert w.inflight is batch and w.staging.number == 2
+    batch.write(store)
+    acks, events = w.done(batch)
+    assert acks == {"hall-a": 1} and [e.seq for e in events] == [1] and w.committed == 1
+    assert w.dirty and w.flush()[0] == {"hall-a": 2}
+    assert [(e.seq, e.data["item"]) for e in Store(store.path).events()] == [(1, "case-01"), (2, "case-02")]
+
+
+def test_a_resend_of_a_record_being_written_is_a_duplicate_or_a_conflict(store):
+    w = Writer(store)
+    w.hall("hall-a", result(1))
+    batch = w.take()
+    assert w.hall("hall-a", result(1)).status == "duplicate"
+    assert w.hall("hall-a", result(1, score=3.0)).code == "seq_conflict"
+    batch.write(store)
+    w.done(batch)
+    w.flush()
+    assert [q["code"] for q in store.quarantined()] == ["seq_conflict"]
+
+
+def test_a_failed_write_drops_the_batch_and_what_was_staged_after_it(store):
+    w = Writer(store)
+    w.hall("hall-a", result(1))
+    w.flush()
+    w.hall("hall-a", result(2, item="case-02"))
+    w.take()
+    w.hall("hall-a", result(3, item="case-03"))
+    w.failed()
+    assert w.inflight is None and not w.dirty and w.expected == {"hall-a": 2} and w.acked == {"hall-a": 1}
+    assert w.board.marks["FJ0001"] == {"case-01": 800}
+
+
+def test_the_events_written_are_the_events_folded_live_run_or_row(store):
+    from db.batch import RUN_SPAN
+
+    w = Writer(store)
+    at = 1000.0
+    recs = [result(s, who=f"FJ{s % 5 + 1:04d}", item=f"case-{s:02d}") for s in range(1, 13)]
+    for k, rec in enumerate(recs[:6]):  # a burst of one-record frames: one run, sharing the first arrival
+        assert w.hall_one("hall-a", rec, at + k * RUN_SPAN / 10)
+    assert w.hall_one("hall-a", recs[6], at + 5 * RUN_SPAN)  # too late for the run: a row
+    assert w.hall_run("hall-a", recs[7:], 0, at + 6 * RUN_SPAN) == 5  # one frame of five: a run
+    w.hall("hall-b", {"type": "finish", "seq": 1, "contestant": "FJ0002", "time_used": 3600.0}, at=at + 7)
+    live = [(e.id, e.at, e.kind, e.source, e.seq, e.data) for e in w.new_events]
+    w.flush()
+    stored = [(e.id, e.at, e.kind, e.source, e.seq, e.data) for e in Store(store.path).events()]
+    assert stored == live and len({e[1] for e in live[:6]}) == 1 and live[6][1] != live[0][1]
+    assert Store(store.path).fold().standings().by_exam == w.board.standings().by_exam
+
+
+def test_a_file_of_the_previous_schema_still_tells_a_resend_from_a_conflict(tmp_path, fujian, fujian_roster):
+    old = Store.create(tmp_path / "old.db", fujian, fujian_roster)
+    old.conn.execute("CREATE INDEX events_at ON events(at)")  # as schema 2 had it
+    old.conn.execute("PRAGMA user_version = 2")
+    old.conn.execute("INSERT INTO events(id, at, kind, source, seq, actor, data, digest) VALUES "
+                     "(1, 1.0, 'result', 'hall-a', 1, 'hall-a', ?, 'an-old-digest')",
+                     ('{"contestant": "FJ0001", "item": "case-01", "section": "case", "score": 8.0, "max": 10.0}',))
+    old.conn.execute("INSERT INTO sources VALUES ('hall-a', 1)")
+    old.close()
+    store = Store(tmp_path / "old.db")  # migrated to schema 3
+    assert store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_at'").fetchone()[0] == 0
+    w = Writer(store)
+    assert w.hall("hall-a", result(1)).status == "duplicate"
+    assert w.hall("hall-a", result(1, score=9.0)).code == "seq_conflict"
