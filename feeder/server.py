@@ -99,6 +99,7 @@ class Feeder:
         self._db = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db")
         self._writing: asyncio.Future | None = None  # the batch being written
         self._public_pending: list = []  # committed events the public board has yet to fold
+        self._rows_cache: dict = {}  # the public standings' rows, rebuilt only when they change
 
     # --- lifecycle -------------------------------------------------------------------
     async def start(self) -> int:
@@ -434,7 +435,7 @@ class Feeder:
         board.apply_all(self._public_pending)
         self._public_pending = []
         latest = [V.latest_row(board, ev) for ev in self.latest]
-        frame = P.pack(V.public_state(board, latest, self.lang))
+        frame = P.pack(V.public_state(board, latest, self.lang, self._rows_cache))
         cost = time.monotonic() - now
         self._next_public = now + max(self.public_min_interval, 2 * cost)
         self._public_frame = frame

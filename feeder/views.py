@@ -127,14 +127,14 @@ def last_hall_events(events: list[Event]) -> list[Event]:
     return out
 
 
-def public_state(board: Board, latest: list[dict], lang: str = "zh") -> dict:
+def public_state(board: Board, latest: list[dict], lang: str = "zh", rows_cache: dict | None = None) -> dict:
     """What a big screen may show: `board.public()`, so never later marks while frozen (封榜)."""
     st, _aw = board.public()
     c = board.control
     frozen = c.frozen_at is not None
     return {
         "type": "public",
-        "standings": standings_json(board.rules, st),
+        "standings": standings_json(board.rules, st, rows_cache),
         "awards": awards_json(board, lang, public=True),
         "control": {"view": dict(c.view), "frozen": frozen, "ceremony": c.ceremony, "locked": c.locked is not None},
         "latest": [] if frozen else list(latest),

@@ -39,7 +39,22 @@ def team_json(t) -> dict:
     }
 
 
-def standings_json(rules: Rules, st: Standings) -> dict:
+def rows_json(rules: Rules, rows, cache: dict | None = None) -> list[dict]:
+    """`row_json` of each row; with a cache (exam_no -> (row's values, its JSON)), an unchanged row's
+    JSON is the one built before (the feeder rebuilds the public state many times a second)."""
+    if cache is None:
+        return [row_json(rules, r) for r in rows]
+    out = []
+    for r in rows:
+        sig = (r.rank, r.group_rank, r.total, r.sections, r.time_used, r.graded, r.name, r.team, r.unit, r.group)
+        hit = cache.get(r.exam_no)
+        if hit is None or hit[0] != sig:
+            hit = cache[r.exam_no] = (sig, row_json(rules, r))
+        out.append(hit[1])
+    return out
+
+
+def standings_json(rules: Rules, st: Standings, cache: dict | None = None) -> dict:
     return {
         "contest": rules.id,
         "title": rules.title,
@@ -47,7 +62,7 @@ def standings_json(rules: Rules, st: Standings) -> dict:
         "sections": [{"id": s.id, "label": s.label, "label_en": s.label_en} for s in rules.sections],
         "event_id": st.event_id,
         "at": st.at,
-        "individual": [row_json(rules, r) for r in st.rows],
+        "individual": rows_json(rules, st.rows, cache),
         "teams": [team_json(t) for t in st.teams],
         "groups": {g: [r.exam_no for r in rows] for g, rows in st.groups.items()},
     }
