@@ -53,6 +53,13 @@ def load_jsonl(store: Store, path: str, source: str = "offline") -> LoadSummary:
                 writer.quarantine_raw(source, "bad_record", f"line {lineno}: not a JSON object", raw)
                 summary.rejected["bad_record"] += 1
                 continue
+            try:  # JSON may escape a lone surrogate (\ud800), which no UTF-8 text (nor SQLite) can hold
+                json.dumps(msg, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                writer.quarantine_raw(source, "bad_record", f"line {lineno}: a string is not valid Unicode "
+                                      "(a lone surrogate escape such as \\ud800)", raw)
+                summary.rejected["bad_record"] += 1
+                continue
             if msg.get("type") == "hello":
                 source = str(msg.get("source") or source)
                 continue

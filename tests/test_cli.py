@@ -100,6 +100,17 @@ def test_bad_records_are_quarantined_and_counted_and_the_rest_applied(tmp_path, 
     assert "bad_json 1" in out and "unknown_contestant 1" in out and "score_out_of_range 1" in out
 
 
+def test_a_line_with_a_lone_surrogate_escape_is_quarantined_not_a_crash(tmp_path, contest):
+    db = contest[0]
+    (tmp_path / "odd.jsonl").write_text(
+        '{"type": "result", "seq": 1, "contestant": "FJ0001", "item": "case-\\ud800", "section": "case", '
+        '"score": 8, "max": 10}\n'
+        '{"type": "result", "seq": 2, "contestant": "FJ0001", "item": "case-01", "section": "case", "score": 8, '
+        '"max": 10}\n', encoding="utf-8")
+    out = run("load", db, tmp_path / "odd.jsonl").output
+    assert "1 applied" in out and "bad_record 1" in out
+
+
 def test_a_broken_roster_exits_2_with_one_line_per_problem_and_creates_nothing(tmp_path):
     roster = tmp_path / "r.csv"
     roster.write_text("准考证号,姓名,代表队,单位\nFJ1,张三,福州,u\nFJ1,李四,台北,u\nFJ3,,福州,u\n", encoding="utf-8")
