@@ -291,20 +291,23 @@ async def run(args):
     modes = (("1 record/frame", 1, 2_000), ("100 records/batch", 100, 20_000))
     for mode, per_frame, window in modes if not args.fresh_only else ():
         frames = frames_for(recs, per_frame)
-        for kind in ("baseline", "feeder"):
-            figs = []
-            for _ in range(args.runs):
+        figs: dict[str, list] = {"baseline": [], "feeder": []}
+        for _ in range(args.runs):  # baseline and feeder take turns: a slow spell of the machine hits both
+            for kind in ("baseline", "feeder"):
                 port = 18000 + os.getpid() % 1000
                 p = start_server(kind, fresh_db(kind, tmp, rules, people), port)
                 try:
-                    figs.append(await throughput(f"ws://127.0.0.1:{port}/feed", frames, window))
+                    figs[kind].append(await throughput(f"ws://127.0.0.1:{port}/feed", frames, window))
                 finally:
                     p.terminate()
                     p.wait()
-            results[(mode, kind)] = tuple(statistics.median(f[i] for f in figs) for i in range(3))
+        for kind in figs:
+            results[(mode, kind)] = tuple(statistics.median(f[i] for f in figs[kind]) for i in range(3))
+        ratios = sorted(f[0] / b[0] for b, f in zip(figs["baseline"], figs["feeder"]))
         b, f = results[(mode, "baseline")], results[(mode, "feeder")]
         print(f"throughput, {mode:18s} feeder {f[0]:>9,.0f} rec/s (ack p50 {f[1]:6.1f} ms, p99 {f[2]:6.1f} ms)   "
-              f"baseline {b[0]:>9,.0f} rec/s (ack p50 {b[1]:6.1f} ms, p99 {b[2]:6.1f} ms)   ratio {f[0] / b[0]:.2f}×")
+              f"baseline {b[0]:>9,.0f} rec/s (ack p50 {b[1]:6.1f} ms, p99 {b[2]:6.1f} ms)   ratio {f[0] / b[0]:.2f}×"
+              f" (pairs: {' '.join(f'{r:.2f}' for r in ratios)})")
     frames = frames_for(recs, 1)
     fresh = {}
     for kind in ("baseline", "feeder"):
