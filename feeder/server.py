@@ -14,8 +14,7 @@ itself. The WAL is checkpointed by a thread on its own connection
 While a batch is written the writer's connection belongs to the database
 thread: the loop reads through a second connection (`Writer.reader`), and the
 access log is written with the next batch. Screens are given the standings of
-committed events only, from a second board that folds each batch once it is
-written (`public_board`): the writer's board runs ahead by what is staged.
+committed events only (`feeder.public.PublicState`).
 """
 
 from __future__ import annotations
@@ -26,8 +25,6 @@ import contextlib
 import gc
 import sys
 import logging
-import sqlite3
-import threading
 import time
 from collections import deque
 from functools import partial
@@ -37,29 +34,19 @@ from urllib.parse import urlsplit
 from websockets.asyncio.server import serve
 from websockets.exceptions import ConnectionClosed
 
-from db.store import Store, writer_lock
+from db.store import Checkpointer, Store, writer_lock
 from db.writer import Writer
 
 from . import protocol as P
 from . import views as V
+from .connections import Hall, View, peek_hello, peer_of, send_and_close, sender
 from .health import Rates, health_message
+from .public import PublicState
 from .tokens import Tokens
 
 log = logging.getLogger("feeder")
 HELLO_TIMEOUT = 5.0
 GC_YOUNG = 50_000  # allocations between collections of the youngest generation while serving
-
-
-class _Hall:
-    def __init__(self, ws, session: P.HallSession, peer: str):
-        self.ws, self.session, self.peer = ws, session, peer
-        self.outbox = V.HallOutbox()
-
-
-class _View:
-    def __init__(self, ws, role: str, name: str, peer: str, queue: int):
-        self.ws, self.role, self.name, self.peer = ws, role, name, peer
-        self.outbox = V.DisplayOutbox() if role == "display" else V.JudgeOutbox(queue)
 
 
 class Feeder:
@@ -79,27 +66,21 @@ class Feeder:
         self.public_min_interval = public_min_interval
         self.lang = lang
         self.judge_queue = judge_queue
-        self.halls: dict[str, _Hall] = {}
-        self.views: set[_View] = set()
-        self.results: list[tuple[_View, object, int, int]] = []  # command results waiting for their batch
+        self.halls: dict[str, Hall] = {}
+        self.views: set[View] = set()
+        self.results: list[tuple[View, object, int, int]] = []  # command results waiting for their batch
         self.storage_error: str | None = None
         self.commits = 0
         self.last_heard: dict[str, float] = {}  # source -> when a hall that has left last sent a frame
         self._work = asyncio.Event()
         self._last_commit = 0.0
-        self._public_dirty = True
         self._public_soon = False
-        self._public_frame: bytes | None = None
-        self._next_public = 0.0
         self._tasks: list[asyncio.Task] = []
-        self._stop_checkpoint = threading.Event()
         self._server = None
         self._lock = None
         self._stopped = asyncio.Event()
         self._db = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="db")
         self._writing: asyncio.Future | None = None  # the batch being written
-        self._public_pending: list = []  # committed events the public board has yet to fold
-        self._rows_cache: dict = {}  # the public standings' rows, rebuilt only when they change
 
     # --- lifecycle -------------------------------------------------------------------
     async def start(self) -> int:
@@ -113,8 +94,9 @@ class Feeder:
             board = self.store.board()
             events = list(self.store.events())
             board.apply_all(events)
-            self.public_board = self.store.board()
-            self.public_board.apply_all(events)
+            public_board = self.store.board()
+            public_board.apply_all(events)
+            self.public = PublicState(public_board, self.lang, self.public_min_interval)
             self.contestants = self.store.contestants()
             self.writer = Writer(self.store, board, reader=self.reader)
             self.rates = Rates(self._counts())
@@ -122,8 +104,7 @@ class Feeder:
             self.latest = deque((ev for ev in events if ev.source != "judge"), maxlen=V.LATEST)
             self.quarantine = [V.quarantine_row(q) for q in self.store.quarantined()]
             self.rules_text = self.store.meta("rules")
-            self._checkpointer = threading.Thread(target=self._checkpoint_loop, name="checkpoint", daemon=True)
-            self._checkpointer.start()
+            self._checkpointer = Checkpointer(self.db_path, self.checkpoint_interval)
             self._server = await serve(
                 self._handler, self.host, self.port, ssl=self.ssl, compression=None,
                 max_size=P.HARD_FACTOR * self.frame_limit, open_timeout=self.hello_timeout,
@@ -179,23 +160,11 @@ class Feeder:
         sys.setswitchinterval(self._switch)
         gc.set_threshold(*self._gc)
         gc.unfreeze()
-        self._stop_checkpoint.set()
-        await asyncio.to_thread(self._checkpointer.join, 5)
+        await asyncio.to_thread(self._checkpointer.stop)
         self.reader.close()
         self.store.close()
         self._lock.close()
         self._stopped.set()
-
-    def _checkpoint_loop(self) -> None:
-        conn = sqlite3.connect(self.db_path, isolation_level=None, check_same_thread=False)
-        try:
-            while not self._stop_checkpoint.wait(self.checkpoint_interval):
-                try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except sqlite3.Error as exc:
-                    log.warning("checkpoint failed: %s", exc)
-        finally:
-            conn.close()
 
     # --- connections -----------------------------------------------------------------
     def _process_request(self, connection, request):
@@ -204,21 +173,21 @@ class Feeder:
         return None
 
     async def _handler(self, ws) -> None:
-        peer = _peer(ws)
+        peer = peer_of(ws)
         try:
             first = await asyncio.wait_for(ws.recv(), self.hello_timeout)
         except (TimeoutError, asyncio.TimeoutError):
             self._log_access(peer, None, None, "refused", "no hello in time")
-            await _send_and_close(ws, P.error("bad_hello", f"no hello within {self.hello_timeout:g} s"))
+            await send_and_close(ws, P.error("bad_hello", f"no hello within {self.hello_timeout:g} s"))
             return
         except ConnectionClosed:
             return
         try:
             hello = P.check_hello(self.tokens, first, self.frame_limit)
         except P.ProtocolError as exc:
-            role, name = _peek(first)
+            role, name = peek_hello(first)
             self._log_access(peer, role, name, "refused", f"{exc.code}: {exc.message}")
-            await _send_and_close(ws, exc.frame())
+            await send_and_close(ws, exc.frame())
             return
         self._log_access(peer, hello.role, hello.source, "ok", "login")
         try:
@@ -239,10 +208,10 @@ class Feeder:
         if old is not None:
             old.session.closing = P.ProtocolError("replaced", "this source logged in again on another connection")
             old.outbox.close_with(old.session.closing.frame())
-        conn = _Hall(ws, P.HallSession(self.writer, source, self.frame_limit), peer)
+        conn = Hall(ws, P.HallSession(self.writer, source, self.frame_limit), peer)
         self.halls[source] = conn
         await ws.send(P.welcome(source, self.writer.acked.get(source, 0)))
-        sender = asyncio.create_task(self._sender(conn))
+        sending = asyncio.create_task(sender(conn, self._snapshot_frame))
         try:
             w = self.writer
             session = conn.session
@@ -256,26 +225,26 @@ class Feeder:
                 if conn.session.closing is not None:
                     break
             if conn.session.closing is not None:
-                await sender  # it sends the acks, then the error, then closes
+                await sending  # it sends the acks, then the error, then closes
         finally:
-            sender.cancel()
+            sending.cancel()
             if conn.session.last_at:
                 self.last_heard[source] = conn.session.last_at
             if self.halls.get(source) is conn:
                 del self.halls[source]
 
     async def _view(self, ws, role: str, name: str, peer: str) -> None:
-        client = _View(ws, role, name, peer, self.judge_queue)
+        client = View(ws, role, name, peer, self.judge_queue)
         await ws.send(P.welcome(name, 0, role))
         self.views.add(client)
         if role == "display":
-            if self._public_frame is not None and not self._public_dirty:
-                client.outbox.put(self._public_frame)
+            frame = self.public.current()
+            if frame is not None:
+                client.outbox.put(frame)
             else:
-                self._next_public = 0.0
-                self._public_dirty = True
+                self.public.invalidate(now_too=True)
                 self._work.set()
-        sender = asyncio.create_task(self._sender(client))
+        sending = asyncio.create_task(sender(client, self._snapshot_frame))
         try:
             async for frame in ws:
                 try:
@@ -287,14 +256,14 @@ class Feeder:
                         raise P.ProtocolError("unknown_type", f"unknown frame type {kind!r} (expected command)")
                 except P.ProtocolError as exc:
                     client.outbox.close_with(exc.frame())
-                    await sender
+                    await sending
                     return
                 self._command(client, msg)
         finally:
-            sender.cancel()
+            sending.cancel()
             self.views.discard(client)
 
-    def _command(self, client: _View, msg: dict) -> None:
+    def _command(self, client: View, msg: dict) -> None:
         try:
             cmd = V.parse_command(msg)
         except V.CommandError as exc:
@@ -310,24 +279,6 @@ class Feeder:
             self._work.set()
         else:
             client.outbox.put_urgent(V.result_err(cmd.id, res.code, res.message))
-
-    async def _sender(self, c) -> None:
-        """Drain one client's outbox into its socket; build a judge's snapshot only when it can be sent."""
-        box, ws = c.outbox, c.ws
-        with contextlib.suppress(ConnectionClosed):
-            await self._drain(box, ws)
-
-    async def _drain(self, box, ws) -> None:
-        while True:
-            await box.wake.wait()
-            box.wake.clear()
-            while (frame := box.pop(self._snapshot_frame)) is not None:
-                await ws.send(frame)
-            if box.closing is not None:
-                if box.closing:
-                    await ws.send(box.closing)
-                await ws.close()
-                return
 
     def _snapshot_frame(self) -> bytes:
         return V.snapshot_frame(self.rules_text, self.contestants, self.log, self.quarantine)
@@ -377,8 +328,7 @@ class Feeder:
             if judges:
                 self._to_judges(frame)
             self.latest.extend(V.last_hall_events(events))
-            self._public_pending.extend(events)
-            self._public_dirty = True
+            self.public.committed(events)
         if batch.quarantined:
             items = batch.quarantined
             self.quarantine.extend(items)
@@ -393,11 +343,11 @@ class Feeder:
             self._work.set()  # the next batch is already waiting
 
     def _public_later(self) -> None:
-        if self._public_dirty and not self._public_soon:
+        if self.public.dirty and not self._public_soon:
             self._public_soon = True  # after the senders have had their turn: acks first, then the screens
             asyncio.get_running_loop().call_soon(self._maybe_public)
 
-    def _answer(self, conn: _Hall) -> None:
+    def _answer(self, conn: Hall) -> None:
         s = conn.session
         frames = s.after_commit()
         if s.closed:
@@ -416,7 +366,7 @@ class Feeder:
             client.outbox.put_urgent(V.result_err(cid, "storage", f"not stored: {msg}"))
         self.results.clear()
         self._to_judges(P.pack({"type": "error", "code": "storage", "message": msg}))
-        self._public_dirty = True
+        self.public.invalidate()
 
     def _to_judges(self, frame: bytes) -> None:
         for v in self.views:
@@ -425,21 +375,12 @@ class Feeder:
 
     def _maybe_public(self) -> None:
         self._public_soon = False
-        if not self._public_dirty or not any(v.role == "display" for v in self.views):
+        if not self.public.dirty or not any(v.role == "display" for v in self.views):
             return
-        now = time.monotonic()
-        if now < self._next_public:
-            asyncio.get_running_loop().call_at(self._next_public, self._work.set)
+        if time.monotonic() < self.public.next_at:
+            asyncio.get_running_loop().call_at(self.public.next_at, self._work.set)
             return
-        board = self.public_board
-        board.apply_all(self._public_pending)
-        self._public_pending = []
-        latest = [V.latest_row(board, ev) for ev in self.latest]
-        frame = P.pack(V.public_state(board, latest, self.lang, self._rows_cache))
-        cost = time.monotonic() - now
-        self._next_public = now + max(self.public_min_interval, 2 * cost)
-        self._public_frame = frame
-        self._public_dirty = False
+        frame = self.public.build(list(self.latest))
         for v in self.views:
             if v.role == "display":
                 v.outbox.put(frame)
@@ -458,28 +399,3 @@ class Feeder:
             message = self.health()  # samples the rates even when no judge is listening
             if any(v.role != "display" for v in self.views):
                 self._to_judges(P.pack(message))
-
-
-def _peer(ws) -> str:
-    addr = ws.remote_address
-    if isinstance(addr, tuple) and len(addr) >= 2:
-        return f"{addr[0]}:{addr[1]}"
-    return str(addr)
-
-
-def _peek(frame) -> tuple[str | None, str | None]:
-    """Best effort: the role and name a refused hello claimed, for the access log."""
-    try:
-        msg = P.unpack(frame) if isinstance(frame, bytes) else None
-    except Exception:  # noqa: BLE001
-        return None, None
-    if not isinstance(msg, dict):
-        return None, None
-    role, name = msg.get("role"), msg.get("source")
-    return (str(role)[:40] if role is not None else None), (str(name)[:80] if name is not None else None)
-
-
-async def _send_and_close(ws, frame: bytes) -> None:
-    with contextlib.suppress(ConnectionClosed):
-        await ws.send(frame)
-        await ws.close()
