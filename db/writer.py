@@ -70,6 +70,8 @@ class Writer:
         self.staged_rows, self.staged_runs, self.new_events = b.rows, b.runs, b.events
         self.staged_judge, self.staged_quarantine = b.judge, b.quarantine
         self._run: list | None = None  # the run the next result may extend (see db.batch)
+        if not hasattr(self, "_texts"):
+            self._texts = _ResultTexts()
 
     @property
     def dirty(self) -> bool:
@@ -143,12 +145,12 @@ class Writer:
         self.expected[source] = seq + 1
         self.next_id = ev_id + 1
         if joins:
-            run[RUN_DATA].append(_result_text(ev.data))
+            run[RUN_DATA].append(self._texts.result(ev.data))
             run[RUN_NEXT_ID] = ev_id + 1
             run[RUN_NEXT_SEQ] = seq + 1
         else:
             self._run = [source, self._source_json(source), at, ev_id, seq, ev_id + 1, seq + 1,
-                         [_result_text(ev.data)]]
+                         [self._texts.result(ev.data)]]
             self.staged_runs.append(self._run)
         self.new_events.append(ev)
         return True
@@ -161,6 +163,7 @@ class Writer:
         ev_id = first_id = self.next_id
         admit = self.board.admit
         new = self.new_events.append
+        to_text = self._texts.result
         texts: list[str] = []
         text = texts.append
         i, n = start, len(recs)
@@ -171,7 +174,7 @@ class Writer:
             ev = admit(rec, ev_id, at, source)
             if ev is None:
                 break
-            text(_result_text(ev.data))
+            text(to_text(ev.data))
             new(ev)
             expected += 1
             ev_id += 1
@@ -289,9 +292,29 @@ class Writer:
         self._reset_from_store()
 
 
+class _ResultTexts:
+    """The JSON text of an admitted result's data. `Board.admit` fixed the types, so this is exactly what
+    json writes (see `scoreboard.events.record_json`); the escaped contestant, item and section are kept,
+    as a day repeats them a hundred thousand times."""
+
+    def __init__(self):
+        self._who: dict[str, str] = {}
+        self._item: dict[tuple[str, str], str] = {}
+
+    def result(self, d: dict) -> str:
+        who = d["contestant"]
+        head = self._who.get(who)
+        if head is None:
+            head = self._who[who] = '{"contestant": %s, "item": ' % _escape(who)
+        key = (d["item"], d["section"])
+        mid = self._item.get(key)
+        if mid is None:
+            mid = self._item[key] = '%s, "section": %s, "score": ' % (_escape(key[0]), _escape(key[1]))
+        return '%s%s%r, "max": %r}' % (head, mid, d["score"], d["max"])
+
+
 def _result_text(d: dict) -> str:
-    """The JSON text of an admitted result's data: `Board.admit` fixed the types, so this is exactly
-    what json writes (see `scoreboard.events.record_json`)."""
+    """`_ResultTexts.result` in one step, as `scoreboard.events.RESULT_JSON` spells it."""
     return _RESULT_JSON % (_escape(d["contestant"]), _escape(d["item"]), _escape(d["section"]), repr(d["score"]),
                            repr(d["max"]))
 

@@ -194,6 +194,7 @@ class HallSession:
         self.last_at = at = time.time()  # one arrival time for the frame's records
         writer = self.writer
         source = self.source
+        msg = None
         if data.__class__ is bytes and len(data) <= self.limit:  # the common case first: one plain result
             try:
                 msg = _unpack(data)
@@ -204,7 +205,8 @@ class HallSession:
                 self.due = writer.staging.number
                 return
         try:
-            msg = decode_frame(data, self.limit)
+            if msg.__class__ is not dict:  # not decoded above, or not a map: decode_frame says what is wrong
+                msg = decode_frame(data, self.limit)
             recs = records_of(msg)
         except ProtocolError as exc:
             self._fail(exc, data)

@@ -1,5 +1,6 @@
 """The single writer: staging, group commit, duplicates, conflicts, gaps, and a failed commit."""
 
+import json
 import sqlite3
 
 import pytest
@@ -170,3 +171,13 @@ def test_a_file_of_the_previous_schema_still_tells_a_resend_from_a_conflict(tmp_
     w = Writer(store)
     assert w.hall("hall-a", result(1)).status == "duplicate"
     assert w.hall("hall-a", result(1, score=9.0)).code == "seq_conflict"
+
+
+def test_the_kept_escapes_write_the_same_text_as_json_does():
+    from db.writer import _result_text, _ResultTexts
+
+    texts = _ResultTexts()
+    for d in ({"contestant": "FJ0001", "item": "案例-01", "section": "case", "score": 8.5, "max": 10},
+              {"contestant": "FJ0001", "item": 'q"\\\n', "section": "case", "score": 0, "max": 1e-05},
+              {"contestant": "FJ0002", "item": "案例-01", "section": "case", "score": 7, "max": 10.0}):
+        assert texts.result(d) == _result_text(d) and json.loads(texts.result(d)) == d
