@@ -116,7 +116,7 @@ class Rules:
     rounds: tuple = ()  # scoreboard.stage.Round, for the on-stage format
     source_text: str = ""
 
-    @property
+    @cached_property
     def section_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.sections)
 

@@ -41,15 +41,18 @@ def team_json(t) -> dict:
 
 def rows_json(rules: Rules, rows, cache: dict | None = None) -> list[dict]:
     """`row_json` of each row; with a cache (exam_no -> (row's values, its JSON)), an unchanged row's
-    JSON is the one built before (the feeder rebuilds the public state many times a second)."""
+    JSON is the one built before, and a row that only moved gets a copy with its new ranks (the feeder
+    rebuilds the public state several times a second, and one mark moves many ranks)."""
     if cache is None:
         return [row_json(rules, r) for r in rows]
     out = []
     for r in rows:
-        sig = (r.rank, r.group_rank, r.total, r.sections, r.time_used, r.graded, r.name, r.team, r.unit, r.group)
+        sig = (r.total, r.sections, r.time_used, r.graded, r.name, r.team, r.unit, r.group)
         hit = cache.get(r.exam_no)
         if hit is None or hit[0] != sig:
             hit = cache[r.exam_no] = (sig, row_json(rules, r))
+        elif hit[1]["rank"] != r.rank or hit[1]["group_rank"] != r.group_rank:
+            hit = cache[r.exam_no] = (sig, {**hit[1], "rank": r.rank, "group_rank": r.group_rank})
         out.append(hit[1])
     return out
 
