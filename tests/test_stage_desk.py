@@ -44,7 +44,7 @@ async def test_entering_answers_from_the_desk_changes_the_team_scores(west):
         assert [e.kind for e in src.events] == ["stage", "answer", "answer", "answer"]
         assert src.events[1].data["contestant"] == "ST0001"  # the team's first player takes question 1
         assert (team_points(src, "陕西"), team_points(src, "河北"), team_points(src, "浙江")) == (10, 0, 10)
-        assert "浙江 第1题 ST0015 ✓ +10" in screen_text(app)
+        await wait_until(pilot, lambda: "浙江 第1题 ST0015 ✓ +10" in screen_text(app))  # drawn on the next tick
 
 
 async def test_the_individual_question_advances_once_every_team_has_answered(west):
