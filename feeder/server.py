@@ -22,8 +22,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import gc
-import sys
 import logging
 import time
 from collections import deque
@@ -38,6 +36,7 @@ from db.store import Checkpointer, Store, writer_lock
 from db.writer import Writer
 
 from . import protocol as P
+from . import tuning
 from . import views as V
 from .connections import Hall, View, peek_hello, peer_of, send_and_close, sender
 from .health import Rates, health_message
@@ -46,7 +45,6 @@ from .tokens import Tokens
 
 log = logging.getLogger("feeder")
 HELLO_TIMEOUT = 5.0
-GC_YOUNG = 50_000  # allocations between collections of the youngest generation while serving
 
 
 class Feeder:
@@ -114,16 +112,7 @@ class Feeder:
             self._lock.close()
             raise
         self.port = self._server.sockets[0].getsockname()[1]
-        # A thread waiting for the GIL gets it after this long at most: the database thread needs it a
-        # few times per commit, and the default (5 ms) would add that much to every ack, several times.
-        self._switch = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch, 0.0005))
-        # Every record leaves an event and its data behind: with the default threshold (700) the
-        # collector would run every few frames and walk the whole day's log; what was loaded at start
-        # is frozen out of its sight and collections come every GC_YOUNG allocations instead.
-        self._gc = gc.get_threshold()
-        gc.freeze()
-        gc.set_threshold(GC_YOUNG, *self._gc[1:])
+        tuning.begin()  # a short switch interval for the database thread; the collector off the day's log
         self._tasks = [asyncio.create_task(self._commit_loop(), name="commit"),
                        asyncio.create_task(self._health_loop(), name="health")]
         log.info("feeder on %s:%s, %s", self.host, self.port, self.db_path)
@@ -157,9 +146,7 @@ class Feeder:
         with contextlib.suppress(Exception):
             self.writer.flush()  # staged work is not lost (it was never acked; halls resend anyway)
         self._db.shutdown()
-        sys.setswitchinterval(self._switch)
-        gc.set_threshold(*self._gc)
-        gc.unfreeze()
+        tuning.end()
         await asyncio.to_thread(self._checkpointer.stop)
         self.reader.close()
         self.store.close()
