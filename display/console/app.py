@@ -157,7 +157,7 @@ class ConsoleApp(Actions, App):
 
     def refresh_view(self, force: bool = False) -> None:
         rep = self.replica
-        if rep is None:
+        if rep is None or not self.is_running:  # shutting down: screens are losing their widgets
             return
         changed = rep.changed or force
         if rep.changed:
