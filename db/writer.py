@@ -24,7 +24,7 @@ from json.encoder import encode_basestring as _escape
 from typing import NamedTuple
 
 from scoreboard.board import Board
-from scoreboard.events import (RESULT_JSON as _RESULT_JSON, Event, Rejection, event_content, record_content,
+from scoreboard.events import (Event, Rejection, event_content, record_content,
                                record_data, record_digest, record_json, same_content)
 from scoreboard.judging import check_command
 
@@ -50,6 +50,9 @@ class Writer:
         self.reader = reader  # a second connection for reads while the writer's own is busy writing
         self.allow_gaps = allow_gaps
         self.board = board if board is not None else store.fold()
+        self.committed = 0  # batches written so far (kept across a reset: hall sessions count on it)
+        self._texts = _ResultTexts()
+        self._sources_json: dict[str, str] = {}
         self._reset_from_store()
 
     def _reset_from_store(self) -> None:
@@ -61,7 +64,6 @@ class Writer:
         ).fetchone()
         self.last_hash = chain[0] if chain else GENESIS
         self.inflight: Batch | None = None  # taken, being written
-        self.committed = getattr(self, "committed", 0)  # batches written so far
         self._new_batch()
 
     def _new_batch(self) -> None:
@@ -70,8 +72,6 @@ class Writer:
         self.staged_rows, self.staged_runs, self.new_events = b.rows, b.runs, b.events
         self.staged_judge, self.staged_quarantine = b.judge, b.quarantine
         self._run: list | None = None  # the run the next result may extend (see db.batch)
-        if not hasattr(self, "_texts"):
-            self._texts = _ResultTexts()
 
     @property
     def dirty(self) -> bool:
@@ -90,13 +90,9 @@ class Writer:
         return any(done.get(s, self.acked.get(s, 0)) != n - 1 for s, n in self.expected.items())
 
     def _source_json(self, source: str) -> str:
-        try:
-            return self._sources_json[source]
-        except AttributeError:
-            self._sources_json: dict[str, str] = {}
-        except KeyError:
-            pass
-        text = self._sources_json[source] = json_text(source)
+        text = self._sources_json.get(source)
+        if text is None:
+            text = self._sources_json[source] = json_text(source)
         return text
 
     # --- hall records -----------------------------------------------------------
@@ -294,8 +290,8 @@ class Writer:
 
 class _ResultTexts:
     """The JSON text of an admitted result's data. `Board.admit` fixed the types, so this is exactly what
-    json writes (see `scoreboard.events.record_json`); the escaped contestant, item and section are kept,
-    as a day repeats them a hundred thousand times."""
+    `scoreboard.events.record_json` writes (tests/test_writer.py); the escaped contestant, item and
+    section are kept, as a day repeats them a hundred thousand times."""
 
     def __init__(self):
         self._who: dict[str, str] = {}
@@ -311,12 +307,6 @@ class _ResultTexts:
         if mid is None:
             mid = self._item[key] = '%s, "section": %s, "score": ' % (_escape(key[0]), _escape(key[1]))
         return '%s%s%r, "max": %r}' % (head, mid, d["score"], d["max"])
-
-
-def _result_text(d: dict) -> str:
-    """`_ResultTexts.result` in one step, as `scoreboard.events.RESULT_JSON` spells it."""
-    return _RESULT_JSON % (_escape(d["contestant"]), _escape(d["item"]), _escape(d["section"]), repr(d["score"]),
-                           repr(d["max"]))
 
 
 def _bytes(raw) -> bytes:

@@ -15,7 +15,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from db.writer import _result_text
+from db.writer import _ResultTexts
 from scoreboard.board import Board
 from scoreboard.events import Event, record_data, record_json
 from scoreboard.rules import load_preset
@@ -80,7 +80,8 @@ def test_admit_takes_exactly_the_plain_results_that_pass_every_check_and_folds_t
     b.apply(Event(100, 100.0, "result", "h", rec["seq"], "h", record_data(rec)))
     assert state(a) == state(b)
     assert ev.data == record_data(rec) and (ev.id, ev.kind, ev.seq) == (100, "result", rec["seq"])
-    assert json.loads(_result_text(ev.data)) == ev.data == json.loads(record_json(rec, ev.data))
+    text = record_json(rec, ev.data)
+    assert _ResultTexts().result(ev.data) == text and json.loads(text) == ev.data
 
 
 def test_admit_declines_an_item_seen_with_another_max_or_section_and_check_names_it():

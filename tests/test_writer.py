@@ -174,10 +174,11 @@ def test_a_file_of_the_previous_schema_still_tells_a_resend_from_a_conflict(tmp_
 
 
 def test_the_kept_escapes_write_the_same_text_as_json_does():
-    from db.writer import _result_text, _ResultTexts
+    from db.writer import _ResultTexts
+    from scoreboard.events import record_json
 
     texts = _ResultTexts()
     for d in ({"contestant": "FJ0001", "item": "案例-01", "section": "case", "score": 8.5, "max": 10},
               {"contestant": "FJ0001", "item": 'q"\\\n', "section": "case", "score": 0, "max": 1e-05},
               {"contestant": "FJ0002", "item": "案例-01", "section": "case", "score": 7, "max": 10.0}):
-        assert texts.result(d) == _result_text(d) and json.loads(texts.result(d)) == d
+        assert texts.result(d) == record_json({"type": "result", **d}, d) and json.loads(texts.result(d)) == d
