@@ -193,7 +193,7 @@ class Store:
 
     # --- reading the log ----------------------------------------------------------
     def events(self, until: float | None = None, after_id: int = 0, limit: int | None = None):
-        sql = "SELECT id, at, kind, source, seq, actor, data, reason FROM events WHERE id > ?"
+        sql = f"SELECT {EVENT_COLUMNS} FROM events WHERE id > ?"
         args: list = [after_id]
         if until is not None:
             sql += " AND at <= ?"
@@ -201,9 +201,8 @@ class Store:
         sql += " ORDER BY id"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        loads = json.loads
         for row in self.conn.execute(sql, args):
-            yield Event(row[0], row[1], row[2], row[3], row[4], row[5], loads(row[6]), row[7])
+            yield _event(row)
 
     def fold(self, until: float | None = None) -> Board:
         board = self.board()
@@ -225,11 +224,10 @@ class Store:
     def handled(self, source: str, seq: int):
         """What became of a hall record already handled: its event, or the digest of its rejection (None:
         not in this file)."""
-        row = self.conn.execute(
-            "SELECT id, at, kind, source, seq, actor, data, reason FROM events WHERE source = ? AND seq = ?",
-            (source, seq)).fetchone()
+        row = self.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE source = ? AND seq = ?",
+                                (source, seq)).fetchone()
         if row is not None:
-            return Event(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]), row[7])
+            return _event(row)
         row = self.conn.execute(
             "SELECT digest FROM quarantine WHERE source = ? AND seq = ? AND code != 'seq_conflict' LIMIT 1",
             (source, seq),
@@ -239,11 +237,11 @@ class Store:
     def history(self, exam_no: str) -> list[Event]:
         """Every hall event about one contestant, oldest first (marks, regrades, hand-in)."""
         rows = self.conn.execute(
-            "SELECT id, at, kind, source, seq, actor, data, reason FROM events "
+            f"SELECT {EVENT_COLUMNS} FROM events "
             "WHERE kind IN ('result', 'finish') AND json_extract(data, '$.contestant') = ? ORDER BY id",
             (exam_no,),
         ).fetchall()
-        return [Event(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7]) for r in rows]
+        return [_event(r) for r in rows]
 
     def judge_events(self) -> list[dict]:
         cols = ("id", "at", "kind", "actor", "data", "reason", "prev_hash", "hash")
@@ -253,22 +251,8 @@ class Store:
         return [dict(zip(cols, r)) for r in rows]
 
     # --- writing the log ----------------------------------------------------------
-    def write_acks(self, conn, acks: dict[str, int]) -> None:
-        """Inside an atomic block: each source's new cumulative ack."""
-        conn.executemany(
-            "INSERT INTO sources(source, acked) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET acked = excluded.acked",
-            list(acks.items()),
-        )
-
     def last_event_id(self) -> int:
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
-
-    def log_access(self, peer: str, role: str | None, name: str | None, outcome: str, message: str) -> None:
-        with self.atomic() as conn:
-            conn.execute(
-                "INSERT INTO access_log(at, peer, role, name, outcome, message) VALUES (?, ?, ?, ?, ?, ?)",
-                (time.time(), peer, role, name, outcome, message),
-            )
 
     def verify_chain(self) -> tuple[bool, str, int]:
         """Check the judges' hash chain: (ok, message, number of judge events)."""
@@ -301,6 +285,14 @@ def writer_lock(path: str):
         yield
     finally:
         os.close(fd)
+
+
+EVENT_COLUMNS = "id, at, kind, source, seq, actor, data, reason"
+
+
+def _event(row) -> Event:
+    """An `Event` from a row of `SELECT {EVENT_COLUMNS} FROM events`."""
+    return Event(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]), row[7])
 
 
 class Checkpointer:
