@@ -184,7 +184,6 @@ class HallSession:
         self.reack = False  # a duplicate arrived: ack again even if nothing is new
         self.closing: ProtocolError | None = None  # sent once `due` is committed, then close
         self.closed = False  # the closing frame was handed out
-        self.records = 0  # records received
         self.last_at = 0.0  # when the last frame arrived (for health)
 
     def receive(self, data: bytes | str) -> None:
@@ -201,7 +200,6 @@ class HallSession:
             except Exception:  # noqa: BLE001 - decode_frame below names the problem
                 msg = None
             if msg.__class__ is dict and msg.get("type") == "result" and writer.hall_one(source, msg, at):
-                self.records += 1
                 self.due = writer.staging.number
                 return
         try:
@@ -216,7 +214,6 @@ class HallSession:
         i, n = 0, len(recs)
         while True:
             done = writer.hall_run(source, recs, i, at)  # the common case, record after record
-            self.records += done - i
             staged = staged or done > i
             if done == n:
                 break
@@ -234,7 +231,6 @@ class HallSession:
                 self._fail(ProtocolError("bad_record", f"record {rec['seq']}: unreadable content ({exc})"),
                            data if single else pack_safe(rec))
                 return
-            self.records += 1
             status = out.status
             if status == "gap":
                 self._due(staged)
