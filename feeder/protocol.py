@@ -10,12 +10,13 @@ A hall connection goes through two stages:
    valid token for the claimed role and name (`ProtocolError` otherwise:
    `bad_hello`, `unauthorized`, or a frame-level code).
 2. `HallSession.receive(frame)` for every later frame: records are handed to
-   `db.writer.Writer.hall`, which stages them. Nothing is answered before the
-   next group commit: after `Writer.flush()` returns, `after_commit()` gives
-   the frames to send (`rejected` frames in order, then one cumulative `ack`),
-   followed by a pending `error` if the session must close (a `seq_gap`, a
-   protocol error, a record without a usable `seq`). So a hall always learns
-   what was durably handled before it is disconnected.
+   the Writer (`hall_one`, `hall_run`, or `hall` for anything unusual), which
+   stages them in its current batch. Nothing is answered before that batch is
+   committed: after each commit (`Writer.committed`), `after_commit()` gives
+   the frames now due (`rejected` frames in order, then one cumulative `ack`),
+   followed by a pending `error` once everything the session staged is durable
+   (a `seq_gap`, a protocol error, a record without a usable `seq`). So a hall
+   always learns what was durably handled before it is disconnected.
 
 Our additions to the contract (documented in docs/protocol.md):
 - error codes for frame-level problems: `text_frame`, `not_msgpack`,
