@@ -213,3 +213,18 @@ def test_a_failed_commit_acks_nothing_and_tells_the_hall_to_resend(writer):
     assert err["code"] == "storage" and "disk full" in err["message"]
     assert s.after_commit() == [] and not s.waiting  # the error was the last word: no ack follows it
     assert writer.acked.get("hall-a", 0) == 0
+
+
+def test_answers_wait_for_the_batch_that_holds_them_not_for_the_batch_being_written(writer):
+    s = P.HallSession(writer, "hall-a")
+    s.receive(pack(result(1, score=1.0)))
+    first = writer.take()  # being written while the hall goes on sending
+    s.receive(pack(result(2, contestant="XX9999")))  # rejected, into the next batch
+    s.receive(pack(result(3, score=1.0, item="choice-02")))
+    first.write(writer.store)
+    writer.done(first)
+    assert frames(s.after_commit()) == [{"type": "ack", "seq": 1}]  # not yet the rejection of 2, nor 3
+    writer.flush()
+    out = frames(s.after_commit())
+    assert [m["type"] for m in out] == ["rejected", "ack"] and out[0]["seq"] == 2 and out[1]["seq"] == 3
+    assert not s.waiting
