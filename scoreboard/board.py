@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .events import SCALE, Event, Rejection, check_record, to_points
+from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED
 from .roster import Contestant
 from .rules import Rules
 from .stage import STAGE_KINDS, StageState, StageTotals, stage_totals
@@ -41,10 +42,15 @@ class Control:
     view: dict = field(default_factory=lambda: {"view": "individual"})
     ceremony: int = -1  # -1: no ceremony; n: n-th reveal step
     judge_events: int = 0
+    # every lock of the day: (event id, the digest it recorded, the digest the fold gives there, chain head)
+    locks: list[tuple[int, str | None, str, str | None]] = field(default_factory=list)
 
 
 _NUMBER = (int, float)
-_INF = float("inf")
+_MAX_SEQ = 2**63 - 1
+
+
+_HALL = frozenset(("result", "finish"))
 
 
 class Board:
@@ -68,12 +74,14 @@ class Board:
         self.keys: dict[str, int] = {}
         self._cache: dict[str, object] = {}
         self.frozen = None  # (standings, awards) at the freeze
+        self.faults: list[tuple[int, str]] = []  # (event id, why): logged hall events the fold could not apply
         self.stage = StageState() if rules.rounds else None  # the on-stage contest's entries
         self._stage_totals = None
 
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
-        return check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section)
+        return check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section,
+                            self.marks)
 
     def admit(self, rec: dict, ev_id: int, at: float, source: str) -> Event | None:
         """The ingest's fast path: a result that passes every check of `check()` is folded as event
@@ -86,21 +94,25 @@ class Board:
                 rec["score"], rec["max"]
         except KeyError:
             return None
-        if not (seq.__class__ is int and seq >= 1 and who.__class__ is str and item.__class__ is str and item
+        if not (seq.__class__ is int and 1 <= seq <= _MAX_SEQ and who.__class__ is str and item.__class__ is str
                 and section.__class__ is str and score.__class__ in _NUMBER and mx.__class__ in _NUMBER
-                and 0 <= score <= mx < _INF and mx > 0 and who in self.contestants
+                and 0 <= score <= mx <= MAX_ITEM_POINTS and mx > 0 and who in self.contestants
                 and section in self.section_index):
             return None  # NaN fails the comparisons, bool and other subclasses the class tests
+        marks = self.marks[who]
+        if item not in marks and len(marks) >= MAX_ITEMS:
+            return None
         pts = round(score * SCALE)
         known = self.item_max.get(item)
-        if known is None:
+        if known is None:  # a new item: its id is checked once, here
+            if not (0 < len(item) <= MAX_ID and item.isprintable()):
+                return None
             self.item_max[item] = round(mx * SCALE)
             self.item_section[item] = section
         elif known != round(mx * SCALE) or self.item_section[item] != section:
             return None
         data = {"contestant": who, "item": item, "section": section, "score": score, "max": mx}
         # the fold of `_fold_result`, written out: this runs once per record of the day
-        marks = self.marks[who]
         delta = pts - marks.get(item, 0)
         marks[item] = pts
         self.sections[who][self.section_index[section]] += delta
@@ -131,12 +143,16 @@ class Board:
     def apply(self, ev: Event) -> None:
         kind = ev.kind
         d = ev.data
-        if kind == "result":
-            self._fold_result(d["contestant"], d["item"], d["section"], d["score"], d["max"])
-        elif kind == "finish":
-            who = d["contestant"]
-            self.time_used[who] = float(d["time_used"])
-            self.dirty.add(who)
+        if kind in _HALL:
+            bad = self._unfit(ev)
+            if bad is not None:  # in the log, but outside what ingest admits (an older version's, or an edit)
+                self.faults.append((ev.id, bad))
+            elif kind == "result":
+                self._fold_result(d["contestant"], d["item"], d["section"], d["score"], d["max"])
+            else:
+                who = d["contestant"]
+                self.time_used[who] = float(d["time_used"])
+                self.dirty.add(who)
         elif kind in STAGE_KINDS and self.stage is not None:
             self.stage.apply(ev)
             if kind != "stage":
@@ -148,6 +164,31 @@ class Board:
             self.last_at = ev.at
         self.version += 1
         self._cache.clear()
+
+    def _unfit(self, ev: Event) -> str | None:
+        """Why a logged hall event cannot be folded (None: it can). The same checks as ingest, so a
+        log written by this version always folds; one edited by hand, or accepted by a version without
+        today's bounds, leaves the event out and says so (`faults`) instead of failing the day."""
+        d = ev.data
+        try:
+            if ev.kind == "result":
+                who, item, section, score, mx = d["contestant"], d["item"], d["section"], d["score"], d["max"]
+                marks = self.marks.get(who)
+                if (marks is not None and section in self.section_index and item.__class__ is str
+                        and score.__class__ in _NUMBER and mx.__class__ in _NUMBER
+                        and 0 <= score <= mx <= MAX_ITEM_POINTS and mx > 0
+                        and (item in marks or len(marks) < MAX_ITEMS)
+                        and self.item_section.get(item, section) == section):
+                    return None
+            elif ev.kind == "finish":
+                tu = d["time_used"]
+                if d["contestant"] in self.marks and tu.__class__ in _NUMBER and 0 <= tu <= MAX_TIME_USED:
+                    return None
+            rec = {**d, "type": ev.kind, "seq": ev.seq if ev.seq.__class__ is int and ev.seq >= 1 else 1}
+            bad = check_record(rec, self.contestants, self.section_index, {}, {}, self.marks)
+        except Exception as exc:  # noqa: BLE001 - data of any shape, from a file anyone could edit
+            return f"event {ev.id}: unreadable {ev.kind} ({type(exc).__name__})"
+        return f"event {ev.id}: {bad.message if bad else 'inconsistent with the events before it'}"
 
     def apply_all(self, events) -> None:
         for ev in events:

@@ -15,6 +15,8 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_SEQ, MAX_TIME_USED, plain_text_problem, short
+
 HALL_KINDS = ("result", "finish")
 JUDGE_KINDS = (
     "decision",  # a tie at a cut-off: order, share or lots
@@ -71,41 +73,59 @@ def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def _text_field(rec: dict, key: str, what: str) -> Rejection | None:
+    """A record's id field: a non-empty printable string of at most MAX_ID characters."""
+    v = rec.get(key)
+    if not isinstance(v, str):
+        if key not in rec:
+            return Rejection("bad_record", f"{what}: field '{key}' is missing")
+        return Rejection("bad_record", f"{what}: field '{key}' must be a non-empty string, got {short(v)}")
+    problem = plain_text_problem(v, MAX_ID)
+    if problem:
+        return Rejection("bad_record", f"{what}: field '{key}' {problem}")
+    return None
+
+
 def check_shape(rec: dict) -> Rejection | None:
-    """Fields present and of the right type (the `bad_record` check)."""
+    """Fields present, of the right type and within the bounds of `scoreboard.limits` (the `bad_record`
+    check). Messages echo input only shortened."""
     kind = rec.get("type")
     seq = rec.get("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        return Rejection("bad_record", "'seq' must be a positive integer")
+        return Rejection("bad_record", f"'seq' must be a positive integer, got {short(seq)}")
+    if seq > MAX_SEQ:
+        return Rejection("bad_record", f"'seq' {seq} is above {MAX_SEQ}, the largest a log can hold")
     if kind == "result":
         for key in ("contestant", "item", "section"):
-            v = rec.get(key)
-            if not isinstance(v, str) or not v:
-                if key not in rec:
-                    return Rejection("bad_record", f"result {seq}: field '{key}' is missing")
-                return Rejection("bad_record", f"result {seq}: field '{key}' must be a non-empty string, got {v!r}")
+            bad = _text_field(rec, key, f"result {seq}")
+            if bad:
+                return bad
         for key in ("score", "max"):
             if key not in rec:
                 return Rejection("bad_record", f"result {seq}: field '{key}' is missing")
             v = rec[key]
             if v.__class__ is not float and (v.__class__ is bool or not isinstance(v, (int, float))):
-                return Rejection("bad_record", f"result {seq}: field '{key}' must be a number, got {v!r}")
+                return Rejection("bad_record", f"result {seq}: field '{key}' must be a number, got {short(v)}")
         return None
     if kind == "finish":
-        if not isinstance(rec.get("contestant"), str) or not rec.get("contestant"):
-            return Rejection("bad_record", f"finish {seq}: field 'contestant' must be a non-empty string")
+        bad = _text_field(rec, "contestant", f"finish {seq}")
+        if bad:
+            return bad
         tu = rec.get("time_used")
         if not _is_number(tu):
-            return Rejection("bad_record", f"finish {seq}: field 'time_used' must be a number, got {tu!r}")
-        if not math.isfinite(tu) or tu < 0:
-            return Rejection("bad_record", f"finish {seq}: 'time_used' must be a finite number ≥ 0, got {tu!r}")
+            return Rejection("bad_record", f"finish {seq}: field 'time_used' must be a number, got {short(tu)}")
+        if not (0 <= tu <= MAX_TIME_USED):  # NaN fails too
+            return Rejection("bad_record", f"finish {seq}: 'time_used' must be between 0 and "
+                             f"{MAX_TIME_USED:.0f} seconds (one day), got {short(tu)}")
         return None
-    return Rejection("bad_record", f"record {seq}: unknown record type {kind!r}")
+    return Rejection("bad_record", f"record {seq}: unknown record type {short(kind)}")
 
 
-def check_record(rec: dict, contestants, sections, item_max: dict, item_section: dict) -> Rejection | None:
-    """Every check of PROTOCOL.md that concerns the record's content (`Board.admit` is the fast
-    path for the common case; this one names the problem)."""
+def check_record(rec: dict, contestants, sections, item_max: dict, item_section: dict,
+                 marks: dict | None = None) -> Rejection | None:
+    """Every check of PROTOCOL.md that concerns the record's content, and our bounds (`Board.admit` is
+    the fast path for the common case; this one names the problem). `marks` (exam_no -> item -> points)
+    bounds the items a contestant may have."""
     bad = check_shape(rec)
     if bad:
         return bad
@@ -120,8 +140,9 @@ def check_record(rec: dict, contestants, sections, item_max: dict, item_section:
         return Rejection(
             "unknown_section", f"record {seq}: section '{section}' is not one of {', '.join(sections)}"
         )
-    if not math.isfinite(mx) or mx <= 0:
-        return Rejection("score_out_of_range", f"record {seq}: max {mx!r} must be a positive finite number")
+    if not math.isfinite(mx) or mx <= 0 or mx > MAX_ITEM_POINTS:
+        return Rejection("score_out_of_range",
+                         f"record {seq}: max {short(mx)} must be a number above 0 and at most {MAX_ITEM_POINTS}")
     if not math.isfinite(score):
         return Rejection("score_out_of_range", f"record {seq}: score {score!r} is not a finite number")
     if score < 0 or score > mx:
@@ -137,6 +158,11 @@ def check_record(rec: dict, contestants, sections, item_max: dict, item_section:
             "section_mismatch",
             f"record {seq}: item {item} belongs to section '{known_section}', this record says '{section}'",
         )
+    if marks is not None:
+        held = marks.get(who, {})
+        if item not in held and len(held) >= MAX_ITEMS:
+            return Rejection("too_many_items", f"record {seq}: contestant {who} already has {len(held)} graded "
+                             f"items, the most one contestant may have ({MAX_ITEMS})")
     return None
 
 
@@ -153,19 +179,20 @@ def record_data(rec: dict) -> dict:
     return {"contestant": rec["contestant"], "time_used": rec["time_used"]}
 
 
-RESULT_JSON = '{"contestant": %s, "item": %s, "section": %s, "score": %s, "max": %s}'
+RESULT_JSON = '{"contestant":%s,"item":%s,"section":%s,"score":%s,"max":%s}'
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=repr).encode
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # compact, as SQLite keeps JSON
 _NUMBER_TEXT = {int: int.__repr__, float: float.__repr__}  # what json writes for finite numbers
 
 
 def record_json(rec: dict, data: dict) -> str:
     """`data` (= `record_data(rec)`) as the JSON text the log stores, written once.
 
-    A checked result is written by hand: five fields whose types the checks have
+    It is exactly `json.dumps(data, ensure_ascii=False, separators=(",", ":"))`: the
+    compact form, which SQLite keeps as it is and the seals hash (db/seals.py). A
+    checked result is written by hand: five fields whose types the checks have
     fixed, strings escaped by json's own C escaper and numbers in json's own
-    spelling, so `json.loads` gives back exactly `data`. Anything else goes
-    through the json encoder.
+    spelling. Anything else goes through the json encoder.
     """
     if rec.get("type") == "result":
         score, mx = data["score"], data["max"]
@@ -202,5 +229,20 @@ def same_content(a: tuple, b: tuple) -> bool:
 
 
 def record_digest(rec: dict) -> str:
-    """A fingerprint of a rejected record's whole content, kept beside its raw bytes in the quarantine."""
-    return hashlib.sha256(_CANONICAL(rec).encode()).hexdigest()[:24]
+    """A fingerprint of a rejected record's whole content, kept beside its raw bytes in the quarantine.
+
+    Containers nested deeper than a real record ever is are fingerprinted by their depth alone, so any
+    record MessagePack could decode has a digest (no recursion error)."""
+    return hashlib.sha256(_CANONICAL(_limited(rec, 8)).encode()).hexdigest()[:24]
+
+
+def _limited(value, depth: int):
+    if isinstance(value, dict):
+        if depth <= 0:
+            return "<map nested too deep>"
+        return {str(k): _limited(v, depth - 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        if depth <= 0:
+            return "<list nested too deep>"
+        return [_limited(v, depth - 1) for v in value]
+    return value

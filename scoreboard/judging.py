@@ -8,9 +8,12 @@ public screen; `chief` may do all of that and also lock (定榜) and unlock;
 
 from __future__ import annotations
 
+import math
+
 from .awards import compute_awards, lots_order
 from .board import Board, Decision
 from .events import Event, Rejection
+from .limits import MAX_COMMAND_DEPTH, MAX_COMMAND_ITEMS, MAX_ID, MAX_REASON, plain_text_problem, short
 from .stage import check_stage_command
 
 STAGE = {"answer", "panel", "undo", "stage"}  # the scorer's desk (scoreboard.stage)
@@ -29,13 +32,72 @@ def allowed(role: str, kind: str) -> bool:
     return kind in ROLE_ACTIONS.get(role, set())
 
 
-def check_command(board: Board, role: str, kind: str, data: dict, reason: str) -> Rejection | None:
-    """Whether this command may become an event now; the rejection says why not."""
-    if kind not in ROLE_ACTIONS["chief"]:
-        return Rejection("unknown_command", f"unknown command '{kind}'")
+def check_data(data) -> str | None:
+    """Why a command's data cannot be logged (None: it can): JSON-like values only (maps with string keys,
+    lists, strings, finite numbers, true/false/null), nested at most MAX_COMMAND_DEPTH deep, at most
+    MAX_COMMAND_ITEMS values, strings of at most MAX_REASON characters."""
+    if not isinstance(data, dict):
+        return "'data' must be a map"
+    todo = [(data, 1)]
+    count = 0
+    while todo:
+        value, depth = todo.pop()
+        count += 1
+        if count > MAX_COMMAND_ITEMS:
+            return f"'data' holds more than {MAX_COMMAND_ITEMS} values"
+        if isinstance(value, dict):
+            if depth > MAX_COMMAND_DEPTH:
+                return f"'data' is nested deeper than {MAX_COMMAND_DEPTH} levels"
+            for k, v in value.items():
+                if not isinstance(k, str) or len(k) > MAX_ID:
+                    return f"'data' has a key that is not a short string: {short(k)}"
+                todo.append((v, depth + 1))
+        elif isinstance(value, list):
+            if depth > MAX_COMMAND_DEPTH:
+                return f"'data' is nested deeper than {MAX_COMMAND_DEPTH} levels"
+            todo.extend((v, depth + 1) for v in value)
+        elif isinstance(value, str):
+            if len(value) > MAX_REASON:
+                return f"'data' holds a text of {len(value)} characters (at most {MAX_REASON})"
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                return f"'data' holds {value!r}, which is not a finite number"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > 2**53:
+                return f"'data' holds the integer {short(value)}, beyond ±2^53"
+        elif value is not None and not isinstance(value, bool):
+            return f"'data' holds a value of type {type(value).__name__}"
+    return None
+
+
+def reason_problem(reason) -> str | None:
+    """Why a reason cannot be logged: not a string, over MAX_REASON characters, or holding control
+    characters other than line breaks and tabs."""
+    if not isinstance(reason, str):
+        return "'reason' must be a string"
+    if len(reason) > MAX_REASON:
+        return f"the reason is {len(reason)} characters long (at most {MAX_REASON})"
+    if not all(ch.isprintable() or ch in "\n\t" for ch in reason):
+        return "the reason holds control characters"
+    return None
+
+
+def check_command(board: Board, role: str, kind: str, data: dict, reason: str,
+                  actor: str | None = None) -> Rejection | None:
+    """Whether this command may become an event now; the rejection says why not. Every value it holds
+    is bounded first (`check_data`, `reason_problem`, and the actor's name when given)."""
+    if not isinstance(kind, str) or kind not in ROLE_ACTIONS["chief"]:
+        return Rejection("unknown_command", f"unknown command {short(kind)}")
     if not allowed(role, kind):
         return Rejection("forbidden", f"role '{role}' may not '{kind}'")
-    if kind in NEEDS_REASON and not (isinstance(reason, str) and reason.strip()):
+    bad = check_data(data) or reason_problem(reason)
+    if bad:
+        return Rejection("bad_command", bad)
+    if actor is not None:
+        problem = plain_text_problem(actor, MAX_ID) if isinstance(actor, str) else "is not a string"
+        if problem:
+            return Rejection("bad_command", f"the judge's name {problem}")
+    if kind in NEEDS_REASON and not reason.strip():
         return Rejection("reason_required", f"'{kind}' needs a reason")
     if kind in STAGE:
         return check_stage_command(board, kind, data)
@@ -56,7 +118,8 @@ def _check_decision(board: Board, data: dict) -> Rejection | None:
     ]
     if not match:
         pending = "; ".join(f"{t.award_id}{'/' + t.group if t.group else ''}: {','.join(t.tied)}" for t in aw.ties)
-        return Rejection("no_such_tie", f"no pending tie for {data.get('award')} among {tied} (pending: {pending or 'none'})")
+        return Rejection("no_such_tie", f"no pending tie for {short(data.get('award'))} among {short(tied, 80)} "
+                         f"(pending: {short(pending or 'none', 200)})")
     outcome = data.get("outcome")
     if outcome == "order":
         order = data.get("order")
@@ -101,12 +164,12 @@ def _check_assign(board: Board, data: dict) -> Rejection | None:
         return Rejection("locked", "the award list is locked")
     spec = board.rules.award(data.get("award", ""))
     if spec is None or spec.kind != "judge":
-        return Rejection("bad_command", f"'{data.get('award')}' is not an award the judges assign")
+        return Rejection("bad_command", f"{short(data.get('award'))} is not an award the judges assign")
     recipient = data.get("recipient")
     if spec.scope == "team" and board.rules.team(recipient or "") is None:
-        return Rejection("bad_command", f"'{recipient}' is not a team of this contest")
+        return Rejection("bad_command", f"{short(recipient)} is not a team of this contest")
     if spec.scope == "individual" and recipient not in board.contestants:
-        return Rejection("bad_command", f"'{recipient}' is not a contestant of this contest")
+        return Rejection("bad_command", f"{short(recipient)} is not a contestant of this contest")
     return None
 
 
@@ -122,7 +185,7 @@ def _check_view(board: Board, data: dict) -> Rejection | None:
     if data.get("view") not in VIEWS:
         return Rejection("bad_command", f"view must be one of {', '.join(VIEWS)}")
     if data.get("view") == "group" and data.get("group") not in board.rules.groups:
-        return Rejection("bad_command", f"unknown group {data.get('group')!r}")
+        return Rejection("bad_command", f"unknown group {short(data.get('group'))}")
     return None
 
 
@@ -179,7 +242,12 @@ def apply_judge_event(board: Board, ev: Event) -> None:
     elif kind == "lock":
         board._cache.clear()
         snapshot = compute_awards(board.rules, board.standings(), c)
+        recorded = d.get("digest")
+        c.locks.append((ev.id, recorded, snapshot.digest, d.get("head")))
+        # `recorded`: what the judges locked; `digest`: what this log gives at that point. They differ only
+        # if the file was changed before the lock, or this version reads the rules otherwise (verify says so)
         c.locked = {"actor": ev.actor, "why": ev.reason, "at": ev.at, "digest": snapshot.digest,
+                    "recorded": recorded if isinstance(recorded, str) else None, "head": d.get("head"),
                     "event_id": ev.id, "snapshot": snapshot}
     elif kind == "unlock":
         c.locked = None

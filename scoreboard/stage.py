@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .events import SCALE, Event, Rejection
+from .limits import MAX_ITEM_POINTS, short
 
 ROUND_KINDS = ("individual", "buzzer", "risk", "panel", "playoff")
 STAGE_KINDS = ("answer", "panel", "undo", "stage")
@@ -153,18 +154,18 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
     if kind == "undo":
         target = data.get("event_id")
         if target not in board.stage.entries:
-            return Rejection("bad_command", f"event {target!r} is not an answer or panel entry")
+            return Rejection("bad_command", f"event {short(target)} is not an answer or panel entry")
         if target in board.stage.undone:
             return Rejection("bad_command", f"entry {target} is already undone")
         return None
     rnd = rounds.get(data.get("round"))
     if rnd is None:
-        return Rejection("bad_command", f"unknown round {data.get('round')!r} (rounds: {', '.join(rounds)})")
+        return Rejection("bad_command", f"unknown round {short(data.get('round'))} (rounds: {', '.join(rounds)})")
     if kind == "stage":
         return None
     team = data.get("team")
     if rules.team(team or "") is None:
-        return Rejection("bad_command", f"unknown team {team!r}")
+        return Rejection("bad_command", f"unknown team {short(team)}")
     if kind == "panel":
         if rnd.kind != "panel":
             return Rejection("bad_command", f"round {rnd.id} is not marked by a panel")
@@ -173,7 +174,7 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
             return Rejection("bad_command", "a panel mark needs the judge's name")
         if not isinstance(mark, (int, float)) or isinstance(mark, bool) or not math.isfinite(mark) \
                 or not 0 <= mark <= rnd.max:
-            return Rejection("bad_command", f"a panel mark must be between 0 and {rnd.max:g}, got {mark!r}")
+            return Rejection("bad_command", f"a panel mark must be between 0 and {rnd.max:g}, got {short(mark)}")
         return None
     if rnd.kind == "panel":
         return Rejection("bad_command", f"round {rnd.id} is marked by the panel, not by answers")
@@ -182,10 +183,16 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
     if rnd.kind == "individual":
         who = board.contestants.get(data.get("contestant"))
         if who is None or who.team != team:
-            return Rejection("bad_command", f"{data.get('contestant')!r} is not a contestant of team {team}")
+            return Rejection("bad_command", f"{short(data.get('contestant'))} is not a contestant of team {team}")
     if rnd.kind == "risk" and data.get("stake") not in rnd.stakes:
         return Rejection("bad_command", f"the stake must be one of {', '.join(f'{s:g}' for s in rnd.stakes)}")
     return None
+
+
+def _drop(n: int, where: str, error) -> int:
+    if not 0 <= n <= 10:
+        raise error(f"{where}.drop: expected 0 to 10 marks dropped at each end, got {n}")
+    return n
 
 
 def parse_rounds(raw: list, get, no_unknown, choice, error) -> tuple[Round, ...]:
@@ -197,7 +204,14 @@ def parse_rounds(raw: list, get, no_unknown, choice, error) -> tuple[Round, ...]
             raise error(f"{where}: expected a table")
         no_unknown(r, "rounds", where)
         kind = choice(get(r, "kind", where, str), ROUND_KINDS, f"{where}.kind")
-        stakes = tuple(float(s) for s in get(r, "stakes", where, list, []))
+
+        def points(key: str, default: float, value=None, at: str = "") -> float:
+            v = get(r, key, where, (int, float), default) if value is None else value
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= MAX_ITEM_POINTS:
+                raise error(f"{where}.{key}{at}: expected a number from 0 to {MAX_ITEM_POINTS}, got {v!r}")
+            return float(v)
+
+        stakes = tuple(points("stakes", 0, s, f"[{j}]") for j, s in enumerate(get(r, "stakes", where, list, [])))
         if kind == "risk" and not stakes:
             raise error(f"{where}.stakes: a risk round needs its stakes, e.g. [10, 20, 30]")
         rid = get(r, "id", where, str)
@@ -206,10 +220,10 @@ def parse_rounds(raw: list, get, no_unknown, choice, error) -> tuple[Round, ...]
             label=get(r, "label", where, str, rid),
             label_en=get(r, "label_en", where, str, rid),
             kind=kind,
-            points=float(get(r, "points", where, (int, float), 10)),
-            penalty=float(get(r, "penalty", where, (int, float), 0)),
+            points=points("points", 10),
+            penalty=points("penalty", 0),
             stakes=stakes,
-            max=float(get(r, "max", where, (int, float), 100)),
-            drop=get(r, "drop", where, int, 1),
+            max=points("max", 100),
+            drop=_drop(get(r, "drop", where, int, 1), where, error),
         ))
     return tuple(out)
