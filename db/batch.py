@@ -16,16 +16,23 @@ What the Writer stages:
   arrived within `RUN_SPAN` of the first (one frame's, or a burst of frames the
   loop read together), as `Run` lists; all but short ones are written as
   `[first id, at, source, first seq, [data, ...]]` (`run_text`), and the events
-  of a run share its first arrival time.
+  of a run share its first arrival time;
+- `lines`: the seal's line of every event (db/seals.py), in id order: a line's
+  text, or a run (whose lines are made when the batch is written).
+
+The transaction that writes a batch also writes its seal (`Store.sealer`).
 """
 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 
 from scoreboard.events import Event
+
+from .seals import quarantine_line, run_lines
 
 ROWS_INSERT = (
     "INSERT INTO events(id, at, kind, source, seq, actor, data) "
@@ -81,10 +88,22 @@ class Batch:
     access: list[tuple] = field(default_factory=list)
     acks: dict[str, int] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+    lines: list = field(default_factory=list)  # seal lines of the events: a line, or a run
     quarantined: list[dict] = field(default_factory=list)  # filled by write(): the new quarantine rows
+    sealed: tuple | None = None  # filled by write(): (seal id, hash)
+
+    def event_lines(self) -> list[str]:
+        out: list[str] = []
+        for piece in self.lines:
+            if piece.__class__ is str:
+                out.append(piece)
+            else:
+                out += run_lines(piece[RUN_ID], piece[RUN_AT], piece[RUN_SOURCE_JSON], piece[RUN_SEQ], piece[RUN_DATA])
+        return out
 
     def write(self, store) -> None:
-        """Store it all in one transaction (on the database thread in the feeder)."""
+        """Store it all, and its seal, in one transaction (on the database thread in the feeder)."""
+        sealer = store.sealer
         rows, runs = list(self.rows), []
         for r in self.runs:
             first_id, at, source, first_seq, data = r[RUN_ID], r[RUN_AT], r[RUN_SOURCE_JSON], r[RUN_SEQ], r[RUN_DATA]
@@ -101,11 +120,25 @@ class Batch:
                 conn.executemany(JUDGE_INSERT, self.judge)
             if self.acks:
                 conn.execute(ACKS_UPSERT, (json.dumps(self.acks, ensure_ascii=False),))
+            q_lines = []
             if self.quarantine:
                 last = conn.execute("SELECT coalesce(max(id), 0) FROM quarantine").fetchone()[0]
                 conn.executemany(QUARANTINE_INSERT, self.quarantine)
                 cols = ("id", "at", "source", "seq", "code", "message")
                 self.quarantined = [dict(zip(cols, r)) for r in conn.execute(
                     "SELECT id, at, source, seq, code, message FROM quarantine WHERE id > ? ORDER BY id", (last,))]
+                q_lines = [quarantine_line(q["id"], *row)
+                           for q, row in zip(self.quarantined, self.quarantine)]
             if self.access:
                 conn.executemany(ACCESS_INSERT, self.access)
+            events = (self.events[0].id, self.events[-1].id) if self.events else \
+                (sealer.next_event, sealer.next_event - 1)
+            quarantine = (self.quarantined[0]["id"], self.quarantined[-1]["id"]) if self.quarantined else \
+                (sealer.next_q, sealer.next_q - 1)
+            sealed = None
+            if self.events or self.quarantined or self.acks:
+                sealed = sealer.seal(conn, "commit", time.time(), self.event_lines(), events, q_lines, quarantine,
+                                     self.acks)
+        if sealed is not None:
+            sealer.advance(sealed, events, quarantine)
+            self.sealed = sealed

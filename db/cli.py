@@ -258,14 +258,45 @@ def assign(db, award_id, recipient, actor, reason):
 
 @cli.command()
 @db_argument
+@click.option("--head", help="A chain head printed on a signed list (16+ hex characters): check the file holds it.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@lang_option
 @fail_cleanly
-def verify(db):
-    """Check the judges' hash chain; name the first broken link."""
-    ok, message, n = Store(db).verify_chain()
-    if not ok:
-        click.echo(f"broken: {message}", err=True)
+def verify(db, head, as_json, lang):
+    """Check the whole file against its seals: the rules, the roster, every event, every quarantine row,
+    every acknowledgement, the judges' chain and every lock. Names the first thing that does not match;
+    exit status 1 if anything does."""
+    from .verify import verify as verify_file
+
+    store = Store(db)
+    report = verify_file(store, head=head)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(lang), ensure_ascii=False, indent=1))
+    else:
+        for line in verify_lines(report, lang):
+            click.echo(line, err=not report.ok)
+    if not report.ok:
         sys.exit(1)
-    click.echo(f"ok: {n} judge events, chain head {message[:16]}")
+
+
+def verify_lines(report, lang: str) -> list[str]:
+    """What `verify` prints: the verdict, the first problem and the others, the notes."""
+    zh = lang == "zh"
+    if report.ok:
+        head = (f"校验通过：{report.events} 条事件（其中裁判记录 {report.judge_events} 条）、{report.seals} 个封存，"
+                f"链头 {report.head}") if zh else (
+            f"ok: {report.events} events ({report.judge_events} by judges) in {report.seals} seals, "
+            f"chain head {report.head}")
+        lines = [head]
+    else:
+        n = len(report.problems) + report.more
+        lines = [(f"校验失败（{n} 处不符），第一处：" if zh else f"verification FAILED ({n} problem(s)); first: ")
+                 + report.first(lang)]
+        lines += [f"  - {p.text(lang)}" for p in report.problems[1:]]
+        if report.more:
+            lines.append(f"  … 另有 {report.more} 处" if zh else f"  … and {report.more} more")
+    lines += [("注：" if zh else "note: ") + n.text(lang) for n in report.notes]
+    return lines
 
 
 @cli.command()

@@ -26,6 +26,8 @@ from scoreboard.events import Event
 from scoreboard.roster import Contestant
 from scoreboard.rules import FLAGS, Rules, load_rules
 
+from . import seals
+
 GENESIS = "0" * 64
 
 log = logging.getLogger("db")
@@ -82,11 +84,32 @@ MIGRATIONS = [
     """
     DROP INDEX IF EXISTS events_at;
     """,
+    # 4: the seals (db/seals.py): every commit hashed into one chain that starts from the rules and the
+    # roster. An older file is sealed as it stands: seal 0 from its rules and roster, then one "upgrade"
+    # seal over everything it already holds (verify says so).
+    seals.SEALS_TABLE,
 ]
+
+
+SEALS_MIGRATION = 3  # the index in MIGRATIONS of the one that adds the seals
 
 
 class StoreError(Exception):
     """A database that cannot be used as asked; the message says why."""
+
+
+def _check_writable(path: str) -> None:
+    """A contest database the writer cannot write is refused when opened, not on the first record: the file
+    and its folder (SQLite's WAL and shared-memory files live beside it) must be writable."""
+    p = Path(path)
+    if not p.exists():
+        return
+    if not os.access(p, os.W_OK):
+        raise StoreError(f"{path}: the file is read-only; a contest database must be writable "
+                         "(check its permissions, or copy it to a writable disk)")
+    if not os.access(p.parent if str(p.parent) else Path("."), os.W_OK | os.X_OK) and not (
+            Path(f"{path}-wal").exists() and os.access(f"{path}-wal", os.W_OK)):
+        raise StoreError(f"{path}: its folder is read-only; SQLite needs to write its journal beside the file")
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -111,11 +134,14 @@ class Store:
         self.path = str(path)
         if must_exist and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such contest database (create it with 'scoreboard init')")
+        if must_exist:
+            _check_writable(self.path)
         self.conn = _connect(self.path)
         self.db = sqlite_utils.Database(self.conn)
-        self._migrate()
         self._rules: Rules | None = None
         self._contestants: list[Contestant] | None = None
+        self._sealer: seals.Sealer | None = None
+        self._migrate()
 
     # --- schema ---------------------------------------------------------------
     def _migrate(self) -> None:
@@ -127,7 +153,36 @@ class Store:
                 for stmt in MIGRATIONS[n].split(";"):
                     if stmt.strip():
                         self.conn.execute(stmt)
+                if n == SEALS_MIGRATION and version > 0:  # an existing file: seal what it holds
+                    self._seal_as_it_stands()
                 self.conn.execute(f"PRAGMA user_version = {n + 1}")
+
+    def _seal_as_it_stands(self) -> None:
+        """Seal 0 and one "upgrade" seal over every event, quarantine row and ack of an older file."""
+        from .verify import event_row_line, quarantine_row_line
+
+        rules_text = self.meta("rules")
+        if not rules_text:
+            return  # not a contest database yet (an empty file being created)
+        now = time.time()
+        self.conn.execute(seals.SEAL_INSERT, seals.genesis_row(rules_text, self.meta("preset"),
+                                                               self.meta("created_at"), self.contestants(), now))
+        self._rules = self._contestants = None
+        sealer = seals.Sealer(self.conn)
+        lines = [event_row_line(r) for r in self.conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY id")]
+        qrows = self.conn.execute(f"SELECT {QUARANTINE_COLUMNS} FROM quarantine ORDER BY id").fetchall()
+        last_ev = self.last_event_id()
+        events = (1, last_ev)
+        quarantine = (qrows[0][0], qrows[-1][0]) if qrows else (1, 0)
+        sealer.seal(self.conn, "upgrade", now, lines, events, [quarantine_row_line(q) for q in qrows], quarantine,
+                    self.acked())
+
+    @property
+    def sealer(self) -> seals.Sealer:
+        """Where the chain ends, for the next commit's seal (read once, then kept by the batches)."""
+        if self._sealer is None:
+            self._sealer = seals.Sealer(self.conn)
+        return self._sealer
 
     @contextmanager
     def atomic(self):
@@ -151,10 +206,11 @@ class Store:
         if p.exists() and p.stat().st_size > 0:
             raise StoreError(f"{p}: already exists; a contest database is never overwritten")
         store = cls(p, must_exist=False)
+        now = time.time()
         with store.atomic() as conn:
             conn.executemany(
                 "INSERT INTO meta(key, value) VALUES (?, ?)",
-                [("rules", rules.source_text), ("preset", preset), ("created_at", repr(time.time()))],
+                [("rules", rules.source_text), ("preset", preset), ("created_at", repr(now))],
             )
             conn.executemany(
                 f"INSERT INTO contestants(exam_no, name, team, unit, grp, row_order, {', '.join(FLAGS)}) "
@@ -162,6 +218,9 @@ class Store:
                 [(c.exam_no, c.name, c.team, c.unit, c.group, i, *(int(c.has(f)) for f in FLAGS))
                  for i, c in enumerate(contestants)],
             )
+            conn.execute(seals.SEAL_INSERT, seals.genesis_row(rules.source_text, preset, repr(now), store.contestants(),
+                                                              now))
+        store._contestants = store._sealer = None
         return store
 
     # --- contest --------------------------------------------------------------
@@ -217,6 +276,16 @@ class Store:
             args = (source,)
         cols = ("id", "at", "source", "seq", "code", "message", "raw")
         return [dict(zip(cols, r)) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def quarantine_rows(self, last: int) -> list[dict]:
+        """The newest `last` quarantine rows, oldest first, without their raw bytes."""
+        cols = ("id", "at", "source", "seq", "code", "message")
+        rows = self.conn.execute("SELECT id, at, source, seq, code, message FROM quarantine ORDER BY id DESC LIMIT ?",
+                                 (last,)).fetchall()
+        return [dict(zip(cols, r)) for r in reversed(rows)]
+
+    def quarantine_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM quarantine").fetchone()[0]
 
     def acked(self) -> dict[str, int]:
         return dict(self.conn.execute("SELECT source, acked FROM sources"))
@@ -288,6 +357,7 @@ def writer_lock(path: str):
 
 
 EVENT_COLUMNS = "id, at, kind, source, seq, actor, data, reason"
+QUARANTINE_COLUMNS = "id, at, source, seq, code, message, raw, digest"
 
 
 def _event(row) -> Event:

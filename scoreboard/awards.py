@@ -75,6 +75,14 @@ class AwardsResult:
         return bool(self.ties)
 
     @property
+    def lock_mismatch(self) -> str | None:
+        """The digest the lock recorded, when the list computed from the log at the lock is another one."""
+        if not self.locked:
+            return None
+        recorded = self.locked.get("recorded")
+        return recorded if recorded and recorded != self.locked.get("digest") else None
+
+    @property
     def status(self) -> str:
         if self.locked:
             return "locked"

@@ -101,7 +101,9 @@ def awards_json(board, lang: str = "zh", public: bool = False) -> dict:
         "status": aw.status,
         "digest": aw.digest,
         "confirmed": aw.confirmed,
-        "locked": None if not locked else {k: locked[k] for k in ("actor", "why", "at", "digest", "event_id")},
+        "locked": None if not locked else {k: locked.get(k) for k in ("actor", "why", "at", "digest", "event_id",
+                                                                       "head")},
+        "lock_mismatch": aw.lock_mismatch,  # the digest the lock recorded, if the log now gives another list
         "drift": aw.drift,
         "ties": [list(x.tied) for x in aw.ties],
         "pending": [

@@ -83,7 +83,7 @@ def test_an_unbreakable_tie_at_20th_makes_the_list_provisional_and_names_the_tie
     run("confirm", db, "--by", "张裁判")
     run("lock", db, "--by", "李主任")
     assert json.loads(run("awards", db, "--json").output)["status"] == "locked"
-    assert run("verify", db).output.startswith("ok: 3 judge events")
+    assert run("verify", db, "--lang", "en").output.startswith("ok: 45 events (3 by judges)")
 
 
 def test_bad_records_are_quarantined_and_counted_and_the_rest_applied(tmp_path, contest):

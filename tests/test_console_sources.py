@@ -45,7 +45,7 @@ async def test_the_offline_console_follows_a_database_that_another_process_write
         w.flush()
         await wait_until(pilot, lambda: not app.replica.board.awards().ties)
         await pilot.press("6")
-        await wait_until(pilot, lambda: "哈希链校验通过" in screen_text(app))
+        await wait_until(pilot, lambda: "文件校验通过" in screen_text(app))
         await pilot.press("5")
         await wait_until(pilot, lambda: "hall-a" in screen_text(app))
         assert str(len(records)) in screen_text(app)  # the acked seq

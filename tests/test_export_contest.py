@@ -88,4 +88,5 @@ def test_a_broken_judges_chain_stops_the_export(tmp_path):
     conn.close()
     result = run("export", db, "--to", tmp_path / "x.xlsx", ok=False)
     assert result.exit_code == 2
-    assert "chain is broken" in result.output and not (tmp_path / "x.xlsx").exists()
+    assert "文件校验失败，未导出任何内容" in result.output and "（assign · " in result.output  # names the edited one
+    assert not (tmp_path / "x.xlsx").exists()

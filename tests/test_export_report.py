@@ -12,6 +12,7 @@ import pytest
 
 from db.exports.report import pdf_unavailable
 from db.store import Store
+from db.verify import verify
 from tests.test_export_contest import awards_of, contest, run, standings_of
 
 
@@ -42,7 +43,8 @@ def test_the_html_report_contains_every_award_and_every_recipient(dbs, tmp_path)
 def test_the_locked_report_carries_the_lock_and_the_chain_hash(dbs, tmp_path):
     db = dbs["locked"]
     page = report(db, tmp_path / "r.html")
-    _ok, head, n = Store(db).verify_chain()
+    rep = verify(Store(db))
+    head, n = rep.head, rep.judge_events  # the file's chain head
     assert head in page and "李主任" in page and f"{n}条裁判记录" in page
     assert "PROVISIONAL" not in page and "@page" in page and "A4" in page
 

@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from db.store import Store
+from db.verify import verify
 from tests.test_export_contest import awards_of, contest, run, standings_of
 
 SHEETS = ["个人成绩", "团体成绩", "获奖名单", "推荐名单", "审计记录", "证书名单"]
@@ -137,8 +138,9 @@ def test_the_certificate_sheet_has_one_row_per_award_ready_for_a_mail_merge(lock
 def test_every_sheet_of_a_locked_export_carries_the_lock_and_the_chain_hash(locked):
     db, wb = locked
     lock = awards_of(db)["locked"]
-    ok, head, n = Store(db).verify_chain()
-    assert ok
+    rep = verify(Store(db))
+    assert rep.ok
+    head = rep.head  # the file's chain head: every mark and judge event is sealed under it
     for ws in wb.worksheets:
         banner = ws["A2"].value
         assert "已定榜" in banner and "李主任" in banner and head in banner and lock["digest"] in banner

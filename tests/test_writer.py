@@ -160,13 +160,14 @@ def test_the_events_written_are_the_events_folded_live_run_or_row(store):
 def test_a_file_of_the_previous_schema_still_tells_a_resend_from_a_conflict(tmp_path, fujian, fujian_roster):
     old = Store.create(tmp_path / "old.db", fujian, fujian_roster)
     old.conn.execute("CREATE INDEX events_at ON events(at)")  # as schema 2 had it
+    old.conn.execute("DROP TABLE seals")  # schema 4's
     old.conn.execute("PRAGMA user_version = 2")
     old.conn.execute("INSERT INTO events(id, at, kind, source, seq, actor, data, digest) VALUES "
                      "(1, 1.0, 'result', 'hall-a', 1, 'hall-a', ?, 'an-old-digest')",
                      ('{"contestant": "FJ0001", "item": "case-01", "section": "case", "score": 8.0, "max": 10.0}',))
     old.conn.execute("INSERT INTO sources VALUES ('hall-a', 1)")
     old.close()
-    store = Store(tmp_path / "old.db")  # migrated to schema 3
+    store = Store(tmp_path / "old.db")  # migrated to the current schema
     assert store.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'events_at'").fetchone()[0] == 0
     w = Writer(store)
     assert w.hall("hall-a", result(1)).status == "duplicate"

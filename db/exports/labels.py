@@ -43,7 +43,7 @@ HEAD: dict[str, tuple[str, str]] = {
     "status": ("榜单状态", "List status"),
     "locked_at": ("定榜时间", "Locked at"),
     "locked_by": ("定榜人", "Locked by"),
-    "chain": ("审计链哈希", "Judges' chain hash"),
+    "chain": ("文件链头", "Chain head"),
 }
 
 # Sheet (and list) names, by list key.
@@ -78,8 +78,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "pending_ties": ("有{n}处截止线并列待裁判决定", "{n} tie(s) at a cut-off await the judges"),
     "locked_banner": (
-        "已定榜：{at}，定榜人{actor}；名单摘要{digest}；审计链哈希{chain}（{n}条裁判记录）",
-        "Locked: {at} by {actor}; list digest {digest}; judges' chain hash {chain} ({n} judge events)",
+        "已定榜：{at}，定榜人{actor}；名单摘要{digest}；文件链头{chain}（封存全部成绩与{n}条裁判记录）",
+        "Locked: {at} by {actor}; list digest {digest}; chain head {chain} (seals every mark and {n} judge events)",
     ),
     "locked_word": ("已定榜", "locked"),
     "locked_short": ("已定榜 {at} {actor}", "Locked {at} by {actor}"),
@@ -87,7 +87,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "注意：定榜后有成绩变动，当前计算结果与定榜名单不一致（以定榜名单为准）",
         "Note: marks changed after the lock; the live computation differs from the locked list (the locked list stands)",
     ),
-    "chain_short": ("审计链 {chain}", "chain {chain}"),
+    "chain_short": ("链头 {chain}", "chain head {chain}"),
     "page": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "made_at": ("导出时间 {at}", "Exported {at}"),
     "none_yet": ("（暂无）", "(none yet)"),
@@ -96,7 +96,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "individual": ("个人", "individual"),
     "team_cat": ("团体", "team"),
     "team_name": ("{team}代表队", "{team}"),
-    "chain_ok": ("审计链校验通过：{n}条裁判记录，链头哈希{chain}", "Judges' chain verified: {n} judge events, head hash {chain}"),
+    "chain_ok": ("文件校验通过（含{n}条裁判记录），链头{chain}；可用 scoreboard verify 数据库 --head 链头 核对",
+                 "File verified ({n} judge events), chain head {chain}; check a file against it with "
+                 "scoreboard verify DB --head HEAD"),
     "report": ("成绩报告", "Results report"),
     "top_individual": ("个人成绩", "Individual results"),
 }

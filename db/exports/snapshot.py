@@ -107,12 +107,19 @@ class Snapshot:
 
 
 def take(store, lang: str = "zh") -> Snapshot:
-    """Read the database once: fold, verify the chain, gather what the outputs show."""
-    ok, head, n = store.verify_chain()
-    if not ok:
-        raise ExportError(f"the judges' chain is broken ({head}); nothing was exported. "
-                          "Run 'scoreboard verify' and settle it before issuing official lists")
+    """Read the database once: fold, verify the whole file (db/verify.py), gather what the outputs show.
+    A file that fails verification is not exported."""
+    from db.verify import verify
+
     board = store.fold()
+    report = verify(store, board=board)
+    if not report.ok:
+        raise ExportError(
+            f"文件校验失败，未导出任何内容：{report.first('zh')}。请先运行 scoreboard verify 查明原因，再出具正式名单"
+            if lang == "zh" else
+            f"the file fails verification, so nothing was exported: {report.first('en')}. "
+            "Run 'scoreboard verify' and settle it before issuing official lists")
+    head, n = report.head, report.judge_events
     rules = board.rules
     st = board.standings()
     zh = lang == "zh"

@@ -142,8 +142,8 @@ M: dict[str, tuple[str, str]] = {
     "kind": ("操作", "Action"),
     "actor": ("裁判", "Judge"),
     "what": ("内容", "What"),
-    "chain_ok": ("哈希链校验通过（{n}条裁判记录）", "Hash chain verifies ({n} judge events)"),
-    "chain_bad": ("哈希链校验失败：{message}", "Hash chain broken: {message}"),
+    "chain_ok": ("文件校验通过：全部成绩与{n}条裁判记录均已封存", "The file verifies: every mark and {n} judge events sealed"),
+    "chain_bad": ("文件校验失败：{message}", "The file FAILS verification: {message}"),
     "chain_remote": ("经数据服务连接：链由服务端校验；{n}条裁判记录（本地无哈希，可运行 scoreboard verify）",
                      "Through the feeder: the server keeps the chain; {n} judge events (run scoreboard verify on the database)"),
     # control

@@ -61,7 +61,7 @@ def register(cli: click.Group) -> None:
                 raise UserError(f"{target}: no such contest database (or give a ws:// URL)")
             from .source import OfflineSource
 
-            source = OfflineSource(target, poll=poll)
+            source = OfflineSource(target, poll=poll, lang=lang)
         ConsoleApp(source, lang=lang, theme=theme).run()
 
     @cli.command()

@@ -51,6 +51,7 @@ class Replica:
                 rep.settle()
             rep.settle()
         rep.add_quarantine(snap.quarantine)
+        rep.chain = snap.chain
         return rep
 
     def _note(self, events) -> None:

@@ -41,6 +41,7 @@ class Snapshot:
     events: list[Event]
     quarantine: list[dict] = field(default_factory=list)
     board: Board | None = None  # an injected, already folded board (events then only fill history)
+    chain: "Chain | None" = None  # the file's verification, when the source knows it
 
 
 @dataclass
@@ -61,9 +62,24 @@ class Health:
 
 @dataclass
 class Chain:
+    """The contest file's verification (db/verify.py): ok, what does not match (or the chain head), and the
+    number of judge events."""
+
     ok: bool | None  # None: not verifiable from here
     message: str
     count: int
+
+    @classmethod
+    def of_report(cls, report, lang: str) -> "Chain":
+        return cls(report.ok, report.head if report.ok else report.first(lang), report.judge_events)
+
+    @classmethod
+    def of_integrity(cls, integrity: dict | None) -> "Chain | None":
+        """From the feeder's `integrity` (its verification of the file when it started)."""
+        if not integrity:
+            return None
+        ok = bool(integrity.get("ok"))
+        return cls(ok, integrity.get("head", "") if ok else integrity.get("problem", ""), -1)
 
 
 @dataclass
@@ -124,10 +140,11 @@ class ReadOnlyStore(Store):
 class OfflineSource(Source):
     can_command = False
 
-    def __init__(self, path: str, poll: float = 1.0, clock=time.time):
+    def __init__(self, path: str, poll: float = 1.0, clock=time.time, lang: str = "zh"):
         self.path = path
         self.poll = poll
         self.clock = clock
+        self.lang = lang
         self.label = str(path)
         self.role = "offline"
         self.store: ReadOnlyStore | None = None
@@ -178,11 +195,12 @@ class OfflineSource(Source):
         if items:
             out.append(NewQuarantine(items))
         out.append(self._health())
-        n = self.store.conn.execute("SELECT count(*) FROM events WHERE hash IS NOT NULL").fetchone()[0]
-        if n != self.judge_count:
+        n = self.store.conn.execute("SELECT count(*) FROM events WHERE source = 'judge'").fetchone()[0]
+        if n != self.judge_count:  # the whole file is verified again when a judge acts (and at the start)
+            from db.verify import verify
+
             self.judge_count = n
-            ok, message, count = self.store.verify_chain()
-            out.append(Chain(ok, message, count))
+            out.append(Chain.of_report(verify(self.store), self.lang))
         return out
 
     def _health(self) -> Health:
@@ -307,4 +325,5 @@ def snapshot_from_dict(msg: dict) -> Snapshot:
     """The view protocol's snapshot message as a Snapshot."""
     rules = load_rules(msg["rules"])
     people = [Contestant.from_dict(c) for c in msg["contestants"]]
-    return Snapshot(rules, people, [event_from_list(e) for e in msg.get("events", [])], list(msg.get("quarantine", [])))
+    return Snapshot(rules, people, [event_from_list(e) for e in msg.get("events", [])], list(msg.get("quarantine", [])),
+                    chain=Chain.of_integrity(msg.get("integrity")))

@@ -40,7 +40,10 @@ def read_day(path: str) -> Day:
         quarantine = store.quarantined()
         for q in quarantine:
             q.pop("raw", None)
-        chain = store.verify_chain()
+        from db.verify import verify
+
+        report = verify(store)
+        chain = (report.ok, report.head if report.ok else report.first("zh"), report.judge_events)
         return Day(path, store.rules(), store.contestants(), events, quarantine, chain)
     finally:
         store.close()

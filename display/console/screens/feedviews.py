@@ -172,7 +172,7 @@ class AuditScreen(ConsoleScreen):
         if chain is None or chain.ok is None:
             text = m("chain_remote", n=n)
         elif chain.ok:
-            text = m("chain_ok", n=chain.count)
+            text = m("chain_ok", n=chain.count if chain.count >= 0 else n)
         else:
             text = m("chain_bad", message=chain.message)
         self.query_one("#chain", Static).update(text)
