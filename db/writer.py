@@ -7,6 +7,14 @@ acknowledged before that transaction is committed. If a commit fails (a full
 disk, say) the staged work is dropped and the board is rebuilt from the file,
 so memory never runs ahead of what is durable.
 
+Staging is exception-safe: a record that fails a check is rejected (and
+quarantined); an exception while folding a record (the server's fault, as far
+as the checks can tell) leaves everything staged before it staged, marks the
+writer `broken` and raises `WriterFault`. The caller then drops what is staged
+(`recover()`, as after a failed commit) and the record's (source, seq) is
+remembered: when it comes again it is quarantined as `unprocessable` instead
+of being folded, so the hall can go on.
+
 Two ways to commit:
 - `flush()`: take what is staged and write it, here and now (the loader, the
   command line, tests);
@@ -27,10 +35,22 @@ from scoreboard.board import Board
 from scoreboard.events import (Event, Rejection, event_content, record_content,
                                record_data, record_digest, record_json, same_content)
 from scoreboard.judging import check_command
+from scoreboard.limits import MAX_QUARANTINE_RAW, bounded
 
 from .batch import (RUN_AT, RUN_NEXT_ID, RUN_NEXT_SEQ, RUN_SOURCE, RUN_SPAN, RUN_DATA, Batch, json_text,
                     row_text)
+from .seals import data_text, event_line, quantize
 from .store import GENESIS, Store, judge_hash
+
+POISON_LIMIT = 1000  # records remembered as having failed inside the server
+
+
+class WriterFault(Exception):
+    """Folding a record or a command failed inside the server: the board may be off until `recover()`."""
+
+    def __init__(self, source: str, seq, exc: BaseException):
+        super().__init__(f"{type(exc).__name__}: {exc}")
+        self.source, self.seq, self.cause = source, seq, exc
 
 
 class Outcome(NamedTuple):
@@ -51,6 +71,8 @@ class Writer:
         self.allow_gaps = allow_gaps
         self.board = board if board is not None else store.fold()
         self.committed = 0  # batches written so far (kept across a reset: hall sessions count on it)
+        self.broken: WriterFault | None = None  # a fault since the last recover()
+        self.poison: dict[tuple[str, int], str] = {}  # (source, seq) -> why it failed inside the server
         self._texts = _ResultTexts()
         self._sources_json: dict[str, str] = {}
         self._reset_from_store()
@@ -70,8 +92,22 @@ class Writer:
         b = self.staging = Batch(self.committed + 1 + (self.inflight is not None))
         # the hot path appends to these directly
         self.staged_rows, self.staged_runs, self.new_events = b.rows, b.runs, b.events
-        self.staged_judge, self.staged_quarantine = b.judge, b.quarantine
+        self.staged_judge, self.staged_quarantine, self.staged_lines = b.judge, b.quarantine, b.lines
         self._run: list | None = None  # the run the next result may extend (see db.batch)
+
+    def _fault(self, source: str, seq, exc: BaseException) -> WriterFault:
+        fault = WriterFault(source, seq, exc)
+        self.broken = self.broken or fault
+        if isinstance(seq, int):
+            if len(self.poison) >= POISON_LIMIT:
+                self.poison.pop(next(iter(self.poison)))
+            self.poison[(source, seq)] = bounded(str(fault), 120)
+        return fault
+
+    def _quarantine(self, at: float, source: str, seq, code: str, message: str, raw, digest) -> None:
+        """Stage a quarantine row: the message and the raw bytes kept are bounded (the digest covers all)."""
+        self.staged_quarantine.append((at, source, seq, code, bounded(message), _bytes(raw)[:MAX_QUARANTINE_RAW],
+                                       digest))
 
     @property
     def dirty(self) -> bool:
@@ -101,28 +137,46 @@ class Writer:
         function giving them: it is only called if the record is rejected."""
         seq = rec["seq"]  # the caller has checked it is a positive int
         expected = self.expected.get(source, 1)
-        at = time.time() if at is None else at
+        at = quantize(time.time() if at is None else at)
         if seq != expected:
             if seq < expected:
                 return self._resent(source, seq, rec, raw, at)
             if not self.allow_gaps:
                 return Outcome("gap", seq, "seq_gap", f"expected seq {expected}, got {seq}", expected)
-        self.expected[source] = seq + 1
         ev_id = self.next_id
-        ev = self.board.admit(rec, ev_id, at, source)  # the common case: checked and folded in one step
+        why = self.poison.get((source, seq))
+        if why is not None:  # it failed inside the server before: kept for the judges, not folded again
+            return self._reject(source, seq, at, rec, raw, Rejection(
+                "unprocessable", f"record {seq} could not be processed by the server ({why}); kept in quarantine"))
+        try:
+            ev = self.board.admit(rec, ev_id, at, source)  # the common case: checked and folded in one step
+        except Exception as exc:
+            raise self._fault(source, seq, exc) from exc
         if ev is None:
-            bad: Rejection | None = self.board.check(rec)
+            try:  # the checks change nothing: whatever goes wrong in them, the record is refused
+                bad: Rejection | None = self.board.check(rec)
+            except Exception as exc:  # noqa: BLE001
+                bad = Rejection("bad_record", f"record {seq}: unreadable content ({type(exc).__name__})")
             if bad:
-                digest = record_digest(rec)
-                self.staged_quarantine.append((at, source, seq, bad.code, bad.message, _bytes(raw), digest))
-                return Outcome("rejected", seq, bad.code, bad.message)
+                return self._reject(source, seq, at, rec, raw, bad)
             ev = Event(ev_id, at, rec["type"], source, seq, source, record_data(rec))
-            self.board.apply(ev)
+            try:
+                self.board.apply(ev)
+            except Exception as exc:
+                raise self._fault(source, seq, exc) from exc
+        text = record_json(rec, ev.data)
+        source_json = self._source_json(source)
+        self.expected[source] = seq + 1
         self.next_id = ev_id + 1
-        self.staged_rows.append(row_text(ev_id, at, ev.kind, self._source_json(source), seq,
-                                         record_json(rec, ev.data)))
+        self.staged_rows.append(row_text(ev_id, at, ev.kind, source_json, seq, text))
+        self.staged_lines.append(event_line(ev_id, at, ev.kind, source, seq, source, text, ""))
         self.new_events.append(ev)
         return Outcome("accepted", seq)
+
+    def _reject(self, source: str, seq: int, at: float, rec: dict, raw, bad: Rejection) -> Outcome:
+        self.expected[source] = seq + 1
+        self._quarantine(at, source, seq, bad.code, bad.message, raw, record_digest(rec))
+        return Outcome("rejected", seq, bad.code, bounded(bad.message))
 
     def hall_one(self, source: str, rec: dict, at: float) -> bool:
         """`hall_run` for a frame that holds one record: True if it was staged."""
@@ -135,19 +189,25 @@ class Writer:
                  and run[RUN_SOURCE] == source and at - run[RUN_AT] < RUN_SPAN)  # a burst's frames make one run
         if joins:
             at = run[RUN_AT]  # a run's events share its first arrival time, in memory as on disk
-        ev = self.board.admit(rec, ev_id, at, source)
-        if ev is None:
-            return False
+        if self.poison and (source, seq) in self.poison:
+            return False  # hall() quarantines it
+        try:
+            ev = self.board.admit(rec, ev_id, at, source)
+            if ev is None:
+                return False
+            text = self._texts.result(ev.data)
+        except Exception as exc:
+            raise self._fault(source, seq, exc) from exc
         self.expected[source] = seq + 1
         self.next_id = ev_id + 1
         if joins:
-            run[RUN_DATA].append(self._texts.result(ev.data))
+            run[RUN_DATA].append(text)
             run[RUN_NEXT_ID] = ev_id + 1
             run[RUN_NEXT_SEQ] = seq + 1
         else:
-            self._run = [source, self._source_json(source), at, ev_id, seq, ev_id + 1, seq + 1,
-                         [self._texts.result(ev.data)]]
+            self._run = [source, self._source_json(source), at, ev_id, seq, ev_id + 1, seq + 1, [text]]
             self.staged_runs.append(self._run)
+            self.staged_lines.append(self._run)
         self.new_events.append(ev)
         return True
 
@@ -162,24 +222,32 @@ class Writer:
         to_text = self._texts.result
         texts: list[str] = []
         text = texts.append
+        poison = self.poison
         i, n = start, len(recs)
-        while i < n:
-            rec = recs[i]
-            if rec.__class__ is not dict or rec.get("seq") != expected:
-                break
-            ev = admit(rec, ev_id, at, source)
-            if ev is None:
-                break
-            text(to_text(ev.data))
-            new(ev)
-            expected += 1
-            ev_id += 1
-            i += 1
+        fault = None
+        try:
+            while i < n:
+                rec = recs[i]
+                if rec.__class__ is not dict or rec.get("seq") != expected or (poison and (source, expected) in poison):
+                    break
+                ev = admit(rec, ev_id, at, source)
+                if ev is None:
+                    break
+                text(to_text(ev.data))
+                new(ev)
+                expected += 1
+                ev_id += 1
+                i += 1
+        except Exception as exc:  # what came before this record stays staged, whole
+            fault = self._fault(source, expected, exc)
         if texts:
             self.expected[source] = expected
             self.next_id = ev_id
             self._run = [source, self._source_json(source), at, first_id, first_seq, ev_id, expected, texts]
             self.staged_runs.append(self._run)
+            self.staged_lines.append(self._run)
+        if fault is not None:
+            raise fault from fault.cause
         return i
 
     def _resent(self, source: str, seq: int, rec: dict, raw, at: float) -> Outcome:
@@ -200,7 +268,7 @@ class Writer:
         if same:
             return Outcome("duplicate", seq)
         msg = f"seq {seq} was already used for a different record"
-        self.staged_quarantine.append((at, source, seq, "seq_conflict", msg, _bytes(raw), record_digest(rec)))
+        self._quarantine(at, source, seq, "seq_conflict", msg, raw, record_digest(rec))
         return Outcome("rejected", seq, "seq_conflict", msg)
 
     def _staged(self, source: str, seq: int):
@@ -224,23 +292,32 @@ class Writer:
 
     def quarantine_raw(self, source: str, code: str, message: str, raw: bytes, at: float | None = None) -> None:
         """Input that is not a record at all (a bad line, a broken frame): kept for the judges."""
-        self.staged_quarantine.append((time.time() if at is None else at, source, None, code, message, raw, None))
+        self._quarantine(quantize(time.time() if at is None else at), source, None, code, message, raw, None)
 
     # --- judge commands ---------------------------------------------------------
     def judge(self, role: str, actor: str, kind: str, data: dict, reason: str = "",
               at: float | None = None) -> Event | Rejection:
-        bad = check_command(self.board, role, kind, data, reason)
+        try:  # the checks change nothing: whatever goes wrong in them, the command is refused
+            bad = check_command(self.board, role, kind, data, reason, actor)
+        except Exception as exc:  # noqa: BLE001
+            bad = Rejection("bad_command", f"unreadable command ({type(exc).__name__})")
         if bad:
-            return bad
-        at = time.time() if at is None else at
+            return Rejection(bad.code, bounded(bad.message))
+        if kind == "lock":  # the lock binds the chain's head as well as the list's digest
+            data = {**data, "head": self.store.sealer.head.hex()}
+        at = quantize(time.time() if at is None else at)
         body = json.dumps(data, ensure_ascii=False, sort_keys=True)
         ev_id = self.next_id
+        ev = Event(ev_id, at, kind, "judge", None, actor, json.loads(body), reason)
+        try:
+            self.board.apply(ev)
+        except Exception as exc:
+            raise self._fault("judge", None, exc) from exc
         h = judge_hash(self.last_hash, ev_id, at, kind, actor, body, reason)
         self.staged_judge.append((ev_id, at, kind, "judge", None, actor, body, reason, None, self.last_hash, h))
+        self.staged_lines.append(event_line(ev_id, at, kind, "judge", None, actor, data_text(ev.data), reason))
         self.last_hash = h
         self.next_id += 1
-        ev = Event(ev_id, at, kind, "judge", None, actor, json.loads(body), reason)
-        self.board.apply(ev)
         self.new_events.append(ev)
         return ev
 
@@ -285,7 +362,15 @@ class Writer:
     def discard(self) -> None:
         """Drop what is staged and rebuild the board from what is durable."""
         self.board = self.store.fold()
+        self.broken = None
         self._reset_from_store()
+
+    def recover(self) -> None:
+        """After a `WriterFault`, once no batch is being written: drop what is staged (never acked) and
+        rebuild the board from the file. The faulty record is quarantined when it comes again."""
+        if self.inflight is not None:
+            raise RuntimeError("a batch is being written: recover once it is done")
+        self.discard()
 
 
 class _ResultTexts:
@@ -301,12 +386,12 @@ class _ResultTexts:
         who = d["contestant"]
         head = self._who.get(who)
         if head is None:
-            head = self._who[who] = '{"contestant": %s, "item": ' % _escape(who)
+            head = self._who[who] = '{"contestant":%s,"item":' % _escape(who)
         key = (d["item"], d["section"])
         mid = self._item.get(key)
         if mid is None:
-            mid = self._item[key] = '%s, "section": %s, "score": ' % (_escape(key[0]), _escape(key[1]))
-        return '%s%s%r, "max": %r}' % (head, mid, d["score"], d["max"])
+            mid = self._item[key] = '%s,"section":%s,"score":' % (_escape(key[0]), _escape(key[1]))
+        return '%s%s%r,"max":%r}' % (head, mid, d["score"], d["max"])
 
 
 def _bytes(raw) -> bytes:
