@@ -3,9 +3,12 @@ that drains it, and small helpers about peers."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 
 from websockets.exceptions import ConnectionClosed
+
+from scoreboard.limits import bounded, short
 
 from . import protocol as P
 from . import views as V
@@ -42,6 +45,17 @@ async def drain(box, ws, build_snapshot) -> None:
             return
 
 
+def abort_later(ws, delay: float) -> None:
+    """Cut a connection after `delay` seconds unless it closed by then (a client that never reads cannot
+    complete a closing handshake)."""
+    def abort() -> None:
+        transport = getattr(ws, "transport", None)
+        if transport is not None and not transport.is_closing():
+            transport.abort()
+
+    asyncio.get_running_loop().call_later(delay, abort)
+
+
 def peer_of(ws) -> str:
     addr = ws.remote_address
     if isinstance(addr, tuple) and len(addr) >= 2:
@@ -58,7 +72,10 @@ def peek_hello(frame) -> tuple[str | None, str | None]:
     if not isinstance(msg, dict):
         return None, None
     role, name = msg.get("role"), msg.get("source")
-    return (str(role)[:40] if role is not None else None), (str(name)[:80] if name is not None else None)
+    def text(x, n: int):
+        return None if x is None else bounded(x if isinstance(x, str) else short(x, n), n)
+
+    return text(role, 40), text(name, 64)
 
 
 async def send_and_close(ws, frame: bytes) -> None:

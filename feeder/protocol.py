@@ -40,14 +40,16 @@ from functools import partial
 
 import msgpack
 
+from db.seals import quantize
 from db.writer import Writer
+from scoreboard.limits import MAX_ID, MAX_QUARANTINE_RAW, MAX_SEQ, bounded, plain_text_problem, short
 
 from .tokens import ROLES, Tokens
 
 PROTOCOL_VERSION = 1
 FRAME_LIMIT = 1 << 20  # bytes; a larger frame is a protocol error
 HARD_FACTOR = 4  # beyond HARD_FACTOR × the limit the connection is dropped without a reply (close code 1009)
-QUARANTINE_RAW_LIMIT = 64 * 1024  # raw bytes kept of a broken frame
+QUARANTINE_RAW_LIMIT = MAX_QUARANTINE_RAW  # raw bytes kept of a broken frame
 FRAME_TYPES = ("result", "finish", "batch")
 
 
@@ -55,6 +57,7 @@ class ProtocolError(Exception):
     """A problem that ends the session; `frame()` is the error to send."""
 
     def __init__(self, code: str, message: str, **fields):
+        message = bounded(message)
         super().__init__(message)
         self.code = code
         self.message = message
@@ -121,18 +124,21 @@ class Hello:
 
 def parse_hello(msg: dict) -> Hello:
     if msg.get("type") != "hello":
-        raise ProtocolError("bad_hello", f"the first frame must be a hello, not {msg.get('type')!r}")
+        raise ProtocolError("bad_hello", f"the first frame must be a hello, not {short(msg.get('type'))}")
     if msg.get("protocol") != PROTOCOL_VERSION:
-        raise ProtocolError("bad_hello", f"protocol {msg.get('protocol')!r} is not supported (this server speaks 1)")
+        raise ProtocolError("bad_hello", f"protocol {short(msg.get('protocol'))} is not supported (this server speaks 1)")
     role = msg.get("role")
     if role not in ROLES:
-        raise ProtocolError("bad_hello", f"role {role!r} is not one of {', '.join(ROLES)}")
+        raise ProtocolError("bad_hello", f"role {short(role)} is not one of {', '.join(ROLES)}")
     source = msg.get("source")
-    if not isinstance(source, str) or not source:
+    if not isinstance(source, str):
         raise ProtocolError("bad_hello", "'source' must be a non-empty string")
+    problem = plain_text_problem(source, MAX_ID)
+    if problem:
+        raise ProtocolError("bad_hello", f"'source' {problem}")
     token = msg.get("token")
-    if not isinstance(token, str):
-        raise ProtocolError("bad_hello", "'token' must be a string")
+    if not isinstance(token, str) or len(token) > 1024:
+        raise ProtocolError("bad_hello", "'token' must be a string (of at most 1024 characters)")
     return Hello(role, source, token)
 
 
@@ -161,11 +167,11 @@ def records_of(msg: dict) -> list:
         return [msg]
     if kind == "hello":
         raise ProtocolError("unknown_type", "hello was already received on this connection")
-    raise ProtocolError("unknown_type", f"unknown frame type {kind!r} (expected result, finish or batch)")
+    raise ProtocolError("unknown_type", f"unknown frame type {short(kind)} (expected result, finish or batch)")
 
 
 def valid_seq(seq) -> bool:
-    return (seq.__class__ is int or (isinstance(seq, int) and not isinstance(seq, bool))) and seq >= 1
+    return (seq.__class__ is int or (isinstance(seq, int) and not isinstance(seq, bool))) and 1 <= seq <= MAX_SEQ
 
 
 # --- a hall connection after its welcome -----------------------------------------
@@ -191,7 +197,7 @@ class HallSession:
         """Handle one frame. Once `closing` is set, later frames are ignored."""
         if self.closing is not None:
             return
-        self.last_at = at = time.time()  # one arrival time for the frame's records
+        self.last_at = at = quantize(time.time())  # one arrival time for the frame's records (to the ms)
         writer = self.writer
         source = self.source
         msg = None
@@ -222,16 +228,13 @@ class HallSession:
             i = done + 1
             if not isinstance(rec, dict) or not valid_seq(rec.get("seq")):
                 what = "a record must be a map" if not isinstance(rec, dict) else (
-                    f"'seq' must be a positive integer, got {rec.get('seq')!r}")
+                    f"'seq' must be an integer from 1 to {MAX_SEQ}, got {short(rec.get('seq'))}")
                 self._fail(ProtocolError("bad_record", f"{what}; a record without a usable seq cannot be tracked"),
                            data if single else pack_safe(rec))
                 return
-            try:  # a batch's record is only packed again if it must go to the quarantine
-                out = writer.hall(source, rec, data if single else partial(pack_safe, rec), at)
-            except (TypeError, ValueError) as exc:  # content the digest cannot even read
-                self._fail(ProtocolError("bad_record", f"record {rec['seq']}: unreadable content ({exc})"),
-                           data if single else pack_safe(rec))
-                return
+            # a batch's record is only packed again if it must go to the quarantine; a `WriterFault` (the
+            # server's fault) goes up to the server, which drops what is staged and has the halls resend
+            out = writer.hall(source, rec, data if single else partial(pack_safe, rec), at)
             status = out.status
             if status == "gap":
                 self._due(staged)
@@ -280,12 +283,14 @@ class HallSession:
             self.closed = True
         return out
 
-    def commit_failed(self, message: str) -> bytes:
-        """The commit failed: the Writer dropped the staged work; nothing is acked, the session closes."""
+    def commit_failed(self, message: str, code: str = "storage") -> bytes:
+        """The commit failed (`storage`), or staging did (`internal`): the Writer dropped the staged work;
+        nothing of it is acked, the session closes."""
         self.pending = []
         self.answered = self.due
         self.closed = True
-        self.closing = ProtocolError("storage", f"the server could not store your records ({message}); "
+        what = "store" if code == "storage" else "process"
+        self.closing = ProtocolError(code, f"the server could not {what} your records ({message}); "
                                      "reconnect and resend from the welcome's acked")
         return self.closing.frame()
 
@@ -294,5 +299,5 @@ def pack_safe(rec) -> bytes:
     """The raw bytes of one record of a batch (for the quarantine)."""
     try:
         return pack(rec)
-    except Exception:
-        return repr(rec).encode()
+    except Exception:  # noqa: BLE001 - nested too deep to pack again, say
+        return short(rec, 200).encode()

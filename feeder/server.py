@@ -32,13 +32,16 @@ from urllib.parse import urlsplit
 from websockets.asyncio.server import serve
 from websockets.exceptions import ConnectionClosed
 
-from db.store import Checkpointer, Store, writer_lock
-from db.writer import Writer
+from db.store import Checkpointer, Store, StoreError, writer_lock
+from db.verify import verify
+from db.writer import Writer, WriterFault
+from scoreboard.limits import MAX_COMMAND_BYTES, bounded
 
 from . import protocol as P
 from . import tuning
 from . import views as V
-from .connections import Hall, View, peek_hello, peer_of, send_and_close, sender
+from .access import AccessLimiter
+from .connections import Hall, View, abort_later, peek_hello, peer_of, send_and_close, sender
 from .health import Rates, health_message
 from .public import PublicState
 from .tokens import Tokens
@@ -52,7 +55,7 @@ class Feeder:
                  commit_interval: float = 0.005, *, frame_limit: int = P.FRAME_LIMIT,
                  hello_timeout: float = HELLO_TIMEOUT, checkpoint_interval: float = 1.0,
                  health_interval: float = 1.0, public_min_interval: float = 0.025, lang: str = "zh",
-                 judge_queue: int = V.JUDGE_QUEUE):
+                 judge_queue: int = V.JUDGE_QUEUE, allow_unverified: bool = False):
         self.db_path = str(db_path)
         self.tokens = tokens
         self.host, self.port, self.ssl = host, port, ssl
@@ -64,6 +67,9 @@ class Feeder:
         self.public_min_interval = public_min_interval
         self.lang = lang
         self.judge_queue = judge_queue
+        self.allow_unverified = allow_unverified
+        self.integrity: dict | None = None  # the file's verification at start (db.verify), for the judges
+        self.access = AccessLimiter()
         self.halls: dict[str, Hall] = {}
         self.views: set[View] = set()
         self.results: list[tuple[View, object, int, int]] = []  # command results waiting for their batch
@@ -92,6 +98,7 @@ class Feeder:
             board = self.store.board()
             events = list(self.store.events())
             board.apply_all(events)
+            self._verify(board)
             public_board = self.store.board()
             public_board.apply_all(events)
             self.public = PublicState(public_board, self.lang, self.public_min_interval)
@@ -100,7 +107,8 @@ class Feeder:
             self.rates = Rates(self._counts())
             self.log = V.PackedLog(events)
             self.latest = deque((ev for ev in events if ev.source != "judge"), maxlen=V.LATEST)
-            self.quarantine = [V.quarantine_row(q) for q in self.store.quarantined()]
+            self.quarantine = [V.quarantine_row(q) for q in self.store.quarantine_rows(V.QUARANTINE_KEPT)]
+            self.quarantine_total = self.store.quarantine_count()
             self.rules_text = self.store.meta("rules")
             self._checkpointer = Checkpointer(self.db_path, self.checkpoint_interval)
             self._server = await serve(
@@ -109,6 +117,9 @@ class Feeder:
                 process_request=self._process_request, server_header="scoreboard-feeder",
             )
         except BaseException:
+            for store in (getattr(self, "store", None), getattr(self, "reader", None)):
+                if store is not None:
+                    store.close()
             self._lock.close()
             raise
         self.port = self._server.sockets[0].getsockname()[1]
@@ -117,6 +128,23 @@ class Feeder:
                        asyncio.create_task(self._health_loop(), name="health")]
         log.info("feeder on %s:%s, %s", self.host, self.port, self.db_path)
         return self.port
+
+    def _verify(self, board) -> None:
+        """Check the file against its seals before serving it (db/verify.py): a file that fails is refused,
+        unless `allow_unverified`, and then every judge's console says so."""
+        report = verify(self.store, board=board)
+        self.integrity = {"ok": report.ok, "head": report.head, "problem": report.first(self.lang),
+                          "problems": len(report.problems) + report.more}
+        if report.ok:
+            return
+        log.error("the contest file fails verification: %s", report.first("en"))
+        if not self.allow_unverified:
+            raise StoreError(
+                (f"{self.db_path}：文件校验失败，不能开启数据服务：{report.first('zh')}。"
+                 "请运行 scoreboard verify 查看；确需继续时加 --allow-unverified（各裁判台会显示校验失败）")
+                if self.lang == "zh" else
+                (f"{self.db_path}: the file fails verification, so it is not served: {report.first('en')}. "
+                 "Run 'scoreboard verify'; to serve it anyway, add --allow-unverified (every console says so)"))
 
     def request_stop(self) -> None:
         """Ask `serve_forever()` to stop (from a signal handler, say)."""
@@ -176,6 +204,8 @@ class Feeder:
             self._log_access(peer, role, name, "refused", f"{exc.code}: {exc.message}")
             await send_and_close(ws, exc.frame())
             return
+        if hello.role != "hall":
+            ws.max_message_size = P.HARD_FACTOR * MAX_COMMAND_BYTES  # consoles and screens send small commands
         self._log_access(peer, hello.role, hello.source, "ok", "login")
         try:
             if hello.role == "hall":
@@ -186,9 +216,20 @@ class Feeder:
             pass
 
     def _log_access(self, peer, role, name, outcome, message) -> None:
+        """A login in the access log (written with the next batch); refusals at a bounded rate per host."""
+        now = time.time()
+        if outcome != "ok" and not self.access.allow(peer, now):
+            return  # counted; `_access_summaries` says how many were left out
         (log.info if outcome == "ok" else log.warning)("access %s: %s %s/%s: %s", outcome, peer, role, name, message)
-        self.writer.log_access(time.time(), peer, role, name, outcome, message)  # written with the next batch
+        self.writer.log_access(now, peer, role, name, outcome, bounded(message))
         self._work.set()
+
+    def _access_summaries(self) -> None:
+        for host, n in self.access.summaries(time.time()):
+            log.warning("access: %d more refused logins from %s in the last minute (not logged one by one)", n, host)
+            self.writer.log_access(time.time(), host, None, None, "refused",
+                                   f"{n} more refused logins in a minute, not logged one by one")
+            self._work.set()
 
     async def _hall(self, ws, source: str, peer: str) -> None:
         old = self.halls.get(source)
@@ -203,7 +244,11 @@ class Feeder:
             w = self.writer
             session = conn.session
             async for frame in ws:
-                session.receive(frame)
+                try:
+                    session.receive(frame)
+                except WriterFault as fault:
+                    self._writer_fault(fault)
+                    break  # `_recover` closes every hall; this one too
                 if session.due <= w.committed and session.waiting:  # a duplicate of durable records
                     self._answer(conn)
                 self._work.set()
@@ -235,7 +280,7 @@ class Feeder:
         try:
             async for frame in ws:
                 try:
-                    msg = P.decode_frame(frame, self.frame_limit)
+                    msg = P.decode_frame(frame, MAX_COMMAND_BYTES)
                     kind = msg.get("type")
                     if kind in P.FRAME_TYPES:
                         raise P.ProtocolError("forbidden", f"role '{role}' may not send hall records")
@@ -254,21 +299,42 @@ class Feeder:
         try:
             cmd = V.parse_command(msg)
         except V.CommandError as exc:
-            client.outbox.put_urgent(V.result_err(exc.id, exc.code, exc.message))
+            self._urgent(client, V.result_err(exc.id, exc.code, exc.message))
             return
         try:
             res = self.writer.judge(client.role, client.name, cmd.kind, cmd.data, cmd.reason)
-        except (TypeError, ValueError) as exc:
-            client.outbox.put_urgent(V.result_err(cmd.id, "bad_command", f"unreadable command data ({exc})"))
+        except WriterFault as fault:
+            self._urgent(client, V.result_err(cmd.id, "internal", f"not recorded: {fault}"))
+            self._writer_fault(fault)
             return
         if hasattr(res, "id"):
             self.results.append((client, cmd.id, res.id, self.writer.staging.number))
             self._work.set()
         else:
-            client.outbox.put_urgent(V.result_err(cmd.id, res.code, res.message))
+            self._urgent(client, V.result_err(cmd.id, res.code, res.message))
+
+    def _urgent(self, client, frame: bytes) -> None:
+        client.outbox.put_urgent(frame)
+        if client.outbox.overflowing:
+            self._not_reading(client, f"{V.URGENT_LIMIT} command results left unread")
+
+    def _not_reading(self, client, what: str) -> None:
+        """Close a client that leaves its replies unread (its outbox is full): it is told why if it ever
+        reads again, and its connection is cut after a second in any case."""
+        box = client.outbox
+        if box.closing is not None:
+            return
+        name = getattr(client, "name", None) or getattr(getattr(client, "session", None), "source", "?")
+        log.warning("closing %s (%s): it does not read its replies (%s)", name, client.peer, what)
+        if isinstance(client, Hall):
+            client.session.closing = client.session.closing or P.ProtocolError("not_reading", what)
+        box.queue.clear()
+        box.close_with(P.error("not_reading", f"closed: you do not read the server's replies ({what})"))
+        abort_later(client.ws, 1.0)
 
     def _snapshot_frame(self) -> bytes:
-        return V.snapshot_frame(self.rules_text, self.contestants, self.log, self.quarantine)
+        return V.snapshot_frame(self.rules_text, self.contestants, self.log, self.quarantine, self.quarantine_total,
+                                self.integrity)
 
     # --- group commit ------------------------------------------------------------------
     async def _commit_loop(self) -> None:
@@ -301,6 +367,18 @@ class Feeder:
             w.failed()
             self._commit_failed(exc)
             return
+        if w.broken is not None:  # staging failed while this batch was written: it holds, what came after not
+            self._answer_batch(batch)
+            self._recover()
+            return
+        self._answer_batch(batch)
+        self._public_later()
+        if w.dirty:
+            self._work.set()  # the next batch is already waiting
+
+    def _answer_batch(self, batch) -> None:
+        """A batch is committed: answer halls and judges, tell the screens."""
+        w = self.writer
         _acks, events = w.done(batch)
         if self.storage_error:
             log.warning("storage is back: commits succeed again")
@@ -319,15 +397,15 @@ class Feeder:
         if batch.quarantined:
             items = batch.quarantined
             self.quarantine.extend(items)
+            self.quarantine_total += len(items)
+            if len(self.quarantine) > 2 * V.QUARANTINE_KEPT:
+                del self.quarantine[:-V.QUARANTINE_KEPT]
             self._to_judges(P.pack({"type": "quarantine", "items": items}))
         if self.results:
             done = [r for r in self.results if r[3] <= w.committed]
             self.results = [r for r in self.results if r[3] > w.committed]
             for client, cid, event_id, _n in done:
-                client.outbox.put_urgent(V.result_ok(cid, event_id))
-        self._public_later()
-        if w.dirty:
-            self._work.set()  # the next batch is already waiting
+                self._urgent(client, V.result_ok(cid, event_id))
 
     def _public_later(self) -> None:
         if self.public.dirty and not self._public_soon:
@@ -336,23 +414,40 @@ class Feeder:
 
     def _answer(self, conn: Hall) -> None:
         s = conn.session
+        if conn.outbox.closing is not None:
+            return  # being closed (replaced, not reading)
         frames = s.after_commit()
         if s.closed:
             conn.outbox.put_frames(frames[:-1], ack_last=False)
             conn.outbox.close_with(frames[-1])
         else:
             conn.outbox.put_frames(frames, ack_last=True)
+            if conn.outbox.overflowing:
+                self._not_reading(conn, f"{conn.outbox.bytes} bytes of replies unread")
 
-    def _commit_failed(self, exc: BaseException) -> None:
-        msg = f"{type(exc).__name__}: {exc}"
-        self.storage_error = msg
-        log.error("COMMIT FAILED, nothing staged was acknowledged; halls must resend: %s", msg)
+    def _writer_fault(self, fault: WriterFault) -> None:
+        """Staging failed inside the server: drop what is staged, as after a failed commit, once the batch
+        being written (if any) is done (`_written` then calls `_recover`)."""
+        log.error("staging failed (%s seq %s): %s", fault.source, fault.seq, fault, exc_info=fault.cause)
+        if self._writing is None:
+            self._recover()
+
+    def _recover(self) -> None:
+        fault = self.writer.broken
+        self.writer.recover()
+        self._commit_failed(fault, code="internal")
+
+    def _commit_failed(self, exc: BaseException, code: str = "storage") -> None:
+        msg = bounded(f"{type(exc).__name__}: {exc}" if not isinstance(exc, WriterFault) else str(exc))
+        if code == "storage":
+            self.storage_error = msg
+            log.error("COMMIT FAILED, nothing staged was acknowledged; halls must resend: %s", msg)
         for conn in list(self.halls.values()):
-            conn.outbox.close_with(conn.session.commit_failed(msg))
+            conn.outbox.close_with(conn.session.commit_failed(msg, code))
         for client, cid, _id, _n in self.results:
-            client.outbox.put_urgent(V.result_err(cid, "storage", f"not stored: {msg}"))
+            self._urgent(client, V.result_err(cid, code, f"not recorded: {msg}"))
         self.results.clear()
-        self._to_judges(P.pack({"type": "error", "code": "storage", "message": msg}))
+        self._to_judges(P.pack({"type": "error", "code": code, "message": msg}))
         self.public.invalidate()
 
     def _to_judges(self, frame: bytes) -> None:
@@ -374,8 +469,10 @@ class Feeder:
 
     # --- health ------------------------------------------------------------------------
     def health(self) -> dict:
-        return health_message(self.tokens.names("hall"), self.halls, self.writer.acked, self._counts(), self.rates,
-                              self.last_heard, self.storage_error, self.commits, len(self.views))
+        message = health_message(self.tokens.names("hall"), self.halls, self.writer.acked, self._counts(),
+                                 self.rates, self.last_heard, self.storage_error, self.commits, len(self.views))
+        message["integrity"] = self.integrity
+        return message
 
     def _counts(self) -> dict[str, int]:
         return {s: n - 1 for s, n in self.writer.expected.items()}
@@ -383,6 +480,7 @@ class Feeder:
     async def _health_loop(self) -> None:
         while True:
             await asyncio.sleep(self.health_interval)
+            self._access_summaries()
             message = self.health()  # samples the rates even when no judge is listening
             if any(v.role != "display" for v in self.views):
                 self._to_judges(P.pack(message))

@@ -20,12 +20,17 @@ from dataclasses import dataclass
 
 from scoreboard.board import Board
 from scoreboard.events import Event
-from scoreboard.judging import ROLE_ACTIONS
+from scoreboard.judging import ROLE_ACTIONS, check_data, reason_problem
+from scoreboard.limits import MAX_ID, bounded
 from scoreboard.serialize import awards_json, stage_json, standings_json
 
 from .protocol import pack
 
 JUDGE_QUEUE = 512  # messages a console may lag behind before it gets a fresh snapshot instead
+JUDGE_QUEUE_BYTES = 32 << 20  # ... or bytes
+URGENT_LIMIT = 256  # command results a client leaves unread before it is closed (it is not reading)
+HALL_OUTBOX_BYTES = 32 << 20  # replies a hall leaves unread before it is closed (it is not reading)
+QUARANTINE_KEPT = 5000  # quarantine rows a snapshot carries (the newest; all are in the database)
 LATEST = 20  # results carried in a public state
 COMMAND_KINDS = tuple(sorted(ROLE_ACTIONS["chief"]))
 
@@ -96,10 +101,15 @@ class PackedLog:
 EVENTS_HEAD = pack({"type": "events", "events": 0})[:-1]  # the map up to the array: {"type": "events", "events":
 
 
-def snapshot_frame(rules_text: str, contestants: list, log: PackedLog, quarantine: list[dict]) -> bytes:
-    """`pack(snapshot(...))`, with the log's events joined from their packed chunks."""
+def snapshot_frame(rules_text: str, contestants: list, log: PackedLog, quarantine: list[dict],
+                   quarantine_total: int | None = None, integrity: dict | None = None) -> bytes:
+    """`pack(snapshot(...))`, with the log's events joined from their packed chunks. The quarantine is the
+    newest QUARANTINE_KEPT rows (`quarantine_total` counts them all); `integrity`: the file's verification."""
+    kept = quarantine[-QUARANTINE_KEPT:]
     head = pack({"type": "snapshot", "rules": rules_text, "contestants": [c.as_dict() for c in contestants],
-                 "quarantine": quarantine, "events": 0})[:-1]  # the last value, 0, packs to one byte
+                 "quarantine": kept, "quarantine_total": len(quarantine) if quarantine_total is None
+                 else quarantine_total, "integrity": integrity,
+                 "events": 0})[:-1]  # the last value, 0, packs to one byte
     return head + log.array()
 
 
@@ -158,21 +168,23 @@ class CommandError(Exception):
 
 
 def parse_command(msg: dict) -> Command:
+    """A command frame's fields, each checked and bounded (the id is echoed in the result, so only a short
+    one is: anything else is answered with a null id)."""
     cid = msg.get("id")
-    if not isinstance(cid, (int, str)) or isinstance(cid, bool):
-        raise CommandError(cid, "bad_command", "'id' must be an integer or a string chosen by the client")
+    if not isinstance(cid, (int, str)) or isinstance(cid, bool) or (isinstance(cid, str) and len(cid) > MAX_ID) \
+            or (isinstance(cid, int) and abs(cid) > 2**63 - 1):
+        raise CommandError(None, "bad_command", f"'id' must be an integer or a string of at most {MAX_ID} "
+                                                "characters, chosen by the client")
     kind = msg.get("kind")
-    if not isinstance(kind, str) or not kind:
+    if not isinstance(kind, str) or not kind or len(kind) > MAX_ID:
         raise CommandError(cid, "bad_command", "'kind' must be a command name")
     data = msg.get("data", {})
     if data is None:
         data = {}
-    if not isinstance(data, dict):
-        raise CommandError(cid, "bad_command", "'data' must be a map")
-    reason = msg.get("reason", "")
-    if not isinstance(reason, str):
-        raise CommandError(cid, "bad_command", "'reason' must be a string")
-    return Command(cid, kind, data, reason)
+    bad = check_data(data) or reason_problem(msg.get("reason", ""))
+    if bad:
+        raise CommandError(cid, "bad_command", bad)
+    return Command(cid, kind, data, msg.get("reason", ""))
 
 
 def result_ok(cid, event_id: int) -> bytes:
@@ -180,24 +192,33 @@ def result_ok(cid, event_id: int) -> bytes:
 
 
 def result_err(cid, code: str, message: str) -> bytes:
-    return pack({"type": "result", "id": cid, "ok": False, "code": code, "message": message})
+    return pack({"type": "result", "id": cid, "ok": False, "code": code, "message": bounded(message)})
 
 
 # --- outboxes -----------------------------------------------------------------------
 class Outbox:
-    """What one client has yet to receive; `pop()` gives the next frame or None."""
+    """What one client has yet to receive; `pop()` gives the next frame or None.
+
+    Bounded: a client that leaves too much unread is `overflowing`; the server then closes it (it cannot
+    even be told why if it never reads: `not_reading` is sent on a best-effort basis)."""
 
     def __init__(self):
         self.wake = asyncio.Event()
         self.closing: bytes | None = None  # set: send this (if not empty), then close
         self.queue: deque = deque()
+        self.urgent = 0  # command results in the queue
+        self.overflowing = False
 
     def close_with(self, frame: bytes | None) -> None:
         self.closing = frame or b""
         self.wake.set()
 
     def put_urgent(self, frame: bytes) -> None:
-        """A command's result: never dropped."""
+        """A command's result: never dropped; more than URGENT_LIMIT unread and the client is overflowing."""
+        if self.urgent >= URGENT_LIMIT:
+            self.overflowing = True
+            return
+        self.urgent += 1
         self.queue.append(frame)
         self.wake.set()
 
@@ -208,9 +229,11 @@ class Outbox:
 class JudgeOutbox(Outbox):
     """Bounded; on overflow the queue is dropped (results kept) and a fresh snapshot replaces it."""
 
-    def __init__(self, limit: int = JUDGE_QUEUE):
+    def __init__(self, limit: int = JUDGE_QUEUE, limit_bytes: int = JUDGE_QUEUE_BYTES):
         super().__init__()
         self.limit = limit
+        self.limit_bytes = limit_bytes
+        self.bytes = 0
         self.need_snapshot = True
         self.wake.set()
         self.results: set[int] = set()  # ids of the result frames in the queue
@@ -219,16 +242,20 @@ class JudgeOutbox(Outbox):
     def put(self, frame: bytes) -> None:
         if self.need_snapshot:
             return  # the coming snapshot covers it
-        if len(self.queue) >= self.limit:
+        if len(self.queue) >= self.limit or self.bytes + len(frame) > self.limit_bytes:
             self.queue = deque(f for f in self.queue if id(f) in self.results)
+            self.bytes = sum(map(len, self.queue))
             self.need_snapshot = True
             self.overflows += 1
         else:
             self.queue.append(frame)
+            self.bytes += len(frame)
         self.wake.set()
 
     def put_urgent(self, frame: bytes) -> None:
-        self.results.add(id(frame))
+        if self.urgent < URGENT_LIMIT:
+            self.results.add(id(frame))
+            self.bytes += len(frame)
         super().put_urgent(frame)
 
     def pop(self, build_snapshot) -> bytes | None:
@@ -238,7 +265,10 @@ class JudgeOutbox(Outbox):
         if not self.queue:
             return None
         frame = self.queue.popleft()
-        self.results.discard(id(frame))
+        self.bytes -= len(frame)
+        if id(frame) in self.results:
+            self.results.discard(id(frame))
+            self.urgent -= 1
         return frame
 
 
@@ -255,6 +285,7 @@ class DisplayOutbox(Outbox):
 
     def pop(self, build_snapshot) -> bytes | None:
         if self.queue:
+            self.urgent -= 1  # a display's queue holds only command results
             return self.queue.popleft()
         frame, self.latest = self.latest, None
         return frame
@@ -263,15 +294,29 @@ class DisplayOutbox(Outbox):
 class HallOutbox(Outbox):
     """A hall's replies: rejections in order; an ack followed by a newer ack is dropped (acks are cumulative)."""
 
-    def __init__(self):
+    def __init__(self, limit_bytes: int = HALL_OUTBOX_BYTES):
         super().__init__()
         self.last_is_ack = False
+        self.limit_bytes = limit_bytes
+        self.bytes = 0
 
     def put_frames(self, frames: list[bytes], ack_last: bool) -> None:
         if not frames:
             return
         if self.last_is_ack and ack_last and self.queue:
-            self.queue.pop()
+            self.bytes -= len(self.queue.pop())
         self.queue.extend(frames)
+        self.bytes += sum(map(len, frames))
         self.last_is_ack = ack_last
+        if self.bytes > self.limit_bytes:
+            self.overflowing = True
         self.wake.set()
+
+    def pop(self, build_snapshot) -> bytes | None:
+        if not self.queue:
+            return None
+        frame = self.queue.popleft()
+        self.bytes -= len(frame)
+        if not self.queue:
+            self.last_is_ack = False
+        return frame
