@@ -180,13 +180,16 @@ class Board:
                         and (item in marks or len(marks) < MAX_ITEMS)
                         and self.item_section.get(item, section) == section):
                     return None
-            elif ev.kind == "finish":
+            else:
                 tu = d["time_used"]
                 if d["contestant"] in self.marks and tu.__class__ in _NUMBER and 0 <= tu <= MAX_TIME_USED:
                     return None
+        except Exception:  # noqa: BLE001 - data of any shape, from a file anyone could edit: named below
+            pass
+        try:
             rec = {**d, "type": ev.kind, "seq": ev.seq if ev.seq.__class__ is int and ev.seq >= 1 else 1}
             bad = check_record(rec, self.contestants, self.section_index, {}, {}, self.marks)
-        except Exception as exc:  # noqa: BLE001 - data of any shape, from a file anyone could edit
+        except Exception as exc:  # noqa: BLE001
             return f"event {ev.id}: unreadable {ev.kind} ({type(exc).__name__})"
         return f"event {ev.id}: {bad.message if bad else 'inconsistent with the events before it'}"
 

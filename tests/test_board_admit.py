@@ -28,12 +28,14 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 # Mostly well-formed records over two items and two sections, so that items come back with another max
 # or section; edge values and wrong types now and then.
-number = st.one_of(st.sampled_from([0, 0.0, 5, 7.5, 10, 10.0, 12, -1, -0.5, math.nan, math.inf, -math.inf, 1e300]),
+number = st.one_of(st.sampled_from([0, 0.0, 5, 7.5, 10, 10.0, 12, -1, -0.5, math.nan, math.inf, -math.inf, 1e300,
+                                    1000, 1000.5, 1.8e306]),
                    st.floats(-1, 12, allow_nan=False), st.sampled_from([True, "8", None]))
-text = st.one_of(st.sampled_from(["choice-01", "case-01", 'q"\\\n']), st.sampled_from(["", 3, None]))
+text = st.one_of(st.sampled_from(["choice-01", "case-01", 'q"\\\n', 'q"\\', "i" * 64, "i" * 65, "案例\u202e"]),
+                 st.sampled_from(["", 3, None]))
 plain_record = st.fixed_dictionaries({
     "type": st.just("result"),
-    "seq": st.one_of(st.integers(1, 5), st.sampled_from([0, -1, True, 2.0])),
+    "seq": st.one_of(st.integers(1, 5), st.sampled_from([0, -1, True, 2.0, 2**63 - 1, 2**63])),
     "contestant": st.sampled_from(EXAMS + [7]),
     "item": text,
     "section": st.sampled_from(["choice", "case", "choice", "case", "essay", ""]),
