@@ -107,8 +107,7 @@ def _check_writable(path: str) -> None:
     if not os.access(p, os.W_OK):
         raise StoreError(f"{path}: the file is read-only; a contest database must be writable "
                          "(check its permissions, or copy it to a writable disk)")
-    if not os.access(p.parent if str(p.parent) else Path("."), os.W_OK | os.X_OK) and not (
-            Path(f"{path}-wal").exists() and os.access(f"{path}-wal", os.W_OK)):
+    if not os.access(p.parent, os.W_OK | os.X_OK) and not os.access(f"{path}-wal", os.W_OK):
         raise StoreError(f"{path}: its folder is read-only; SQLite needs to write its journal beside the file")
 
 
@@ -136,7 +135,10 @@ class Store:
             raise StoreError(f"{self.path}: no such contest database (create it with 'scoreboard init')")
         if must_exist:
             _check_writable(self.path)
-        self.conn = _connect(self.path)
+        try:
+            self.conn = _connect(self.path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a contest database ({exc})") from None
         self.db = sqlite_utils.Database(self.conn)
         self._rules: Rules | None = None
         self._contestants: list[Contestant] | None = None

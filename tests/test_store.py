@@ -2,6 +2,8 @@
 
 import sqlite3
 
+from pathlib import Path
+
 import pytest
 
 from db.store import MIGRATIONS, Store, StoreError, writer_lock
@@ -96,3 +98,41 @@ def test_a_database_of_schema_1_is_migrated_and_keeps_its_contestants(tmp_path):
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     c = store.conn.execute("SELECT exam_no, prior_expert, substitute FROM contestants").fetchone()
     assert c == ("FJ1", 1, 0)
+
+
+def test_a_file_that_is_not_a_database_is_refused_with_a_clear_message(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a contest database"):
+        Store(junk)
+
+
+def test_a_read_only_database_is_refused_when_it_is_opened_not_on_the_first_record(tmp_path, fujian, fujian_roster):
+    """Run as an unprivileged user (root may write any file): `serve` fails at once, naming the file."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        pytest.skip("needs root and setpriv to run the check as an unprivileged user")
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="scoreboard-ro-", dir="/tmp"))  # pytest's own folders are private
+    db = folder / "c.db"
+    Store.create(db, fujian, fujian_roster).close()
+    (folder / "tokens.toml").write_text('[hall]\nhall-a = "Zq7-vW2pLx9RtY4uKe8sNb3m"\n', encoding="utf-8")
+    os.chmod(db, 0o444)
+    os.chmod(folder, 0o755)
+    for p in (Path(os.getcwd()), *Path(os.getcwd()).parents):
+        if os.stat(p).st_mode & 0o005 != 0o005:
+            shutil.rmtree(folder)
+            pytest.skip(f"{p} is not readable by an unprivileged user")
+    code = ("import sys; from db.store import Store, StoreError\n"
+            "try:\n    Store(sys.argv[1])\nexcept StoreError as e:\n    print(e); sys.exit(2)\n")
+    out = subprocess.run([setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", sys.executable, "-c", code,
+                          str(db)], capture_output=True, text=True, cwd=os.getcwd(), timeout=60)
+    shutil.rmtree(folder)
+    assert out.returncode == 2, out.stderr
+    assert "the file is read-only" in out.stdout
