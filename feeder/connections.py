@@ -17,7 +17,7 @@ from . import views as V
 class Hall:
     def __init__(self, ws, session: P.HallSession, peer: str):
         self.ws, self.session, self.peer = ws, session, peer
-        self.outbox = V.HallOutbox()
+        self.outbox = V.HallOutbox(V.HALL_OUTBOX_BYTES)
 
 
 class View:

@@ -248,7 +248,8 @@ class Feeder:
                     session.receive(frame)
                 except WriterFault as fault:
                     self._writer_fault(fault)
-                    break  # `_recover` closes every hall; this one too
+                    await sending  # `_recover` (now, or once the batch being written is done) closes it
+                    return
                 if session.due <= w.committed and session.waiting:  # a duplicate of durable records
                     self._answer(conn)
                 self._work.set()
