@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .events import SCALE, Event, Rejection, check_record, to_points
-from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED
+from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED, plain_text_problem
 from .roster import Contestant
 from .rules import Rules
 from .stage import STAGE_KINDS, StageState, StageTotals, stage_totals
@@ -105,7 +105,7 @@ class Board:
         pts = round(score * SCALE)
         known = self.item_max.get(item)
         if known is None:  # a new item: its id is checked once, here
-            if not (0 < len(item) <= MAX_ID and item.isprintable()):
+            if not (0 < len(item) <= MAX_ID and (item.isprintable() or plain_text_problem(item, MAX_ID) is None)):
                 return None
             self.item_max[item] = round(mx * SCALE)
             self.item_section[item] = section

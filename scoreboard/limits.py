@@ -8,6 +8,8 @@ never folded. docs/architecture.md ("Bounds") lists them with their reasons.
 
 from __future__ import annotations
 
+import unicodedata
+
 MAX_SEQ = 2**63 - 1  # a hall's seq: what SQLite stores as an INTEGER
 MAX_ID = 64  # characters: exam numbers, item and section ids, hall sources, judges' and screens' names
 MAX_NAME = 64  # characters of a contestant's name (the longest real ones, with a transliteration, are ~20)
@@ -40,6 +42,10 @@ def bounded(text: str, limit: int = MAX_MESSAGE) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_NOT_TEXT = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))  # control, format, surrogate, private, unassigned,
+# line and paragraph separators; spaces (Zs) are text: the ideographic space pads two-character names (张　三)
+
+
 def plain_text_problem(text: str, limit: int) -> str | None:
     """Why `text` cannot be an id, a name or a label (None: it can): empty, too long, or holding
     control or format characters (a newline, an escape, a right-to-left override...)."""
@@ -47,7 +53,8 @@ def plain_text_problem(text: str, limit: int) -> str | None:
         return "is empty"
     if len(text) > limit:
         return f"is {len(text)} characters long (at most {limit})"
-    if not text.isprintable():
-        bad = next(ch for ch in text if not ch.isprintable())
-        return f"holds the control character U+{ord(bad):04X}"
+    if not text.isprintable():  # the fast answer for nearly every text; then what isprintable refuses but is text
+        bad = next((ch for ch in text if unicodedata.category(ch) in _NOT_TEXT), None)
+        if bad is not None:
+            return f"holds the control character U+{ord(bad):04X}"
     return None

@@ -31,7 +31,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 number = st.one_of(st.sampled_from([0, 0.0, 5, 7.5, 10, 10.0, 12, -1, -0.5, math.nan, math.inf, -math.inf, 1e300,
                                     1000, 1000.5, 1.8e306]),
                    st.floats(-1, 12, allow_nan=False), st.sampled_from([True, "8", None]))
-text = st.one_of(st.sampled_from(["choice-01", "case-01", 'q"\\\n', 'q"\\', "i" * 64, "i" * 65, "案例\u202e"]),
+text = st.one_of(st.sampled_from(["choice-01", "case-01", 'q"\\\n', 'q"\\', "i" * 64, "i" * 65, "案例\u202e", "案例\u300001"]),
                  st.sampled_from(["", 3, None]))
 plain_record = st.fixed_dictionaries({
     "type": st.just("result"),

@@ -46,6 +46,8 @@ def test_an_id_must_be_short_printable_text():
     assert plain_text_problem("a\nb", MAX_ID) == "holds the control character U+000A"
     assert plain_text_problem("a\u202eb", MAX_ID) == "holds the control character U+202E"  # right-to-left override
     assert plain_text_problem("阿卜杜热合曼·阿卜杜克热木", MAX_ID) is None
+    assert plain_text_problem("张　三", MAX_ID) is None and plain_text_problem("Li\u00a0Na", MAX_ID) is None  # spaces
+    assert plain_text_problem("a\u200bb", MAX_ID) == "holds the control character U+200B"  # zero-width
 
 
 # --- hall records -----------------------------------------------------------------
