@@ -67,7 +67,7 @@ def pdf_unavailable() -> str | None:
     return None
 
 
-def write_pdf(snap: Snapshot, path: str) -> None:
+def render_pdf(snap: Snapshot) -> bytes:
     from weasyprint import HTML
 
-    HTML(string=render_html(snap)).write_pdf(path)
+    return HTML(string=render_html(snap)).write_pdf()
