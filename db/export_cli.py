@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import errno
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -14,6 +16,46 @@ from .store import Store
 WHAT_HELP = ("Which list: results (个人成绩), teams (团体成绩), awards (获奖名单), advancement (推荐名单), "
              "audit (审计记录), certificates (证书名单). A workbook holds all of them unless one is named; "
              "a CSV file holds one (default: results).")
+
+
+# Why a file cannot be written, in the command's language (zh, en).
+NO_FOLDER = ("无法写入 {out}：文件夹 {folder} 不存在", "cannot write {out}: the folder {folder} does not exist")
+NOT_FOLDER = ("无法写入 {out}：{folder} 不是文件夹", "cannot write {out}: {folder} is not a folder")
+WRITE_FAILED = ("无法写入 {out}：{why}", "cannot write {out}: {why}")
+WHY = {  # errno -> (zh, en); anything else says the system's own words
+    errno.EACCES: ("没有写入权限", "permission denied"),
+    errno.EPERM: ("没有写入权限", "permission denied"),
+    errno.EROFS: ("只读文件系统", "read-only file system"),
+    errno.ENOSPC: ("磁盘已满", "no space left on the disk"),
+    errno.ENAMETOOLONG: ("文件名太长", "the file name is too long"),
+    errno.ENOENT: ("文件夹不存在", "the folder does not exist"),
+    errno.ENOTDIR: ("路径中有一段不是文件夹", "a part of the path is not a folder"),
+    errno.EISDIR: ("这是一个文件夹", "it is a folder"),
+}
+
+
+def _say(text: tuple[str, str], lang: str, **params) -> str:
+    return (text[1] if lang == "en" else text[0]).format(**params)
+
+
+def _check_target(out: str, lang: str) -> None:
+    """Refuse at once, before any work, a file whose folder is missing or is not a folder."""
+    folder = Path(out).parent
+    if not folder.exists():
+        raise UserError(_say(NO_FOLDER, lang, out=out, folder=folder))
+    if not folder.is_dir():
+        raise UserError(_say(NOT_FOLDER, lang, out=out, folder=folder))
+
+
+@contextmanager
+def _writing(out: str, lang: str):
+    """A write that fails (no permission, a full disk...) is one line of error, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        zh_en = WHY.get(exc.errno)
+        why = _say(zh_en, lang) if zh_en else (exc.strerror or str(exc))
+        raise UserError(_say(WRITE_FAILED, lang, out=out, why=why)) from None
 
 
 def _snapshot(db: str, lang: str):
@@ -47,17 +89,21 @@ def export(db, out, what, lang):
     suffix = Path(out).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise UserError(f"{out}: the file must end in .xlsx (workbook) or .csv (one list)")
+    _check_target(out, lang)
     snap = _snapshot(db, lang)
     if suffix == ".csv":
         from .exports.csvout import write_csv
 
-        n = write_csv(snap, build(snap, what or "results"), out)
+        with _writing(out, lang):
+            n = write_csv(snap, build(snap, what or "results"), out)
         click.echo(f"{out}: {n} rows of {what or 'results'} [{_status(snap)}]")
         return
     from .exports.workbook import write_workbook
 
     keys = [what] if what else list(LISTS)
-    write_workbook(snap, [build(snap, k) for k in keys], out)
+    tables = [build(snap, k) for k in keys]
+    with _writing(out, lang):
+        write_workbook(snap, tables, out)
     click.echo(f"{out}: {len(keys)} sheet(s) [{_status(snap)}]")
 
 
@@ -70,20 +116,20 @@ def export(db, out, what, lang):
 def report(db, out, lang):
     """Write the printable results report (A4): every award, the advancement lists,
     team and individual results and the judges' log."""
-    from .exports.report import pdf_unavailable, render_html, write_pdf
+    from .exports.report import pdf_unavailable, render_html, render_pdf
 
     suffix = Path(out).suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
         raise UserError(f"{out}: the file must end in .html or .pdf")
+    _check_target(out, lang)
     if suffix == ".pdf":
         why = pdf_unavailable()
         if why:
             raise UserError(f"cannot make a PDF here: {why}. Write FILE.html and print it from a browser instead")
     snap = _snapshot(db, lang)
-    if suffix == ".pdf":
-        write_pdf(snap, out)
-    else:
-        Path(out).write_text(render_html(snap), encoding="utf-8")
+    data = render_pdf(snap) if suffix == ".pdf" else render_html(snap).encode("utf-8")
+    with _writing(out, lang):
+        Path(out).write_bytes(data)
     click.echo(f"{out}: report [{_status(snap)}]")
 
 

@@ -1,4 +1,8 @@
-"""Human output of the shell commands (tables in the terminal, Chinese by default)."""
+"""Human output of the shell commands (tables in the terminal, Chinese by default).
+
+Names, teams, reasons and judges' names are printed exactly as typed: the console reads no
+markup, so a contestant named "[bold red]红[/bold red]" is shown with its brackets.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ STATUS = {
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=200)
+    return Console(highlight=False, soft_wrap=False, width=200, markup=False)  # every string is plain text
 
 
 def print_standings(rules: Rules, st: Standings, lang: str, team=None, group=None, limit=0) -> None:

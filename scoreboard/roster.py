@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .limits import MAX_ID, MAX_NAME, MAX_TEXT, plain_text_problem
 from .rules import FLAGS, Rules
 
 # Column names, English first, with the Chinese headers that mean the same.
@@ -25,6 +26,9 @@ COLUMNS = {
     "substitute": ("substitute", "替补"),
 }
 REQUIRED = ("exam_no", "name", "team", "unit")
+# The longest each text field may be (scoreboard.limits). A field longer than this, or holding a control
+# character, is refused: every later step (a terminal line, a printed page, an export) can then hold it.
+BOUNDS = {"exam_no": MAX_ID, "name": MAX_NAME, "team": MAX_TEXT, "unit": MAX_TEXT, "group": MAX_TEXT}
 TRUE_WORDS = {"是", "yes", "y", "1", "true", "t", "√"}
 FALSE_WORDS = {"否", "no", "n", "0", "false", "f", ""}
 
@@ -132,6 +136,11 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
         for col in REQUIRED:
             if not text.get(col):
                 problems.append(Problem(file, row_no, col, f"'{col}' is empty"))
+                bad = True
+        for col, limit in BOUNDS.items():
+            why = plain_text_problem(text[col], limit) if text.get(col) else None  # empty: said above
+            if why:
+                problems.append(Problem(file, row_no, col, f"'{col}' ({COLUMNS[col][1]}) {why}"))
                 bad = True
         flags = set()
         for flag in FLAGS:

@@ -84,3 +84,35 @@ def test_all_problems_are_reported_together(fujian):
 
 def test_an_empty_roster_is_an_error(fujian):
     assert problems(fujian) == ["roster.csv: the roster has no contestants"]
+
+
+def test_an_over_long_name_is_refused_naming_row_and_column_without_echoing_it(fujian):
+    msgs = problems(fujian, ("FJ1", "张三", "福州", "u", "", "", ""), ("FJ2", "长" * 5000, "福州", "u", "", "", ""))
+    assert msgs == ["roster.csv, row 3, column name: 'name' (姓名) is 5000 characters long (at most 64)"]
+
+
+def test_each_text_field_is_held_to_its_bound(fujian):
+    assert check(fujian, ("F" * 64, "名" * 64, "福州", "单" * 128, "", "", ""))  # at the bounds: fine
+    msgs = problems(fujian, ("F" * 65, "张三", "福州", "u", "", "", ""), ("FJ2", "名" * 65, "福州", "u", "", "", ""),
+                    ("FJ3", "张三", "福州", "单" * 129, "", "", ""))
+    assert msgs == ["roster.csv, row 2, column exam_no: 'exam_no' (准考证号) is 65 characters long (at most 64)",
+                    "roster.csv, row 3, column name: 'name' (姓名) is 65 characters long (at most 64)",
+                    "roster.csv, row 4, column unit: 'unit' (单位) is 129 characters long (at most 128)"]
+
+
+def test_a_control_character_inside_a_field_is_refused(fujian):
+    msgs = problems(fujian, ("FJ1", "张\x1b[31m三", "福州", "u", "", "", ""), ("FJ2", "李四", "福州", "福州\n社保", "", "", ""))
+    assert msgs == ["roster.csv, row 2, column name: 'name' (姓名) holds the control character U+001B",
+                    "roster.csv, row 3, column unit: 'unit' (单位) holds the control character U+000A"]
+
+
+def test_an_over_long_team_is_refused_by_its_bound_not_echoed_as_unknown(fujian):
+    msgs = problems(fujian, ("FJ1", "张三", "队" * 500, "u", "", "", ""))
+    assert msgs == ["roster.csv, row 2, column team: 'team' (代表队) is 500 characters long (at most 128)"]
+
+
+def test_names_with_a_middle_dot_or_spaces_stay_valid(fujian):
+    people = check(fujian, ("FJ1", "阿卜杜热合曼·阿卜杜克热木", "福州", "福州市 社保中心", "", "", ""),
+                   ("FJ2", "Li Ming", "福州", "u", "", "", ""), ("FJ3", "  王五\t", "福州", "u", "", "", ""))
+    assert [p.name for p in people] == ["阿卜杜热合曼·阿卜杜克热木", "Li Ming", "王五"]  # the edges are trimmed
+    assert people[0].unit == "福州市 社保中心"

@@ -20,10 +20,14 @@ from .tables import build, plain
 
 _KLASS = {"int": "num", "score": "num", "time": "num", "hash": "hash", "long": "long"}
 _WRAPS = {"unit", "award", "awards", "advancement", "contest"}  # text columns that may wrap
+NOWRAP_MAX = 30  # characters: a longer name (or team...) wraps too, so it cannot push its table off the page
 
 
-def _klass(c) -> str:
-    return _KLASS.get(c.fmt) or ("" if c.key in _WRAPS else "nw")
+def _klass(c, v=None) -> str:
+    """The cell's class: numbers and hashes by format; short text (a name, a team) on one line."""
+    if c.fmt in _KLASS:
+        return _KLASS[c.fmt]
+    return "" if c.key in _WRAPS or len(plain(c.fmt, v)) > NOWRAP_MAX else "nw"
 
 
 def _css(text: str) -> str:
@@ -67,7 +71,7 @@ def pdf_unavailable() -> str | None:
     return None
 
 
-def write_pdf(snap: Snapshot, path: str) -> None:
+def render_pdf(snap: Snapshot) -> bytes:
     from weasyprint import HTML
 
-    HTML(string=render_html(snap)).write_pdf(path)
+    return HTML(string=render_html(snap)).write_pdf()

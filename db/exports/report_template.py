@@ -31,6 +31,9 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 2mm; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
 th, td { border: 0.5pt solid #999; padding: 0.6mm 1.2mm; text-align: left; vertical-align: top; }
+/* A long text without a break (a URL in a judge's reason, a run of letters) may break anywhere, so it wraps
+   inside its cell instead of widening the table past the page. */
+td { overflow-wrap: anywhere; }
 th { background: #d9e1f2; font-weight: bold; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
 td.hash { font-family: monospace; font-size: 6.5pt; word-break: break-all; }
@@ -55,7 +58,7 @@ p.note { color: #c00000; font-style: italic; margin: 1mm 0; }
 <table>
 <thead><tr>{% for c in table.columns %}<th>{{ c.header }}</th>{% endfor %}</tr></thead>
 <tbody>
-{% for r in rows %}<tr>{% for c, v in zip(table.columns, r) %}<td class="{{ klass(c) }}">{{ plain(c.fmt, v) }}</td>{% endfor %}</tr>
+{% for r in rows %}<tr>{% for c, v in zip(table.columns, r) %}<td class="{{ klass(c, v) }}">{{ plain(c.fmt, v) }}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
 </table>
 {%- endmacro %}

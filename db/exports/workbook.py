@@ -4,6 +4,10 @@ Every sheet starts with the same three rows: the contest's title, the status
 banner (PROVISIONAL, or the lock's time, who locked it and the judges' chain
 hash) and the column headers; those rows are frozen and repeat on every
 printed page, and the page header and footer say the status again.
+
+Every row goes in through `_append`: a text that a spreadsheet would read as
+a formula (safety.py) is stored as a plain string cell with the quote-prefix
+style, never as a formula, whichever sheet and row it lands in.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .safety import formula_like
 from .snapshot import Snapshot, fmt_time
 from .tables import Table
 
@@ -37,6 +42,16 @@ def _escape(text: str) -> str:
     return text.replace("&", "&&")  # '&' starts a code in Excel's headers and footers
 
 
+def _append(ws: Worksheet, values: list) -> None:
+    """`ws.append`, with every formula-like text kept as text (openpyxl makes '=...' a formula)."""
+    ws.append(values)
+    for col, value in enumerate(values, 1):
+        if formula_like(value):
+            cell = ws.cell(ws.max_row, col)
+            cell.data_type = "s"
+            cell.quotePrefix = True  # Excel's own mark for "text, as typed": kept as text when edited
+
+
 def write_workbook(snap: Snapshot, tables: list[Table], path: str) -> None:
     wb = Workbook()
     wb.remove(wb.active)
@@ -51,9 +66,9 @@ def write_workbook(snap: Snapshot, tables: list[Table], path: str) -> None:
 def _sheet(ws: Worksheet, snap: Snapshot, table: Table) -> None:
     ncols = len(table.columns)
     last = get_column_letter(ncols)
-    ws.append([f"{snap.title} — {table.name}"])
+    _append(ws, [f"{snap.title} — {table.name}"])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([snap.status_line()])
+    _append(ws, [snap.status_line()])
     banner = ws["A2"]
     banner.font = Font(bold=True, color="C00000" if snap.provisional else "375623")
     banner.fill = PROVISIONAL_FILL if snap.provisional else LOCKED_FILL
@@ -61,7 +76,7 @@ def _sheet(ws: Worksheet, snap: Snapshot, table: Table) -> None:
     ws.row_dimensions[2].height = 33
     for row in (1, 2):
         ws.merge_cells(f"A{row}:{last}{row}")
-    ws.append([c.header for c in table.columns])
+    _append(ws, [c.header for c in table.columns])
     for cell in ws[HEADER_ROWS]:
         cell.font = Font(bold=True)
         cell.fill = HEAD_FILL
@@ -73,7 +88,7 @@ def _sheet(ws: Worksheet, snap: Snapshot, table: Table) -> None:
             _data_row(ws, table, values, widths)
     else:
         for block in table.blocks:
-            ws.append([block.title])
+            _append(ws, [block.title])
             r = ws.max_row
             ws.merge_cells(f"A{r}:{last}{r}")
             ws.cell(r, 1).font = Font(bold=True, size=12)
@@ -81,9 +96,9 @@ def _sheet(ws: Worksheet, snap: Snapshot, table: Table) -> None:
             for values in block.rows:
                 _data_row(ws, table, values, widths)
             for note in block.notes:
-                ws.append([note])
+                _append(ws, [note])
                 ws.cell(ws.max_row, 1).font = Font(italic=True, color="C00000")
-            ws.append([])
+            _append(ws, [])
     for i, c in enumerate(table.columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = min(max(widths[i - 1], 4), c.cap) + 2
     ws.freeze_panes = "D4" if table.key == "results" else "A4"
@@ -96,7 +111,7 @@ def _data_row(ws: Worksheet, table: Table, values: list, widths: list[int]) -> N
         if c.fmt == "time" and v is not None:
             v = v / 86400  # seconds to Excel's days
         out.append(None if v == "" else v)
-    ws.append(out)
+    _append(ws, out)
     for i, (c, cell) in enumerate(zip(table.columns, ws[ws.max_row])):
         cell.border = BOX
         if c.fmt in FORMATS:

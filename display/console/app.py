@@ -97,6 +97,11 @@ class ConsoleApp(Actions, App):
     def label(self, zh: str, en: str) -> str:
         return en if self.lang == "en" and en else zh
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Notifications are plain text: they carry reasons, names and the server's messages (plaintext.py)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # --- life -------------------------------------------------------------------
     async def on_mount(self) -> None:
         await self.action_mode(self.start_mode)

@@ -5,6 +5,9 @@ and when someone moves from 10th to 5th only places 5..10 change. Each tick
 the new rows are compared with the old ones cell by cell; changed cells get
 `update_cell`, extra places are added or removed at the end. The table is
 never cleared and rebuilt, so 1,550 rows update at the cost of one repaint.
+
+Every text cell and column label reaches the DataTable as plain text (display/plaintext.py): a
+name such as "[bold]x[/bold]" is shown as typed, never read as markup.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ from collections.abc import Callable, Sequence
 
 from textual.widgets import DataTable
 
+from ..plaintext import cell, plain
+
 
 class TableSync:
     def __init__(self, table: DataTable, render: Callable[[int, object], object] | None = None):
         self.table = table
         self.rows: list[tuple] = []
         self.keys: list[str] = []  # what each place holds (an exam number, a team...)
-        self.render = render or (lambda col, v: v)
+        shown = render or (lambda col, v: v)
+        self.render = lambda col, v: cell(shown(col, v))
         self.columns: list = []
         self.touched = 0  # cells updated by the last sync (for tests and measurements)
 
@@ -30,7 +36,7 @@ class TableSync:
             return
         self.table.clear(columns=True)
         for key, label, width in cols:
-            self.table.add_column(label, key=key, width=width)
+            self.table.add_column(plain(label), key=key, width=width)
         self.columns = cols
         self.rows, self.keys = [], []
 

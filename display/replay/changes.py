@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 from textual_plotext import PlotextPlot
 
+from ..plaintext import cell
 from .bar import TimelineBar
 from .catalogue import msg, translate_bindings
 
@@ -39,10 +40,10 @@ class ChangesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.m("changes_title"), classes="title")
+        yield Static(self.m("changes_title"), classes="title", markup=False)
         with Horizontal(id="progress_row"):
             yield ProgressBar(id="progress", show_eta=False)
-            yield Static(id="changes_status")
+            yield Static(id="changes_status", markup=False)
         yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
         yield PlotextPlot(id="changes_chart")
         yield TimelineBar()
@@ -95,8 +96,9 @@ class ChangesScreen(Screen):
                 out.append(f"{x} {c.name}" if c else x)
             return "、".join(out)
 
-        table.add_rows([(app.fmt_time(c.at), f"#{c.event_id}", app.award_label(c.award_id), names(c.gained),
-                         names(c.lost), app.describe(c.index - 1)) for c in changes])
+        table.add_rows([tuple(map(cell, (app.fmt_time(c.at), f"#{c.event_id}", app.award_label(c.award_id),
+                                          names(c.gained), names(c.lost), app.describe(c.index - 1))))
+                         for c in changes])  # names and reasons as typed, never markup
         span = (p.timeline.end - p.timeline.start) or 1.0
         app.award_fractions = sorted({(c.at - p.timeline.start) / span for c in changes})
         for bar in app.query_bars():

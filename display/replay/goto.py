@@ -46,9 +46,9 @@ class GotoDialog(ModalScreen):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Vertical(id="goto"):
-            yield Static(msg("goto_title", lang), classes="title")
+            yield Static(msg("goto_title", lang), classes="title", markup=False)
             yield Input(placeholder=msg("goto_hint", lang), id="moment")
-            yield Static(id="error")
+            yield Static(id="error", markup=False)
             with Horizontal(id="buttons"):
                 yield Button(msg("ok", lang), id="ok", variant="primary")
                 yield Button(msg("cancel", lang), id="cancel")

@@ -68,5 +68,6 @@ class ReplayDetailScreen(with_bar(DetailScreen)):
     def compose(self):
         for widget in super().compose():
             if isinstance(widget, TimelineBar) and self.moved_by:
-                yield Static(f"{msg('moved_by', self.app.lang)}：{self.moved_by}", id="moved_by", classes="warn")
+                yield Static(f"{msg('moved_by', self.app.lang)}：{self.moved_by}", id="moved_by", classes="warn",
+                             markup=False)
             yield widget

@@ -62,10 +62,10 @@ class ScreenApp(App):
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
             with Vertical(id="heading"):
-                yield Static(id="title")
-                yield Static(id="view-name")
-                yield Static(id="updated")
-            yield Static(id="badge")
+                yield Static(id="title", markup=False)
+                yield Static(id="view-name", markup=False)
+                yield Static(id="updated", markup=False)
+            yield Static(id="badge", markup=False)
             yield ExamClock(self.lang, self.now, self.exam, id="clock")
         with ContentSwitcher(id="views", initial="individual"):
             for name, cls in VIEWS.items():

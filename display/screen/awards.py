@@ -27,7 +27,7 @@ def award_place(a: dict) -> str:
 
 class AwardsView(View):
     def compose(self) -> ComposeResult:
-        yield Static(id="awards-status")
+        yield Static(id="awards-status", markup=False)
         yield PagedTable(id="awards-table", classes="ranking")
 
     def update_state(self, state: PublicState, ctx: Ctx) -> None:

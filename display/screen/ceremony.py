@@ -34,9 +34,9 @@ def spaced(name: str) -> str:
 
 class RecipientCard(Vertical):
     def compose(self) -> ComposeResult:
-        yield Static(classes="rc-name")
-        yield Static(classes="rc-sub")
-        yield Static(classes="rc-rank")
+        yield Static(classes="rc-name", markup=False)
+        yield Static(classes="rc-sub", markup=False)
+        yield Static(classes="rc-rank", markup=False)
         yield Digits(classes="rc-score")
 
     def show(self, r: Recipient | None, team: bool, lang: str) -> None:
@@ -105,16 +105,16 @@ class HonoursBoard(Widget):
 
 class CeremonyView(View):
     def compose(self) -> ComposeResult:
-        yield Static(id="cer-notice")
+        yield Static(id="cer-notice", markup=False)
         with Vertical(id="cer-reveal"):
-            yield Static(id="cer-award")
-            yield Static(id="cer-place")
+            yield Static(id="cer-award", markup=False)
+            yield Static(id="cer-place", markup=False)
             with Grid(id="cer-cards"):
                 for _ in range(CARDS):
                     yield RecipientCard(classes="rc")
-            yield Static(id="cer-so-far")
+            yield Static(id="cer-so-far", markup=False)
         with Vertical(id="cer-honours-box"):
-            yield Static(id="cer-honours-title")
+            yield Static(id="cer-honours-title", markup=False)
             yield HonoursBoard(id="cer-honours")
 
     def _mode(self, mode: str) -> None:

@@ -17,7 +17,7 @@ LEADERS = 3
 class GroupView(View):
     def compose(self) -> ComposeResult:
         yield Leaders(LEADERS, id="group-leaders", classes="leaders")
-        yield Static(id="group-empty", classes="empty")
+        yield Static(id="group-empty", classes="empty", markup=False)
         yield PagedTable(id="group-table", classes="ranking")
 
     def update_state(self, state: PublicState, ctx: Ctx) -> None:

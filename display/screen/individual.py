@@ -24,7 +24,7 @@ def section_cells(state: PublicState, row: dict, lang: str) -> tuple:
 class IndividualView(View):
     def compose(self) -> ComposeResult:
         yield Leaders(LEADERS, id="individual-leaders", classes="leaders")
-        yield Static(id="individual-empty", classes="empty")
+        yield Static(id="individual-empty", classes="empty", markup=False)
         yield PagedTable(id="individual-table", classes="ranking")
 
     def update_state(self, state: PublicState, ctx: Ctx) -> None:

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from ..plaintext import plain
 from .base import Ctx, View
 from .state import PublicState, fmt_score, tr
 from .widgets import Col, Line, PagedTable
@@ -32,12 +33,12 @@ class StageView(View):
         self.change: dict[str, float] = {}  # team -> its latest change (shown while highlighted)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="stage-now")
-        yield Static(id="stage-note", classes="empty")
+        yield Static(id="stage-now", markup=False)
+        yield Static(id="stage-note", classes="empty", markup=False)
         yield PagedTable(id="stage-teams", classes="ranking")
         with Horizontal(id="stage-bottom"):
-            yield Static(id="stage-panel")
-            yield Static(id="stage-latest")
+            yield Static(id="stage-panel", markup=False)
+            yield Static(id="stage-latest", markup=False)
 
     # --- reading the message ------------------------------------------------------------
     @staticmethod
@@ -118,8 +119,8 @@ class StageView(View):
             return
         width = max(len(p["marks"]) for p in panels)
         table = Table(box=None, expand=True, pad_edge=False, padding=(0, 1),
-                      title=tr("stage_panel", lang, round=self.round_label(stage, rid, lang)),
-                      title_style="bold #ffd700", header_style="bold #ffd700")
+                      title=Text(tr("stage_panel", lang, round=self.round_label(stage, rid, lang)),
+                                 style="bold #ffd700"), header_style="bold #ffd700")
         table.add_column(tr("team_col", lang), ratio=2, no_wrap=True)
         for j in range(width):
             table.add_column(str(j + 1), justify="right", width=6)
@@ -129,7 +130,7 @@ class StageView(View):
             cells = [Text(fmt_score(m), style="strike #ff5555" if judge in dropped else "bold #ffffff")
                      for judge, m in p["marks"]]
             cells += [""] * (width - len(cells))
-            table.add_row(p["team"], *cells, Text(f"{p['score']:.2f}", style="bold #ffd700"))
+            table.add_row(plain(p["team"]), *cells, Text(f"{p['score']:.2f}", style="bold #ffd700"))
         box.update(table)
 
     def _latest(self, stage: dict, lang: str) -> None:

@@ -13,7 +13,7 @@ from .widgets import Bar, BarChart, Leader, Leaders
 class TeamView(View):
     def compose(self) -> ComposeResult:
         yield Leaders(3, id="team-leaders", classes="leaders")
-        yield Static(id="team-empty", classes="empty")
+        yield Static(id="team-empty", classes="empty", markup=False)
         yield BarChart(id="team-bars")
 
     def update_state(self, state: PublicState, ctx: Ctx) -> None:

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from ..plaintext import plain
 from .state import clock_text, tr
 
 
@@ -93,7 +94,7 @@ class PagedTable(Pager, Widget):
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1),
                       header_style=style("paged-table--header"))
         for c in self.columns:
-            table.add_column(c.title, justify=c.justify, width=c.width, ratio=c.ratio, no_wrap=True,
+            table.add_column(plain(c.title), justify=c.justify, width=c.width, ratio=c.ratio, no_wrap=True,
                              overflow="ellipsis")
         for i, line in enumerate(shown):
             if line.kind == "moved":
@@ -102,7 +103,7 @@ class PagedTable(Pager, Widget):
                 row_style = style("paged-table--heading")
             else:
                 row_style = style("paged-table--odd") if i % 2 else None
-            table.add_row(*line.cells, style=row_style)
+            table.add_row(*map(plain, line.cells), style=row_style)  # names as typed, never markup
         return Group(table, self.pager_text(self.lang, style("paged-table--pager")))
 
 
@@ -180,8 +181,8 @@ class Leader:
 
 class LeaderCard(Vertical):
     def compose(self) -> ComposeResult:
-        yield Static(classes="leader-name")
-        yield Static(classes="leader-sub")
+        yield Static(classes="leader-name", markup=False)
+        yield Static(classes="leader-sub", markup=False)
         yield Digits(classes="leader-score")
 
     def show(self, leader: Leader | None) -> None:
@@ -252,7 +253,7 @@ class ExamClock(Horizontal):
         self.exam = exam
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="clock-label")
+        yield Static(classes="clock-label", markup=False)
         yield Digits(classes="clock-digits")
 
     def on_mount(self) -> None:

@@ -32,9 +32,9 @@ class AwardsScreen(ConsoleScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="awards_state", classes="title")
-        yield Static(id="drift", classes="warn")
-        yield Static(self.m("pending_ties"), classes="title")
+        yield Static(id="awards_state", classes="title", markup=False)
+        yield Static(id="drift", classes="warn", markup=False)
+        yield Static(self.m("pending_ties"), classes="title", markup=False)
         yield DataTable(id="ties", cursor_type="row")
         yield DataTable(id="list", cursor_type="row", zebra_stripes=True)
         yield Footer()

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Footer, Header, Select, Static
 
+from ...plaintext import options
 from .base import ConsoleScreen
 
 VIEW_KEYS = {"individual": "view_individual", "team": "view_teamv", "group": "view_groupv",
@@ -34,19 +35,19 @@ class ControlScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         m = self.m
         yield Header()
-        yield Static(id="screen_state", classes="title")
+        yield Static(id="screen_state", classes="title", markup=False)
         with Horizontal(classes="bar"):
             for view, key in VIEW_KEYS.items():
                 yield Button(m(key), id=f"view-{view}")
         with Horizontal(classes="bar"):
-            yield Static(m("group_for_screen"), classes="label")
+            yield Static(m("group_for_screen"), classes="label", markup=False)
             yield Select([], id="screen_group", allow_blank=True, prompt="—")
         with Horizontal(classes="bar"):
             yield Button(m("freeze"), id="freeze", variant="warning")
             yield Button(m("unfreeze"), id="unfreeze")
             yield Button(m("ceremony_prev"), id="ceremony-prev")
             yield Button(m("ceremony_next"), id="ceremony-next", variant="primary")
-        yield Static(id="ceremony_hint")
+        yield Static(id="ceremony_hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -62,7 +63,7 @@ class ControlScreen(ConsoleScreen):
             return
         if not self.groups_filled:  # fill once the rules are known
             self.groups_filled = True
-            self.query_one("#screen_group", Select).set_options([(g, g) for g in rep.rules.groups])
+            self.query_one("#screen_group", Select).set_options(options((g, g) for g in rep.rules.groups))
         c = rep.board.control
         view = c.view.get("view", "individual")
         label = m(VIEW_KEYS.get(view, "view_individual")) + (f" {c.view['group']}" if c.view.get("group") else "")

@@ -58,19 +58,19 @@ class DeskScreen(DeskTables, ConsoleScreen):
     def compose(self) -> ComposeResult:
         m = self.m
         yield Header()
-        yield Static(id="desk_state", classes="title")
-        yield Static(id="desk_entry")
+        yield Static(id="desk_state", classes="title", markup=False)
+        yield Static(id="desk_entry", markup=False)
         with Horizontal(id="desk_panel"):
-            yield Label(m("desk_judge"), classes="label")
+            yield Label(m("desk_judge"), classes="label", markup=False)
             yield Input(id="judge")
-            yield Label(m("desk_mark_label"), classes="label")
+            yield Label(m("desk_mark_label"), classes="label", markup=False)
             yield Input(id="mark", type="number")
         with Horizontal(id="desk_body"):
-            yield Static(id="desk_scores")
+            yield Static(id="desk_scores", markup=False)
             with Vertical(id="desk_side"):
-                yield Static(id="desk_marks")
-                yield Static(id="desk_entries")
-        yield Static(m("desk_help"), id="desk_help")
+                yield Static(id="desk_marks", markup=False)
+                yield Static(id="desk_entries", markup=False)
+        yield Static(m("desk_help"), id="desk_help", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from ...plaintext import plain
+
 ENTRY_LINES = 12
 
 
@@ -34,7 +36,7 @@ class DeskTables:
         table.add_column(m("desk_key"), justify="right", width=3)
         table.add_column(m("team"))
         for r in rounds:
-            table.add_column(self.app.label(r.label, r.label_en), justify="right")
+            table.add_column(plain(self.app.label(r.label, r.label_en)), justify="right")
         table.add_column(m("desk_playoff"), justify="right")
         table.add_column(m("desk_total"), justify="right")
         table.add_column(m("desk_this_q"), justify="center")
@@ -49,7 +51,7 @@ class DeskTables:
             cells += [fmt(tr[r.id]) if r.id in tr else "·" for r in rounds]
             cells += [str(totals.playoff.get(t.name, 0) or "·"), fmt(totals.team_score(t.name)),
                       this_q.get(t.name, "")]
-            table.add_row(*cells, style="reverse" if i == self.team_idx else None)
+            table.add_row(*map(plain, cells), style="reverse" if i == self.team_idx else None)
         self.query_one("#desk_scores", Static).update(table)
 
     def _show_marks(self) -> None:

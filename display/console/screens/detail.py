@@ -30,12 +30,12 @@ class DetailScreen(ConsoleScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="who", classes="title")
+        yield Static(id="who", classes="title", markup=False)
         with Horizontal():
             yield DataTable(id="marks", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
-                yield Static(self.m("explanation"), classes="title")
-                yield Static(id="explain")
+                yield Static(self.m("explanation"), classes="title", markup=False)
+                yield Static(id="explain", markup=False)
                 yield PlotextPlot(id="ranks")
         yield Footer()
 

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from scoreboard.events import fmt_points
 
+from ...plaintext import options
 from ..catalogue import translate_bindings
 
 
@@ -63,23 +64,24 @@ class TieDialog(Dialog):
         spec = rep.rules.award(tie.award_id)
         group = f"（{tie.group}）" if tie.group else ""
         with Vertical(id="dialog"):
-            yield Label(self.m("tie_title", award=app.label(spec.label, spec.label_en), group=group), classes="title")
-            yield Static(self.m("tie_room", room=tie.room))
+            yield Label(self.m("tie_title", award=app.label(spec.label, spec.label_en), group=group), classes="title",
+                        markup=False)
+            yield Static(self.m("tie_room", room=tie.room), markup=False)
             lines = []
             for x in tie.tied:
                 r = rep.st.by_exam.get(x) if rep.st else None
                 lines.append(f"  {x} {r.name} {r.team} {fmt_points(r.total)}" if r else f"  {x}")
-            yield Static("\n".join(lines), id="tied")
-            yield Label(self.m("outcome"))
+            yield Static("\n".join(lines), id="tied", markup=False)
+            yield Label(self.m("outcome"), markup=False)
             yield Select([(self.m(f"outcome_{o}"), o) for o in ("order", "share", "lots")], value="order",
                          allow_blank=False, id="outcome")
-            yield Label(self.m("order_hint"), id="order_label")
+            yield Label(self.m("order_hint"), id="order_label", markup=False)
             yield Input(",".join(tie.tied), id="order")
-            yield Label(self.m("seed"), id="seed_label")
+            yield Label(self.m("seed"), id="seed_label", markup=False)
             yield Input(self.seed, id="seed")
-            yield Label(self.m("reason"))
+            yield Label(self.m("reason"), markup=False)
             yield Input(id="reason")
-            yield Static(id="error", classes="warn")
+            yield Static(id="error", classes="warn", markup=False)
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -129,12 +131,12 @@ class ReasonDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.title_text, classes="title")
+            yield Label(self.title_text, classes="title", markup=False)
             if self.body:
-                yield Static(self.body)
-            yield Label(self.m("reason") if self.required else self.m("reason_opt"))
+                yield Static(self.body, markup=False)
+            yield Label(self.m("reason") if self.required else self.m("reason_opt"), markup=False)
             yield Input(self.default, id="reason")
-            yield Static(id="error", classes="warn")
+            yield Static(id="error", classes="warn", markup=False)
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -160,21 +162,22 @@ class AssignDialog(Dialog):
         app = self.app
         spec = self.specs[0]
         with Vertical(id="dialog"):
-            yield Label(self.m("assign_title", award=app.label(spec.label, spec.label_en)), classes="title")
-            yield Select([(app.label(s.label, s.label_en), s.id) for s in self.specs], value=spec.id,
+            yield Label(self.m("assign_title", award=app.label(spec.label, spec.label_en)), classes="title",
+                        markup=False)
+            yield Select(options((app.label(s.label, s.label_en), s.id) for s in self.specs), value=spec.id,
                          allow_blank=False, id="award")
-            yield Label(self.m("assign_to"))
+            yield Label(self.m("assign_to"), markup=False)
             yield Select(self._recipients(spec), id="recipient", prompt="—")
-            yield Label(self.m("reason"))
+            yield Label(self.m("reason"), markup=False)
             yield Input(id="reason")
-            yield Static(id="error", classes="warn")
+            yield Static(id="error", classes="warn", markup=False)
             yield from self.buttons()
 
     def _recipients(self, spec):
         rules, app = self.replica.rules, self.app
         if spec.scope == "team":
-            return [(app.label(t.name, t.name_en), t.name) for t in rules.teams]
-        return [(f"{c.exam_no} {c.name}", c.exam_no) for c in self.replica.board.contestants.values()]
+            return options((app.label(t.name, t.name_en), t.name) for t in rules.teams)
+        return options((f"{c.exam_no} {c.name}", c.exam_no) for c in self.replica.board.contestants.values())
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "award":

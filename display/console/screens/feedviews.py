@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from ...plaintext import options
 from ..tablesync import TableSync
 from .base import ConsoleScreen, right
 
@@ -30,7 +31,7 @@ class QuarantineScreen(ConsoleScreen):
         yield Header()
         with Horizontal(id="filters"):
             yield Select([(self.m("q_all"), ALL)], value=ALL, allow_blank=False, id="hall")
-            yield Static(id="q_summary")
+            yield Static(id="q_summary", markup=False)
         yield DataTable(id="quarantine", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -52,7 +53,7 @@ class QuarantineScreen(ConsoleScreen):
         if halls != self.halls:
             self.halls = halls
             self.query_one("#hall", Select).set_options(
-                [(self.m("q_all"), ALL)] + [(f"{h} ({by_hall[h]})", h) for h in halls])
+                options([(self.m("q_all"), ALL)] + [(f"{h} ({by_hall[h]})", h) for h in halls]))
             self.query_one("#hall", Select).value = self.hall if self.hall in halls else ALL
         shown = [q for q in items if self.hall == ALL or q.get("source") == self.hall]
         codes = Counter(q.get("code", "") for q in shown)
@@ -81,7 +82,7 @@ class HealthScreen(ConsoleScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="health_source", classes="title")
+        yield Static(id="health_source", classes="title", markup=False)
         yield DataTable(id="health", cursor_type="row")
         yield Footer()
 
@@ -130,7 +131,7 @@ class AuditScreen(ConsoleScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="chain", classes="title")
+        yield Static(id="chain", classes="title", markup=False)
         yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
         yield Footer()
 

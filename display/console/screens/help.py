@@ -21,5 +21,5 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(self.app.msg("help"), classes="title")
-            yield Static(self.app.msg("help_text"), id="help_text")
+            yield Static(self.app.msg("help"), classes="title", markup=False)
+            yield Static(self.app.msg("help_text"), id="help_text", markup=False)

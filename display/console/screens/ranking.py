@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from ...plaintext import options
 from ..tablesync import TableSync
 from .base import ConsoleScreen, fmt_move, fmt_time_used, points_cell, right
 
@@ -44,7 +45,7 @@ class RankingScreen(ConsoleScreen):
             yield Select([], id="choice", prompt="—")
             yield Input(placeholder=m("search"), id="search")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
-        yield Static(m("waiting"), id="status")
+        yield Static(m("waiting"), id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -123,7 +124,7 @@ class RankingScreen(ConsoleScreen):
         choices = self._choices()
         self.choice = choices[0] if choices else None
         sel = self.query_one("#choice", Select)
-        sel.set_options([(c, c) for c in choices])
+        sel.set_options(options((c, c) for c in choices))
         if self.choice:
             sel.value = self.choice
         sel.disabled = not choices

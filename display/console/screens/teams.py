@@ -28,9 +28,9 @@ class TeamsScreen(ConsoleScreen):
         with Horizontal():
             yield DataTable(id="teams", cursor_type="row", zebra_stripes=True)
             with Vertical(id="right"):
-                yield Static(id="team_explain", classes="title")
+                yield Static(id="team_explain", classes="title", markup=False)
                 yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
-        yield Static(id="status")
+        yield Static(id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
