@@ -192,16 +192,17 @@ def _verify(store, head: str | None, board) -> Report:
     except sqlite3.OperationalError:
         rep.add("no_seals")
         return rep
+    hashes: dict[bytes, tuple[int, float]] = {}  # seal hash -> (id, at)
     if not seal_rows or seal_rows[0][0] != 0:
         rep.add("no_genesis")
         prev = seals.GENESIS_PREV
     else:
         prev = _genesis(store, seal_rows[0], rep)
+        hashes[prev] = (0, seal_rows[0][2])  # a lock in the first commit names seal 0 as its head
     events = _Peek(conn.execute(f"SELECT {EVENT_COLUMNS} FROM events ORDER BY id"))
     quarantine = _Peek(conn.execute(f"SELECT {QUARANTINE_COLUMNS} FROM quarantine ORDER BY id"))
     next_event, next_q, expect_id = 1, 1, 1
     acks: dict[str, int] = {}
-    hashes: dict[bytes, tuple[int, float]] = {}  # seal hash -> (id, at)
     event_seal: dict[int, int] = {}  # lock event id -> its seal
     for row in seal_rows[1:]:
         sid, kind, at, fe, le, fq, lq, acks_json, blob, digest = row

@@ -273,3 +273,19 @@ def test_an_export_of_a_file_that_fails_verification_is_refused(copy, tmp_path):
     tamper(copy, "DELETE FROM events WHERE id = 7")
     out = CliRunner().invoke(cli, ["export", str(copy), "--to", str(tmp_path / "x.xlsx"), "--lang", "en"])
     assert out.exit_code == 2 and "event #7 is missing" in out.output and not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_lock_in_the_very_first_commit_names_seal_0_as_its_head(tmp_path):
+    rules = load_preset(PRESET)
+    people = sample_roster(rules, 2024, 2)
+    store = Store.create(tmp_path / "c.db", rules, people, PRESET)
+    w = Writer(store)
+    for rec in [rec for _t, rec in exam_day(rules, people, seed=4)][:200]:
+        w.hall("hall-a", rec)
+    for tie in w.board.awards().ties:
+        w.judge("chief", "李主裁", "decision", {"award": tie.award_id, "group": tie.group, "tied": list(tie.tied),
+                                               "outcome": "share"}, "并列")
+    for kind in ("confirm", "lock"):
+        assert hasattr(w.judge("chief", "李主裁", kind, {"digest": w.board.awards().digest}, "定榜"), "id")
+    w.flush()  # one commit holds it all: the lock's head is seal 0's
+    assert verify(store).ok
