@@ -9,7 +9,7 @@ import ssl as ssl_module
 
 import click
 
-from db.cli import UserError, db_argument, fail_cleanly
+from db.cli import UserError, db_argument, fail_cleanly, lang_option
 from scoreboard.rules import preset_names
 
 
@@ -41,8 +41,9 @@ def register(cli: click.Group) -> None:
     @click.option("--commit-ms", type=float, default=5.0, show_default=True,
                   help="Group commit interval in milliseconds (acks are sent after each commit).")
     @click.option("-v", "--verbose", is_flag=True, help="Log every login and connection.")
+    @lang_option
     @fail_cleanly
-    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose):
+    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose, lang):
         """Run the feeder: exam halls, judges' consoles and screens connect to ws://HOST:PORT/feed."""
         from .server import Feeder
         from .tokens import Tokens, TokensError
@@ -52,7 +53,7 @@ def register(cli: click.Group) -> None:
         try:
             tokens = Tokens.load(tokens_file)
         except TokensError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.text(lang)) from None
         ctx = _ssl_context(cert, key)
         feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000)
 

@@ -53,8 +53,20 @@ def test_serve_refuses_a_bad_tokens_file_naming_the_key(tmp_path):
     db = make_db(tmp_path)
     bad = tmp_path / "tokens.toml"
     bad.write_text('[hall]\nhall-a = "short"\n', encoding="utf-8")
-    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad)])
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad), "--lang", "en"])
     assert out.exit_code == 2 and "[hall] hall-a" in out.output and "too short" in out.output
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad)])
+    assert out.exit_code == 2 and "[hall] hall-a" in out.output and "令牌太短" in out.output
+
+
+def test_serve_refuses_a_weak_token_with_the_key_and_the_reason(tmp_path):
+    db = make_db(tmp_path)
+    weak = tmp_path / "tokens.toml"
+    weak.write_text(TOKENS_TOML.replace(HALL_TOKENS["hall-b"], "password12345678"), encoding="utf-8")
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(weak), "--lang", "en"])
+    assert out.exit_code == 2
+    assert out.output.startswith("error: ") and "[hall] hall-b: " in out.output and "'password'" in out.output
+    assert Store(db).acked() == {}  # refused before anything was served
 
 
 def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):

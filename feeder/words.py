@@ -1,0 +1,44 @@
+"""What the feeder's commands say about tokens, in Chinese (the default) and English.
+
+One catalogue for the tokens file's errors and the strength check's reasons, so
+every command that loads tokens says the same thing the same way.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # the tokens file
+    "unknown_section": ("未知的小节 [{section}]（应为 {expected} 之一）",
+                        "unknown section [{section}] (expected one of {expected})"),
+    "not_a_table": ("[{section}] 必须是“名称 = \"令牌\"”的表", "[{section}] must be a table of name = \"token\""),
+    "not_a_string": ("令牌必须是字符串", "the token must be a string"),
+    "reused": ("这个令牌已被 {other} 使用", "the same token is already used by {other}"),
+    "unreadable": ("无法读取令牌文件（{why}）", "cannot read the tokens file ({why})"),
+    "not_toml": ("不是有效的 TOML（{why}）", "not valid TOML ({why})"),
+    # the strength check (feeder/strength.py); each says what is wrong and what is asked
+    "same_as_name": ("令牌就是它自己的名称", "the token is its own name"),
+    "contains_name": ("令牌包含它自己的名称“{name}”，去掉名称后剩下的部分太弱：{rest}",
+                      "the token contains its own name '{name}', and without it the rest is weak: {rest}"),
+    "too_short": ("令牌太短（{length} 个字符，至少 {minimum} 个）",
+                  "the token is too short ({length} characters, at least {minimum})"),
+    "bad_chars": ("令牌含有空格、控制字符或非 ASCII 字符“{char}”（只用字母、数字和标点）",
+                  "the token holds a space, a control or a non-ASCII character {char} "
+                  "(use letters, digits, punctuation)"),
+    "few_distinct": ("令牌只用了 {distinct} 种不同的字符（至少 {minimum} 种）",
+                     "the token uses only {distinct} different characters (at least {minimum})"),
+    "pattern": ("令牌的 {covered}/{length} 个字符是可猜的片段（最长的是{kind}“{run}”）；这类片段最多占一半",
+                "{covered} of the token's {length} characters are guessable runs (the longest: {kind} '{run}'); "
+                "at most half may be"),
+    "low_entropy": ("令牌太容易猜：估计只有约 {bits} 位随机性（至少 {minimum} 位）",
+                    "the token is guessable: an estimated {bits} bits of randomness (at least {minimum})"),
+    "kind_word": ("常见单词", "the common word"),
+    "kind_keyboard": ("键盘上相邻的键", "the keyboard run"),
+    "kind_sequence": ("连续字符", "the sequence"),
+    "kind_repeat": ("重复", "the repetition"),
+    "kind_piece": ("由标点隔开的单一种类片段", "the one-kind piece"),
+}
+
+
+def say(key: str, lang: str = "en", **params) -> str:
+    zh, en = MESSAGES[key]
+    return (en if lang == "en" else zh).format(**params)
