@@ -1,4 +1,4 @@
-"""Commands of this part, added to the `scoreboard` group by `register`: `serve` and `hall-sim`."""
+"""Commands of this part, added to the `scoreboard` group by `register`: `serve`, `tokens new` and `hall-sim`."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _ssl_context(cert: str | None, key: str | None, server: bool = True):
 
 
 def register(cli: click.Group) -> None:
-    """Add `serve` and `hall-sim` to the root group."""
+    """Add `serve`, `tokens` and `hall-sim` to the root group."""
 
     @cli.command()
     @db_argument
@@ -71,6 +71,38 @@ def register(cli: click.Group) -> None:
             click.echo("stopped; everything acknowledged is in the database", err=True)
 
         asyncio.run(main())
+
+    @cli.group()
+    def tokens():
+        """The feeder's tokens file: who may connect, in which role."""
+
+    @tokens.command("new")
+    @click.argument("file", type=click.Path(dir_okay=False))
+    @click.option("--hall", "halls", multiple=True, help="An exam-hall system's source name (repeat for each).")
+    @click.option("--judge", "judges", multiple=True, help="A judge's name (repeat for each).")
+    @click.option("--chief", "chiefs", multiple=True, help="A chief judge's name: may lock (定榜).")
+    @click.option("--display", "displays", multiple=True, help="A big screen's name: read only.")
+    @click.option("--force", is_flag=True, help="Replace FILE if it exists (every old token stops working).")
+    @lang_option
+    @fail_cleanly
+    def tokens_new(file, halls, judges, chiefs, displays, force, lang):
+        """Write FILE: a strong random token for each name, readable only by you (mode 0600).
+
+        \b
+        Example:
+          scoreboard tokens new tokens.toml --hall hall-a --hall hall-b --judge 张裁判 --chief 李总 --display screen
+        Then: scoreboard serve contest.db --tokens tokens.toml. See docs/protocol.md, section 8.
+        """
+        from .tokenfile import TokenFileError, check_names, new_tokens, summary, toml_text, write_private
+
+        names = {"hall": list(halls), "judge": list(judges), "chief": list(chiefs), "display": list(displays)}
+        try:
+            check_names(names, lang)
+            by_role = new_tokens(names)
+            write_private(file, toml_text(by_role), force, lang)
+        except TokenFileError as exc:
+            raise UserError(str(exc)) from None
+        click.echo("\n".join(summary(file, by_role, lang)))
 
     @cli.command("hall-sim")
     @click.argument("url")

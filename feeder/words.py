@@ -1,7 +1,7 @@
 """What the feeder's commands say about tokens, in Chinese (the default) and English.
 
-One catalogue for the tokens file's errors and the strength check's reasons, so
-every command that loads tokens says the same thing the same way.
+One catalogue for the tokens file's errors, the strength check's reasons and
+`tokens new`, so every command about tokens says the same thing the same way.
 """
 
 from __future__ import annotations
@@ -36,6 +36,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_sequence": ("连续字符", "the sequence"),
     "kind_repeat": ("重复", "the repetition"),
     "kind_piece": ("由标点隔开的单一种类片段", "the one-kind piece"),
+    # tokens new
+    "bad_name": ("名称{problem}", "the name {problem}"),
+    "exists": ("{path} 已存在；如确实要换掉全部令牌，加 --force", "{path} exists; add --force to replace every token in it"),
+    "no_names": ("至少给出一个名称：--hall、--judge、--chief 或 --display",
+                 "give at least one name: --hall, --judge, --chief or --display"),
+    "twice": ("{option} {name} 给了两次", "{option} {name} is given twice"),
+    "cannot_write": ("无法写入 {path}（{why}）", "cannot write {path} ({why})"),
+    "written": ("已写入 {path}（权限 0600，只有你能读）：", "wrote {path} (mode 0600, readable only by you):"),
+    "role_line": ("  {role}：{names}", "  {role}: {names}"),
+    "role_hall": ("考场 [hall]", "exam halls [hall]"),
+    "role_judge": ("裁判 [judge]", "judges [judge]"),
+    "role_chief": ("裁判长 [chief]", "chief judges [chief]"),
+    "role_display": ("大屏 [display]", "screens [display]"),
+    "hand_out": ("只把每个人自己的那一个令牌交给本人（例如写进他自己的文件，用 --token-file 读取），"
+                 "不要转发整个文件；启动：scoreboard serve DB --tokens {path}",
+                 "hand each person only their own token (in a file of their own, read with --token-file), "
+                 "never the whole file; then: scoreboard serve DB --tokens {path}"),
 }
 
 
