@@ -12,6 +12,8 @@ import click
 from db.cli import UserError, db_argument, fail_cleanly, lang_option
 from scoreboard.rules import preset_names
 
+from .clientopts import cafile_option, client_ssl, require_token, token_options
+
 
 def _ssl_context(cert: str | None, key: str | None, server: bool = True):
     if not cert and not key:
@@ -107,8 +109,7 @@ def register(cli: click.Group) -> None:
     @cli.command("hall-sim")
     @click.argument("url")
     @click.option("--source", required=True, help="The hall's source name (as in the tokens file's [hall]).")
-    @click.option("--token", required=True, envvar="SCOREBOARD_TOKEN",
-                  help="The hall's token (or set SCOREBOARD_TOKEN).")
+    @token_options
     @click.option("--roster", required=True, type=click.Path(exists=True, dir_okay=False),
                   help="The roster file the contest database was created from.")
     @click.option("--preset", type=click.Choice(preset_names()), default="fujian-2024-final", show_default=True,
@@ -119,10 +120,14 @@ def register(cli: click.Group) -> None:
     @click.option("--bad-rate", type=float, default=0.002, show_default=True,
                   help="Share of bad records mixed in (the feeder quarantines them).")
     @click.option("--drop-every", type=float, help="Pull the cable every this many seconds (rehearse a resume).")
-    @click.option("--cafile", type=click.Path(exists=True, dir_okay=False), help="CA to trust for a wss:// URL.")
+    @cafile_option
+    @lang_option
     @fail_cleanly
-    def hall_sim(url, source, token, roster, preset, speed, seed, bad_rate, drop_every, cafile):
-        """Play a realistic exam day against a feeder, as an exam-hall system (rehearsal, demo)."""
+    def hall_sim(url, source, token, token_file, roster, preset, speed, seed, bad_rate, drop_every, cafile, lang):
+        """Play a realistic exam day against a feeder, as an exam-hall system (rehearsal, demo).
+
+        The token: --token-file PATH (its first line) or SCOREBOARD_TOKEN; --token works but shows in ps.
+        """
         from db.rosters import load_roster
         from scoreboard.rules import load_preset
         from scoreboard.sample import exam_day
@@ -130,12 +135,11 @@ def register(cli: click.Group) -> None:
         from .client import FeedError
         from .hallsim import run_hall
 
+        token = require_token(token, token_file, lang)
         rules = load_preset(preset)
         people = load_roster(rules, roster)
         records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
-        ctx = None
-        if url.startswith("wss://"):
-            ctx = ssl_module.create_default_context(cafile=cafile)
+        ctx = client_ssl(url, cafile)
         click.echo(f"{source}: {len(records)} records over {records[-1][0] / max(speed, 1e-9):.0f} s"
                    if speed > 0 else f"{source}: {len(records)} records, as fast as possible", err=True)
         try:

@@ -1,7 +1,8 @@
 """What the feeder's commands say about tokens, in Chinese (the default) and English.
 
-One catalogue for the tokens file's errors, the strength check's reasons and
-`tokens new`, so every command about tokens says the same thing the same way.
+One catalogue for the tokens file's errors, the strength check's reasons,
+`tokens new` and the token options' warnings, so `serve`, `hall-sim`, `judge`,
+`screen` and `tokens new` say the same thing the same way.
 """
 
 from __future__ import annotations
@@ -53,6 +54,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                  "不要转发整个文件；启动：scoreboard serve DB --tokens {path}",
                  "hand each person only their own token (in a file of their own, read with --token-file), "
                  "never the whole file; then: scoreboard serve DB --tokens {path}"),
+    # how a client command gets its token
+    "token_visible": ("--token 写在命令行上，本机其他用户用 ps 就能看到；请改用 --token-file 文件 或环境变量 "
+                      "SCOREBOARD_TOKEN",
+                      "--token on the command line is visible to other users of this machine (ps); use "
+                      "--token-file FILE or the SCOREBOARD_TOKEN environment variable instead"),
+    "token_twice": ("令牌只能用一种方式给出，现在同时给了 {first} 和 {second}",
+                    "give the token one way only: both {first} and {second} are given"),
+    "token_missing": ("需要令牌：--token-file 文件 或环境变量 SCOREBOARD_TOKEN（令牌文件里你的那一项）",
+                      "a token is needed: --token-file FILE or SCOREBOARD_TOKEN (your entry in the tokens file)"),
+    "token_file_unreadable": ("无法读取令牌文件 {path}（{why}）", "cannot read the token file {path} ({why})"),
+    "token_file_empty": ("令牌文件 {path} 的第一行是空的", "the token file {path} is empty on its first line"),
+    "token_file_open": ("{path} 其他用户也能读（权限 {mode}）；请执行 chmod 600 {path}",
+                        "{path} is readable by other users (mode {mode}); run chmod 600 {path}"),
+    "token_offline": ("{option} 只用于在线地址（ws://…）；数据库文件以只读方式打开，不需要令牌",
+                      "{option} is for a live feeder URL (ws://...); a database is opened read-only"),
 }
 
 

@@ -88,6 +88,7 @@ def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
         assert "acked up to" in sim.stdout
         refused = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-b",
                                   "--token", HALL_TOKENS["hall-a"], "--roster", str(roster), "--speed", "0"],
+                                 env={k: v for k, v in os.environ.items() if k != "SCOREBOARD_TOKEN"},
                                  capture_output=True, text=True, timeout=60)
         assert refused.returncode == 2 and "unauthorized" in refused.stderr
         busy = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens)],
