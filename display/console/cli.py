@@ -10,7 +10,7 @@ import os
 import click
 
 from db.cli import UserError, fail_cleanly, lang_option
-from feeder.clientopts import require_token, token_options
+from feeder.clientopts import cafile_option, client_ssl, require_token, token_options
 from feeder.words import say
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "tokyo-night", "monokai", "solarized-light")
@@ -31,6 +31,7 @@ def register(cli: click.Group) -> None:
     @cli.command()
     @click.argument("target")
     @token_options
+    @cafile_option
     @click.option("--name", default=lambda: os.environ.get("SCOREBOARD_JUDGE") or getpass.getuser(),
                   show_default="$SCOREBOARD_JUDGE or your login", help="Your name in the tokens file.")
     @click.option("--role", type=click.Choice(["judge", "chief"]), default="judge", show_default=True,
@@ -40,12 +41,12 @@ def register(cli: click.Group) -> None:
     @lang_option
     @theme_option
     @fail_cleanly
-    def judge(target, token, token_file, name, role, poll, lang, theme):
+    def judge(target, token, token_file, cafile, name, role, poll, lang, theme):
         """The judges' console: TARGET is the feeder's URL (ws://host:port/feed) or a contest database.
 
         \b
         Live:    scoreboard judge ws://127.0.0.1:8765/feed --token-file my.token --name 张裁判 --role chief
-                 (or the token in SCOREBOARD_TOKEN)
+                 (or the token in SCOREBOARD_TOKEN; for wss://, --cafile trusts the organisers' CA)
         Offline: scoreboard judge contest.db   (read-only; follows a running feeder's file)
         Keys: 1-7 switch modules, Ctrl+P every action, ? help. See docs/console.md.
         """
@@ -54,9 +55,10 @@ def register(cli: click.Group) -> None:
         if is_url(target):
             from .live import LiveSource
 
-            source = LiveSource(target, require_token(token, token_file, lang), name, role)
+            source = LiveSource(target, require_token(token, token_file, lang), name, role,
+                                ssl=client_ssl(target, cafile))
         else:
-            for option, value in (("--token", token), ("--token-file", token_file)):
+            for option, value in (("--token", token), ("--token-file", token_file), ("--cafile", cafile)):
                 if value is not None:
                     raise UserError(say("token_offline", lang, option=option))
             if not os.path.exists(target):

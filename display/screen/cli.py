@@ -11,7 +11,7 @@ from datetime import datetime
 import click
 
 from db.cli import UserError, fail_cleanly
-from feeder.clientopts import ENV, require_token, token_options
+from feeder.clientopts import ENV, cafile_option, client_ssl, require_token, token_options
 from feeder.words import say
 
 from .state import BEIJING
@@ -32,7 +32,7 @@ def is_url(target: str) -> bool:
     return target.startswith(("ws://", "wss://"))
 
 
-def build_source(target: str, token: str | None, name: str, lang: str, rehearsal: bool):
+def build_source(target: str, token: str | None, name: str, lang: str, rehearsal: bool, cafile: str | None = None):
     if rehearsal:
         from .demo import RehearsalSource
 
@@ -42,7 +42,7 @@ def build_source(target: str, token: str | None, name: str, lang: str, rehearsal
             raise UserError(say("token_missing", lang))
         from .sources import LiveSource
 
-        return LiveSource(target, token, name)
+        return LiveSource(target, token, name, ssl=client_ssl(target, cafile))
     if not os.path.exists(target):
         raise click.UsageError(f"{target}: no such contest database (or give a ws:// URL)")
     from .sources import DbSource
@@ -50,9 +50,11 @@ def build_source(target: str, token: str | None, name: str, lang: str, rehearsal
     return DbSource(target, lang)
 
 
-def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool) -> str:
+def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool, cafile: str | None = None) -> str:
     """The command textual-serve runs for each browser: this same screen, without --web."""
     args = [sys.executable, "-m", "display.screen", target, "--name", name, "--lang", lang]
+    if cafile:
+        args += ["--cafile", os.path.abspath(cafile)]
     start, minutes, date = exam
     if start:
         args += ["--exam-start", start]
@@ -68,6 +70,7 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool)
 @click.command("screen")
 @click.argument("target", required=False, default="")
 @token_options
+@cafile_option
 @click.option("--name", default="screen", show_default=True, help="The screen's name in the tokens file.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("SCOREBOARD_LANG", "zh"),
               show_default="zh", help="Language of the screen's own words (award names come from the feeder).")
@@ -83,8 +86,8 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool)
 @click.option("--rehearsal", is_flag=True, help="No hall needed: replay a generated day of the preset named by "
               "TARGET (default fujian-2024-final) through every view, the freeze and the ceremony.")
 @fail_cleanly
-def screen(target, token, token_file, name, lang, web_port, host, public_url, exam_start, exam_minutes, exam_date,
-           rehearsal):
+def screen(target, token, token_file, cafile, name, lang, web_port, host, public_url, exam_start, exam_minutes,
+           exam_date, rehearsal):
     """The big screen for the hall's projector.
 
     TARGET is the feeder's URL (ws://HOST:PORT/feed, with the screen's token from --token-file
@@ -96,6 +99,7 @@ def screen(target, token, token_file, name, lang, web_port, host, public_url, ex
     \b
     Examples:
       scoreboard screen ws://10.0.0.5:8765/feed --token-file screen.token --name hall-screen
+      scoreboard screen wss://10.0.0.5:8765/feed --cafile ca.pem --token-file screen.token
       scoreboard screen contest.db
       scoreboard screen contest.db --web 8080 --host 0.0.0.0 --public-url http://10.0.0.7:8080
       scoreboard screen --rehearsal
@@ -106,17 +110,17 @@ def screen(target, token, token_file, name, lang, web_port, host, public_url, ex
     token = require_token(token, token_file, lang) if is_url(target) and not rehearsal else None
     if web_port is not None:
         if not rehearsal:
-            build_source(target, token, name, lang, rehearsal)  # check the arguments before serving
+            build_source(target, token, name, lang, rehearsal, cafile)  # check the arguments before serving
         from textual_serve.server import Server
 
         if token:
             os.environ[ENV] = token  # the token reaches the app by environment, not argv
-        command = web_command(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal)
+        command = web_command(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal, cafile)
         Server(command, host=host, port=web_port, title="赛场计分台", public_url=public_url).serve()
         return
     from .app import make_app
 
-    app = make_app(source=build_source(target, token, name, lang, rehearsal), lang=lang, exam=exam)
+    app = make_app(source=build_source(target, token, name, lang, rehearsal, cafile), lang=lang, exam=exam)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)
