@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import signal
 import ssl as ssl_module
@@ -12,7 +13,8 @@ import click
 from db.cli import UserError, db_argument, fail_cleanly, lang_option
 from scoreboard.rules import preset_names
 
-from .clientopts import cafile_option, client_ssl, require_token, token_options
+from .clientopts import cafile_option, client_ssl, require_token, token_options, warn
+from .words import say
 
 
 def _ssl_context(cert: str | None, key: str | None, server: bool = True):
@@ -29,12 +31,26 @@ def _ssl_context(cert: str | None, key: str | None, server: bool = True):
     return ctx
 
 
+def is_loopback(host: str) -> bool:
+    """True when only this machine can reach `host`: localhost, 127.0.0.0/8, ::1."""
+    host = host.strip().strip("[]")
+    if host.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False  # a name other than localhost may resolve to any interface
+    mapped = getattr(address, "ipv4_mapped", None)
+    return (mapped or address).is_loopback
+
+
 def register(cli: click.Group) -> None:
     """Add `serve`, `tokens` and `hall-sim` to the root group."""
 
     @cli.command()
     @db_argument
-    @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: all).")
+    @click.option("--host", default="127.0.0.1", show_default=True,
+                  help="Address to listen on (0.0.0.0: all). Beyond this machine, serve wss:// (--cert, --key).")
     @click.option("--port", type=int, default=8765, show_default=True, help="TCP port (0: any free port).")
     @click.option("--tokens", "tokens_file", required=True, type=click.Path(dir_okay=False),
                   help="TOML file: [hall] source = token, [judge]/[chief]/[display] name = token.")
@@ -57,6 +73,8 @@ def register(cli: click.Group) -> None:
         except TokensError as exc:
             raise UserError(exc.text(lang)) from None
         ctx = _ssl_context(cert, key)
+        if ctx is None and not is_loopback(host):
+            warn(say("clear_text", lang, host=host or "*"))
         feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000)
 
         async def main():

@@ -1,8 +1,9 @@
 """What the feeder's commands say about tokens, in Chinese (the default) and English.
 
 One catalogue for the tokens file's errors, the strength check's reasons,
-`tokens new` and the token options' warnings, so `serve`, `hall-sim`, `judge`,
-`screen` and `tokens new` say the same thing the same way.
+`tokens new`, the token options' warnings and `serve`'s clear-text warning, so
+`serve`, `hall-sim`, `judge`, `screen` and `tokens new` say the same thing the
+same way.
 """
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "{path} is readable by other users (mode {mode}); run chmod 600 {path}"),
     "token_offline": ("{option} 只用于在线地址（ws://…）；数据库文件以只读方式打开，不需要令牌",
                       "{option} is for a live feeder URL (ws://...); a database is opened read-only"),
+    # serve
+    "clear_text": ("{host} 不是本机回环地址，而没有 --cert：令牌和成绩会以明文在网络上传输，同一网络里的人都能看到。"
+                   "请按 docs/protocol.md 第 9 节配置 wss（--cert/--key）",
+                   "{host} is not a loopback address and there is no --cert: tokens and results cross the network "
+                   "in clear text, for anyone on it to read. Set up wss (--cert/--key): docs/protocol.md, section 9"),
 }
 
 
