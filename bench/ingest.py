@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
+import hashlib
 import os
 import sqlite3
 import statistics
@@ -43,8 +45,16 @@ HALLS = 10
 DISPLAY = True
 pack = lambda m: msgpack.packb(m, use_bin_type=True)  # noqa: E731
 unpack = lambda b: msgpack.unpackb(b, raw=False)  # noqa: E731
-TOKENS = {"hall": {f"hall-{i}": f"bench-hall-token-{i:04d}" for i in range(HALLS)},
-          "judge": {"bench-judge": "bench-judge-token"}, "display": {"bench-screen": "bench-screen-token"}}
+
+
+def bench_token(name: str) -> str:
+    """A token the feeder accepts as strong, the same in the server's subprocess (not secret: a bench)."""
+    return base64.urlsafe_b64encode(hashlib.sha256(f"bench:{name}".encode()).digest()[:24]).decode()
+
+
+TOKENS = {"hall": {f"hall-{i}": bench_token(f"hall-{i}") for i in range(HALLS)},
+          "judge": {"bench-judge": bench_token("bench-judge")},
+          "display": {"bench-screen": bench_token("bench-screen")}}
 
 
 # --- servers (run in a subprocess) ------------------------------------------------------
@@ -241,10 +251,11 @@ async def freshness(url, kind, frames, seconds, offered):
     frames = {s: fr[:n] for s, fr in frames.items()}
     send_times, lat, judge_in, screen_in = {}, [], [], []
     stop = asyncio.Event()
-    subs = [asyncio.create_task(subscriber(url, "judge", "bench-judge", "bench-judge-token", judge_in, stop))]
+    judge_token = TOKENS["judge"]["bench-judge"]
+    subs = [asyncio.create_task(subscriber(url, "judge", "bench-judge", judge_token, judge_in, stop))]
     if kind == "feeder" and DISPLAY:
-        subs.append(asyncio.create_task(subscriber(url, "display", "bench-screen", "bench-screen-token", screen_in,
-                                                   stop)))
+        subs.append(asyncio.create_task(subscriber(url, "display", "bench-screen", TOKENS["display"]["bench-screen"],
+                                                   screen_in, stop)))
     await asyncio.sleep(0.5)
     await asyncio.gather(*(hall(url, s, TOKENS["hall"][s], fr, 10_000, send_times, lat, per_hall)
                            for s, fr in frames.items()))

@@ -1,16 +1,20 @@
-"""Commands of this part, added to the `scoreboard` group by `register`: `serve` and `hall-sim`."""
+"""Commands of this part, added to the `scoreboard` group by `register`: `serve`, `tokens new` and `hall-sim`."""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import signal
 import ssl as ssl_module
 
 import click
 
-from db.cli import UserError, db_argument, fail_cleanly
+from db.cli import UserError, db_argument, fail_cleanly, lang_option
 from scoreboard.rules import preset_names
+
+from .clientopts import cafile_option, client_ssl, require_token, token_options, warn
+from .words import say
 
 
 def _ssl_context(cert: str | None, key: str | None, server: bool = True):
@@ -27,12 +31,26 @@ def _ssl_context(cert: str | None, key: str | None, server: bool = True):
     return ctx
 
 
+def is_loopback(host: str) -> bool:
+    """True when only this machine can reach `host`: localhost, 127.0.0.0/8, ::1."""
+    host = host.strip().strip("[]")
+    if host.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False  # a name other than localhost may resolve to any interface
+    mapped = getattr(address, "ipv4_mapped", None)
+    return (mapped or address).is_loopback
+
+
 def register(cli: click.Group) -> None:
-    """Add `serve` and `hall-sim` to the root group."""
+    """Add `serve`, `tokens` and `hall-sim` to the root group."""
 
     @cli.command()
     @db_argument
-    @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: all).")
+    @click.option("--host", default="127.0.0.1", show_default=True,
+                  help="Address to listen on (0.0.0.0: all). Beyond this machine, serve wss:// (--cert, --key).")
     @click.option("--port", type=int, default=8765, show_default=True, help="TCP port (0: any free port).")
     @click.option("--tokens", "tokens_file", required=True, type=click.Path(dir_okay=False),
                   help="TOML file: [hall] source = token, [judge]/[chief]/[display] name = token.")
@@ -41,8 +59,9 @@ def register(cli: click.Group) -> None:
     @click.option("--commit-ms", type=float, default=5.0, show_default=True,
                   help="Group commit interval in milliseconds (acks are sent after each commit).")
     @click.option("-v", "--verbose", is_flag=True, help="Log every login and connection.")
+    @lang_option
     @fail_cleanly
-    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose):
+    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose, lang):
         """Run the feeder: exam halls, judges' consoles and screens connect to ws://HOST:PORT/feed."""
         from .server import Feeder
         from .tokens import Tokens, TokensError
@@ -52,8 +71,10 @@ def register(cli: click.Group) -> None:
         try:
             tokens = Tokens.load(tokens_file)
         except TokensError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.text(lang)) from None
         ctx = _ssl_context(cert, key)
+        if ctx is None and not is_loopback(host):
+            warn(say("clear_text", lang, host=host or "*"))
         feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000)
 
         async def main():
@@ -71,11 +92,42 @@ def register(cli: click.Group) -> None:
 
         asyncio.run(main())
 
+    @cli.group()
+    def tokens():
+        """The feeder's tokens file: who may connect, in which role."""
+
+    @tokens.command("new")
+    @click.argument("file", type=click.Path(dir_okay=False))
+    @click.option("--hall", "halls", multiple=True, help="An exam-hall system's source name (repeat for each).")
+    @click.option("--judge", "judges", multiple=True, help="A judge's name (repeat for each).")
+    @click.option("--chief", "chiefs", multiple=True, help="A chief judge's name: may lock (定榜).")
+    @click.option("--display", "displays", multiple=True, help="A big screen's name: read only.")
+    @click.option("--force", is_flag=True, help="Replace FILE if it exists (every old token stops working).")
+    @lang_option
+    @fail_cleanly
+    def tokens_new(file, halls, judges, chiefs, displays, force, lang):
+        """Write FILE: a strong random token for each name, readable only by you (mode 0600).
+
+        \b
+        Example:
+          scoreboard tokens new tokens.toml --hall hall-a --hall hall-b --judge 张裁判 --chief 李总 --display screen
+        Then: scoreboard serve contest.db --tokens tokens.toml. See docs/protocol.md, section 8.
+        """
+        from .tokenfile import TokenFileError, check_names, new_tokens, summary, toml_text, write_private
+
+        names = {"hall": list(halls), "judge": list(judges), "chief": list(chiefs), "display": list(displays)}
+        try:
+            check_names(names, lang)
+            by_role = new_tokens(names)
+            write_private(file, toml_text(by_role), force, lang)
+        except TokenFileError as exc:
+            raise UserError(str(exc)) from None
+        click.echo("\n".join(summary(file, by_role, lang)))
+
     @cli.command("hall-sim")
     @click.argument("url")
     @click.option("--source", required=True, help="The hall's source name (as in the tokens file's [hall]).")
-    @click.option("--token", required=True, envvar="SCOREBOARD_TOKEN",
-                  help="The hall's token (or set SCOREBOARD_TOKEN).")
+    @token_options
     @click.option("--roster", required=True, type=click.Path(exists=True, dir_okay=False),
                   help="The roster file the contest database was created from.")
     @click.option("--preset", type=click.Choice(preset_names()), default="fujian-2024-final", show_default=True,
@@ -86,10 +138,14 @@ def register(cli: click.Group) -> None:
     @click.option("--bad-rate", type=float, default=0.002, show_default=True,
                   help="Share of bad records mixed in (the feeder quarantines them).")
     @click.option("--drop-every", type=float, help="Pull the cable every this many seconds (rehearse a resume).")
-    @click.option("--cafile", type=click.Path(exists=True, dir_okay=False), help="CA to trust for a wss:// URL.")
+    @cafile_option
+    @lang_option
     @fail_cleanly
-    def hall_sim(url, source, token, roster, preset, speed, seed, bad_rate, drop_every, cafile):
-        """Play a realistic exam day against a feeder, as an exam-hall system (rehearsal, demo)."""
+    def hall_sim(url, source, token, token_file, roster, preset, speed, seed, bad_rate, drop_every, cafile, lang):
+        """Play a realistic exam day against a feeder, as an exam-hall system (rehearsal, demo).
+
+        The token: --token-file PATH (its first line) or SCOREBOARD_TOKEN; --token works but shows in ps.
+        """
         from db.rosters import load_roster
         from scoreboard.rules import load_preset
         from scoreboard.sample import exam_day
@@ -97,12 +153,11 @@ def register(cli: click.Group) -> None:
         from .client import FeedError
         from .hallsim import run_hall
 
+        token = require_token(token, token_file, lang)
         rules = load_preset(preset)
         people = load_roster(rules, roster)
         records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
-        ctx = None
-        if url.startswith("wss://"):
-            ctx = ssl_module.create_default_context(cafile=cafile)
+        ctx = client_ssl(url, cafile)
         click.echo(f"{source}: {len(records)} records over {records[-1][0] / max(speed, 1e-9):.0f} s"
                    if speed > 0 else f"{source}: {len(records)} records, as fast as possible", err=True)
         try:

@@ -2,19 +2,21 @@
 
 ```toml
 [hall]
-hall-a = "a long random token"
+"hall-a" = "s-r7EjQw7359bZzveacStIwphmtbTT8K"
 [judge]
-张裁判 = "…"
+"张裁判" = "…"
 [chief]
-李主裁 = "…"
+"李主裁" = "…"
 [display]
-big-screen = "…"
+"big-screen" = "…"
 ```
 
 Each token authorises exactly one name in one role. Tokens are compared in
 constant time (`hmac.compare_digest`), and an unknown name costs the same as a
 wrong token, so a failed login tells an attacker nothing. A token used twice
-in the file is an error: it would let one hall write as another.
+in the file is an error: it would let one hall write as another. A weak token
+is an error too (`feeder.strength`: its name, too short, guessable), naming the
+key and the reason. `scoreboard tokens new` writes such a file.
 """
 
 from __future__ import annotations
@@ -24,13 +26,25 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .strength import weakness
+from .words import say
+
 ROLES = ("hall", "judge", "chief", "display")
-MIN_LENGTH = 12
 _DUMMY = "x" * 48
 
 
 class TokensError(Exception):
-    """A tokens file that cannot be used; the message names the key."""
+    """A tokens file that cannot be used; the message names the file and the key.
+
+    `str()` is English (logs, the library); `text(lang)` is what a command prints."""
+
+    def __init__(self, where: str, key: str | None, code: str, weak=None, **params):
+        self.where, self.key, self.code, self.weak, self.params = where, key, code, weak, params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "zh") -> str:
+        reason = self.weak.text(lang) if self.weak is not None else say(self.code, lang, **self.params)
+        return f"{self.where}: {self.key}: {reason}" if self.key else f"{self.where}: {reason}"
 
 
 @dataclass
@@ -43,17 +57,18 @@ class Tokens:
         seen: dict[str, str] = {}
         for section, entries in data.items():
             if section not in ROLES:
-                raise TokensError(f"{where}: unknown section [{section}] (expected one of {', '.join(ROLES)})")
+                raise TokensError(where, None, "unknown_section", section=section, expected=", ".join(ROLES))
             if not isinstance(entries, dict):
-                raise TokensError(f"{where}: [{section}] must be a table of name = \"token\"")
+                raise TokensError(where, None, "not_a_table", section=section)
             for name, token in entries.items():
                 key = f"[{section}] {name}"
                 if not isinstance(token, str):
-                    raise TokensError(f"{where}: {key}: the token must be a string")
-                if len(token) < MIN_LENGTH:
-                    raise TokensError(f"{where}: {key}: the token is too short (at least {MIN_LENGTH} characters)")
+                    raise TokensError(where, key, "not_a_string")
+                weak = weakness(token, str(name))
+                if weak is not None:
+                    raise TokensError(where, key, weak.code, weak=weak)
                 if token in seen:
-                    raise TokensError(f"{where}: {key}: the same token is already used by {seen[token]}")
+                    raise TokensError(where, key, "reused", other=seen[token])
                 seen[token] = key
                 by_role[section][str(name)] = token
         return cls(by_role)
@@ -63,12 +78,12 @@ class Tokens:
         p = Path(path)
         try:
             text = p.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise TokensError(f"{p}: cannot read the tokens file ({exc.strerror or exc})") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TokensError(str(p), None, "unreadable", why=getattr(exc, "strerror", None) or exc) from None
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise TokensError(f"{p}: not valid TOML ({exc})") from None
+            raise TokensError(str(p), None, "not_toml", why=exc) from None
         return cls.from_dict(data, str(p))
 
     def check(self, role: str, name: str, token: object) -> bool:

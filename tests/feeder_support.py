@@ -26,27 +26,31 @@ from scoreboard.serialize import awards_json, standings_json
 
 SCOREBOARD = str(Path(sys.executable).parent / "scoreboard")
 PRESET = "fujian-2024-final"
+# Strong literal tokens (made with secrets.token_urlsafe(24)): the feeder refuses weak ones.
+HALL_TOKENS = {"hall-a": "s-r7EjQw7359bZzveacStIwphmtbTT8K", "hall-b": "mEctlyP-qErR1dVWMqQq-o4NgNK0W5d4",
+               "hall-c": "RwW-ACkrhtVI4b-DcRgFmUw9cLzyV5si"}
+JUDGE = ("张裁判", "jyAJJxOzGA7z8bERkNkQ5VWse0QJ07Va")
+CHIEF = ("李主裁", "iiCLUYnrjTVENPn2BG4odDQssoCT1CG6")
+DISPLAY = ("大屏", "h0dkSDNqJu87yajBwQ4Q3wlkuRnW0xn0")
 TOKENS = {
-    "hall": {"hall-a": "hall-a-token-0001", "hall-b": "hall-b-token-0002", "hall-c": "hall-c-token-0003"},
-    "judge": {"张裁判": "judge-token-0001"},
-    "chief": {"李主裁": "chief-token-0001"},
-    "display": {"大屏": "display-token-0001"},
+    "hall": dict(HALL_TOKENS),
+    "judge": {JUDGE[0]: JUDGE[1]},
+    "chief": {CHIEF[0]: CHIEF[1]},
+    "display": {DISPLAY[0]: DISPLAY[1]},
 }
 TOKENS_TOML = """
 [hall]
-hall-a = "hall-a-token-0001"
-hall-b = "hall-b-token-0002"
-hall-c = "hall-c-token-0003"
+"hall-a" = "s-r7EjQw7359bZzveacStIwphmtbTT8K"
+"hall-b" = "mEctlyP-qErR1dVWMqQq-o4NgNK0W5d4"
+"hall-c" = "RwW-ACkrhtVI4b-DcRgFmUw9cLzyV5si"
 [judge]
-"张裁判" = "judge-token-0001"
+"张裁判" = "jyAJJxOzGA7z8bERkNkQ5VWse0QJ07Va"
 [chief]
-"李主裁" = "chief-token-0001"
+"李主裁" = "iiCLUYnrjTVENPn2BG4odDQssoCT1CG6"
 [display]
-"大屏" = "display-token-0001"
+"大屏" = "h0dkSDNqJu87yajBwQ4Q3wlkuRnW0xn0"
 """
-JUDGE = ("张裁判", "judge-token-0001")
-CHIEF = ("李主裁", "chief-token-0001")
-DISPLAY = ("大屏", "display-token-0001")
+WRONG_TOKEN = "SkMsq7ZQRHf_vEl44csecUh1XKlNLNwf"  # strong, but in no tokens file
 
 
 def tokens() -> Tokens:

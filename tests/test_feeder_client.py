@@ -7,12 +7,12 @@ import pytest
 
 from feeder.client import FeedError, HallClient, ViewClient
 from feeder.server import Feeder
-from tests.feeder_support import CHIEF, DISPLAY, JUDGE, make_db, result, running, tokens
+from tests.feeder_support import CHIEF, DISPLAY, HALL_TOKENS, JUDGE, make_db, result, running, tokens
 
 
 async def test_a_hall_client_sends_pipelined_and_learns_every_ack_and_rejection(tmp_path):
     async with running(make_db(tmp_path)) as (_feeder, url):
-        hall = HallClient(url, "hall-a", "hall-a-token-0001")
+        hall = HallClient(url, "hall-a", HALL_TOKENS["hall-a"])
         assert await hall.connect() == 0
         recs = [result(s, item=f"choice-{s:02d}") for s in range(1, 31)] + [result(31, contestant="XX9999")]
         for rec in recs[:10]:
@@ -25,7 +25,7 @@ async def test_a_hall_client_sends_pipelined_and_learns_every_ack_and_rejection(
 
 async def test_a_hall_client_assigns_seq_when_a_record_has_none(tmp_path):
     async with running(make_db(tmp_path)) as (_feeder, url):
-        hall = HallClient(url, "hall-a", "hall-a-token-0001")
+        hall = HallClient(url, "hall-a", HALL_TOKENS["hall-a"])
         await hall.connect()
         rec = result(1)
         del rec["seq"]
@@ -36,7 +36,7 @@ async def test_a_hall_client_assigns_seq_when_a_record_has_none(tmp_path):
 
 async def test_a_hall_client_resumes_after_a_dropped_connection_without_losing_or_doubling(tmp_path):
     async with running(make_db(tmp_path)) as (feeder, url):
-        hall = HallClient(url, "hall-a", "hall-a-token-0001", batch=7)
+        hall = HallClient(url, "hall-a", HALL_TOKENS["hall-a"], batch=7)
         await hall.connect()
         recs = [result(s, contestant=f"FJ{(s % 33) + 1:04d}", item=f"choice-{s // 33 + 1:02d}")
                 for s in range(1, 401)]
@@ -56,7 +56,7 @@ async def test_a_hall_client_resumes_across_a_server_restart(tmp_path):
     feeder = Feeder(db, tokens(), port=0)
     port = await feeder.start()
     url = f"ws://127.0.0.1:{port}/feed"
-    hall = HallClient(url, "hall-a", "hall-a-token-0001")
+    hall = HallClient(url, "hall-a", HALL_TOKENS["hall-a"])
     await hall.connect()
     await hall.send_many([result(s, item=f"choice-{s:02d}") for s in range(1, 11)])
     await hall.wait_acked(timeout=10)
@@ -71,7 +71,7 @@ async def test_a_hall_client_resumes_across_a_server_restart(tmp_path):
 
 async def test_a_refused_hall_gets_a_feed_error_naming_the_reason(tmp_path):
     async with running(make_db(tmp_path)) as (_feeder, url):
-        hall = HallClient(url, "hall-b", "hall-a-token-0001")
+        hall = HallClient(url, "hall-b", HALL_TOKENS["hall-a"])
         with pytest.raises(FeedError) as exc:
             await hall.connect()
         assert exc.value.code == "unauthorized"
@@ -80,7 +80,7 @@ async def test_a_refused_hall_gets_a_feed_error_naming_the_reason(tmp_path):
 
 async def test_a_console_gets_a_snapshot_then_events_and_its_commands_results_by_id(tmp_path):
     async with running(make_db(tmp_path)) as (_feeder, url):
-        hall = HallClient(url, "hall-a", "hall-a-token-0001")
+        hall = HallClient(url, "hall-a", HALL_TOKENS["hall-a"])
         await hall.connect()
         await hall.send(result(1))
         await hall.wait_acked(timeout=10)
@@ -171,7 +171,7 @@ async def test_a_hall_speaks_wss_when_the_feeder_has_a_certificate(tmp_path):
     client_ctx = ssl.create_default_context(cafile=str(cert))
     async with running(make_db(tmp_path), ssl=server_ctx) as (_feeder, url):
         wss = url.replace("ws://", "wss://")
-        hall = HallClient(wss, "hall-a", "hall-a-token-0001", ssl=client_ctx)
+        hall = HallClient(wss, "hall-a", HALL_TOKENS["hall-a"], ssl=client_ctx)
         await hall.connect()
         await hall.send(result(1))
         assert await hall.wait_acked(timeout=10) == 1

@@ -11,8 +11,8 @@ from db.rosters import write_roster_csv
 from db.store import Store
 from feeder import cli as feeder_cli
 from feeder.hallsim import run_hall
-from tests.feeder_support import (SCOREBOARD, TOKENS_TOML, contest, day, final_state, free_port, make_db, offline,
-                                  running, write_jsonl)
+from tests.feeder_support import (HALL_TOKENS, SCOREBOARD, TOKENS_TOML, contest, day, final_state, free_port, make_db,
+                                  offline, running, write_jsonl)
 
 if "serve" not in root.commands:  # display.cli registers it in the real entry point
     feeder_cli.register(root)
@@ -22,7 +22,7 @@ async def test_a_simulated_day_with_dropped_connections_ends_as_the_same_day_loa
     db = make_db(tmp_path)
     records = day(db, bad_rate=0.01)
     async with running(db) as (_feeder, url):
-        run = await run_hall(url, "hall-a", "hall-a-token-0001", records, speed=records[-1][0] / 0.6,
+        run = await run_hall(url, "hall-a", HALL_TOKENS["hall-a"], records, speed=records[-1][0] / 0.6,
                              drop_every=0.1)
     assert run.acked == len(records) and run.records == len(records)
     assert run.drops >= 2 and run.connects >= 2
@@ -38,7 +38,7 @@ async def test_a_simulated_day_plays_in_compressed_time(tmp_path):
     records = day(db)[:200]
     span = records[-1][0]
     async with running(db) as (_feeder, url):
-        run = await run_hall(url, "hall-b", "hall-b-token-0002", records, speed=span / 0.5)
+        run = await run_hall(url, "hall-b", HALL_TOKENS["hall-b"], records, speed=span / 0.5)
     assert run.acked == 200 and run.connects == 1
 
 
@@ -53,8 +53,20 @@ def test_serve_refuses_a_bad_tokens_file_naming_the_key(tmp_path):
     db = make_db(tmp_path)
     bad = tmp_path / "tokens.toml"
     bad.write_text('[hall]\nhall-a = "short"\n', encoding="utf-8")
-    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad)])
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad), "--lang", "en"])
     assert out.exit_code == 2 and "[hall] hall-a" in out.output and "too short" in out.output
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(bad)])
+    assert out.exit_code == 2 and "[hall] hall-a" in out.output and "令牌太短" in out.output
+
+
+def test_serve_refuses_a_weak_token_with_the_key_and_the_reason(tmp_path):
+    db = make_db(tmp_path)
+    weak = tmp_path / "tokens.toml"
+    weak.write_text(TOKENS_TOML.replace(HALL_TOKENS["hall-b"], "password12345678"), encoding="utf-8")
+    out = CliRunner().invoke(root, ["serve", str(db), "--port", "0", "--tokens", str(weak), "--lang", "en"])
+    assert out.exit_code == 2
+    assert out.output.startswith("error: ") and "[hall] hall-b: " in out.output and "'password'" in out.output
+    assert Store(db).acked() == {}  # refused before anything was served
 
 
 def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
@@ -70,12 +82,13 @@ def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
         assert "serving" in server.stderr.readline()
         sim = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-a",
                               "--roster", str(roster), "--speed", "0"],
-                             env={**os.environ, "SCOREBOARD_TOKEN": "hall-a-token-0001"},
+                             env={**os.environ, "SCOREBOARD_TOKEN": HALL_TOKENS["hall-a"]},
                              capture_output=True, text=True, timeout=60)
         assert sim.returncode == 0, sim.stderr
         assert "acked up to" in sim.stdout
         refused = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-b",
-                                  "--token", "hall-a-token-0001", "--roster", str(roster), "--speed", "0"],
+                                  "--token", HALL_TOKENS["hall-a"], "--roster", str(roster), "--speed", "0"],
+                                 env={k: v for k, v in os.environ.items() if k != "SCOREBOARD_TOKEN"},
                                  capture_output=True, text=True, timeout=60)
         assert refused.returncode == 2 and "unauthorized" in refused.stderr
         busy = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens)],

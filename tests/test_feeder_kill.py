@@ -13,8 +13,8 @@ import sqlite3
 import pytest
 
 from feeder.client import HallClient
-from tests.feeder_support import (SCOREBOARD, TOKENS_TOML, contest, day, final_state, free_port, make_db, offline,
-                                  write_jsonl)
+from tests.feeder_support import (HALL_TOKENS, SCOREBOARD, TOKENS_TOML, contest, day, final_state, free_port, make_db,
+                                  offline, write_jsonl)
 
 KILLS = 8
 
@@ -57,7 +57,7 @@ async def test_no_acknowledged_record_is_lost_when_the_feeder_is_killed_again_an
     port = free_port()
     url = f"ws://127.0.0.1:{port}/feed"
     proc = await start_server(db, port, tokens)
-    halls = {s: HallClient(url, s, f"{s}-token-000{1 if s == 'hall-a' else 2}", max_backoff=0.2) for s in days}
+    halls = {s: HallClient(url, s, HALL_TOKENS[s], max_backoff=0.2) for s in days}
     for h in halls.values():
         await h.connect()
     streams = [asyncio.create_task(stream(halls[s], days[s])) for s in days]

@@ -8,7 +8,9 @@ import pytest
 from db.store import Store
 from db.writer import Writer
 from feeder import protocol as P
-from tests.feeder_support import make_db, pack, result, tokens
+from tests.feeder_support import HALL_TOKENS, make_db, pack, result, tokens
+
+TOKEN_A = HALL_TOKENS["hall-a"]
 
 
 def frames(out: list[bytes]) -> list[dict]:
@@ -49,13 +51,13 @@ def test_a_broken_frame_is_named_by_its_error_code(data, code):
     "hello, code",
     [
         ({"type": "result", "seq": 1}, "bad_hello"),
-        ({"type": "hello", "protocol": 2, "role": "hall", "source": "hall-a", "token": "hall-a-token-0001"}, "bad_hello"),
-        ({"type": "hello", "protocol": 1, "role": "admin", "source": "hall-a", "token": "hall-a-token-0001"}, "bad_hello"),
-        ({"type": "hello", "protocol": 1, "role": "hall", "source": "", "token": "hall-a-token-0001"}, "bad_hello"),
+        ({"type": "hello", "protocol": 2, "role": "hall", "source": "hall-a", "token": TOKEN_A}, "bad_hello"),
+        ({"type": "hello", "protocol": 1, "role": "admin", "source": "hall-a", "token": TOKEN_A}, "bad_hello"),
+        ({"type": "hello", "protocol": 1, "role": "hall", "source": "", "token": TOKEN_A}, "bad_hello"),
         ({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-a"}, "bad_hello"),
         ({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-a", "token": "wrong-token-000"}, "unauthorized"),
-        ({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-b", "token": "hall-a-token-0001"}, "unauthorized"),
-        ({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-z", "token": "hall-a-token-0001"}, "unauthorized"),
+        ({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-b", "token": TOKEN_A}, "unauthorized"),
+        ({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-z", "token": TOKEN_A}, "unauthorized"),
     ],
 )
 def test_a_hello_is_refused_unless_its_token_is_the_one_for_that_source(hello, code):
@@ -72,7 +74,7 @@ def test_a_first_frame_that_is_not_even_msgpack_is_a_bad_hello():
 
 def test_a_good_hello_names_role_and_source():
     h = P.check_hello(tokens(), pack({"type": "hello", "protocol": 1, "role": "hall", "source": "hall-a",
-                                      "token": "hall-a-token-0001"}))
+                                      "token": TOKEN_A}))
     assert (h.role, h.source) == ("hall", "hall-a")
 
 

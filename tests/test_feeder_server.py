@@ -8,10 +8,10 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from db.store import Store
 from scoreboard.judging import ROLE_ACTIONS
-from tests.feeder_support import (CHIEF, DISPLAY, JUDGE, access_log, login, make_db, pack, raw, recv, recv_until,
-                                  replies_until_closed, result, running)
+from tests.feeder_support import (CHIEF, DISPLAY, HALL_TOKENS, JUDGE, access_log, login, make_db, pack, raw, recv,
+                                  recv_until, replies_until_closed, result, running)
 
-HALL_A = ("hall", "hall-a", "hall-a-token-0001")
+HALL_A = ("hall", "hall-a", HALL_TOKENS["hall-a"])
 
 
 async def test_a_new_hall_is_welcomed_with_acked_zero_and_acked_after_the_commit(tmp_path):
@@ -118,7 +118,7 @@ async def test_only_the_feed_path_is_served(tmp_path):
 
 async def test_failed_logins_are_logged_with_the_peer_address(tmp_path):
     async with running(make_db(tmp_path)) as (feeder, url):
-        _ws, reply = await login(url, "hall", "hall-b", "hall-a-token-0001")
+        _ws, reply = await login(url, "hall", "hall-b", HALL_TOKENS["hall-a"])
         assert reply["code"] == "unauthorized"
         _ws, reply = await login(url, "chief", JUDGE[0], JUDGE[1])
         assert reply["code"] == "unauthorized"
@@ -277,8 +277,8 @@ async def test_a_slow_judge_never_slows_ingest_and_gets_a_fresh_snapshot_when_it
 
         following = asyncio.create_task(follow(live))
         halls = []
-        for source, token in (("hall-a", "hall-a-token-0001"), ("hall-b", "hall-b-token-0002"),
-                              ("hall-c", "hall-c-token-0003")):
+        for source, token in (("hall-a", HALL_TOKENS["hall-a"]), ("hall-b", HALL_TOKENS["hall-b"]),
+                              ("hall-c", HALL_TOKENS["hall-c"])):
             ws, _ = await login(url, "hall", source, token)
             halls.append(ws)
             for i in range(0, len(records), 100):

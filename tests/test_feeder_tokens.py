@@ -3,25 +3,27 @@
 import pytest
 
 from feeder.tokens import Tokens, TokensError
-from tests.feeder_support import TOKENS_TOML
+from tests.feeder_support import HALL_TOKENS, JUDGE, TOKENS_TOML
+
+A, B, J = HALL_TOKENS["hall-a"], HALL_TOKENS["hall-b"], JUDGE[1]
 
 
 def test_a_tokens_file_maps_each_role_and_name_to_its_token(tmp_path):
     p = tmp_path / "tokens.toml"
     p.write_text(TOKENS_TOML, encoding="utf-8")
     t = Tokens.load(p)
-    assert t.check("hall", "hall-a", "hall-a-token-0001")
-    assert t.check("judge", "张裁判", "judge-token-0001")
+    assert t.check("hall", "hall-a", A)
+    assert t.check("judge", "张裁判", J)
     assert t.names("hall") == ["hall-a", "hall-b", "hall-c"]
 
 
 def test_a_token_never_authorises_another_name_or_role():
-    t = Tokens.from_dict({"hall": {"hall-a": "aaaaaaaaaaaaaaaa", "hall-b": "bbbbbbbbbbbbbbbb"},
-                          "judge": {"j": "jjjjjjjjjjjjjjjj"}})
-    assert not t.check("hall", "hall-b", "aaaaaaaaaaaaaaaa")
-    assert not t.check("judge", "hall-a", "aaaaaaaaaaaaaaaa")
-    assert not t.check("chief", "j", "jjjjjjjjjjjjjjjj")
-    assert not t.check("hall", "nobody", "aaaaaaaaaaaaaaaa")
+    t = Tokens.from_dict({"hall": {"hall-a": A, "hall-b": B}, "judge": {"j": J}})
+    assert t.check("hall", "hall-a", A) and t.check("judge", "j", J)
+    assert not t.check("hall", "hall-b", A)
+    assert not t.check("judge", "hall-a", A)
+    assert not t.check("chief", "j", J)
+    assert not t.check("hall", "nobody", A)
     assert not t.check("hall", "hall-a", None)
     assert not t.check("hall", "hall-a", "")
 
@@ -31,10 +33,9 @@ def test_a_token_never_authorises_another_name_or_role():
     [
         ({"hall": {"hall-a": "short"}}, ["[hall] hall-a", "too short"]),
         ({"hall": {"hall-a": 12345678901234}}, ["[hall] hall-a", "string"]),
-        ({"halls": {"hall-a": "aaaaaaaaaaaaaaaa"}}, ["[halls]", "unknown section"]),
-        ({"hall": "aaaaaaaaaaaaaaaa"}, ["[hall]", "table"]),
-        ({"hall": {"hall-a": "aaaaaaaaaaaaaaaa"}, "judge": {"j": "aaaaaaaaaaaaaaaa"}},
-         ["[judge] j", "already used by [hall] hall-a"]),
+        ({"halls": {"hall-a": A}}, ["[halls]", "unknown section"]),
+        ({"hall": A}, ["[hall]", "table"]),
+        ({"hall": {"hall-a": A}, "judge": {"j": A}}, ["[judge] j", "already used by [hall] hall-a"]),
     ],
 )
 def test_a_bad_tokens_file_is_refused_with_a_message_naming_the_key(data, words):

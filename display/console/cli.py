@@ -10,6 +10,8 @@ import os
 import click
 
 from db.cli import UserError, fail_cleanly, lang_option
+from feeder.clientopts import cafile_option, client_ssl, require_token, token_options
+from feeder.words import say
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "tokyo-night", "monokai", "solarized-light")
 
@@ -28,7 +30,8 @@ def register(cli: click.Group) -> None:
 
     @cli.command()
     @click.argument("target")
-    @click.option("--token", help="Your token from the feeder's tokens file (live only).")
+    @token_options
+    @cafile_option
     @click.option("--name", default=lambda: os.environ.get("SCOREBOARD_JUDGE") or getpass.getuser(),
                   show_default="$SCOREBOARD_JUDGE or your login", help="Your name in the tokens file.")
     @click.option("--role", type=click.Choice(["judge", "chief"]), default="judge", show_default=True,
@@ -38,25 +41,26 @@ def register(cli: click.Group) -> None:
     @lang_option
     @theme_option
     @fail_cleanly
-    def judge(target, token, name, role, poll, lang, theme):
+    def judge(target, token, token_file, cafile, name, role, poll, lang, theme):
         """The judges' console: TARGET is the feeder's URL (ws://host:port/feed) or a contest database.
 
         \b
-        Live:    scoreboard judge ws://127.0.0.1:8765/feed --token T --name 张裁判 --role chief
+        Live:    scoreboard judge ws://127.0.0.1:8765/feed --token-file my.token --name 张裁判 --role chief
+                 (or the token in SCOREBOARD_TOKEN; for wss://, --cafile trusts the organisers' CA)
         Offline: scoreboard judge contest.db   (read-only; follows a running feeder's file)
         Keys: 1-7 switch modules, Ctrl+P every action, ? help. See docs/console.md.
         """
         from .app import ConsoleApp
 
         if is_url(target):
-            if not token:
-                raise UserError("a live console needs --token (your token from the feeder's tokens file)")
             from .live import LiveSource
 
-            source = LiveSource(target, token, name, role)
+            source = LiveSource(target, require_token(token, token_file, lang), name, role,
+                                ssl=client_ssl(target, cafile))
         else:
-            if token:
-                raise UserError("--token is for a live feeder URL (ws://...); a database is opened read-only")
+            for option, value in (("--token", token), ("--token-file", token_file), ("--cafile", cafile)):
+                if value is not None:
+                    raise UserError(say("token_offline", lang, option=option))
             if not os.path.exists(target):
                 raise UserError(f"{target}: no such contest database (or give a ws:// URL)")
             from .source import OfflineSource

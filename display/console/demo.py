@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -42,6 +41,7 @@ async def start_contest(directory: Path, seed: int, speed: float):
     from db.store import Store
     from feeder.hallsim import run_hall
     from feeder.server import Feeder
+    from feeder.strength import new_token
     from feeder.tokens import Tokens
     from scoreboard.rules import load_preset
     from scoreboard.sample import sample_roster
@@ -50,7 +50,7 @@ async def start_contest(directory: Path, seed: int, speed: float):
     people = sample_roster(rules, seed=2024)
     db = directory / "contest.db"
     Store.create(db, rules, people, PRESET).close()
-    tok = {name: secrets.token_hex(16) for name in (*HALLS, CHIEF, "big-screen")}
+    tok = {name: new_token() for name in (*HALLS, CHIEF, "big-screen")}
     tokens = Tokens.from_dict({"hall": {h: tok[h] for h in HALLS}, "chief": {CHIEF: tok[CHIEF]},
                                "display": {"big-screen": tok["big-screen"]}})
     feeder = Feeder(db, tokens, "127.0.0.1", 0)
@@ -86,6 +86,7 @@ async def start_stage_contest(directory: Path, seed: int, speed: float):
     """The on-stage demo: the western regional contest, its desk entries played in by a scorer."""
     from db.store import Store
     from feeder.server import Feeder
+    from feeder.strength import new_token
     from feeder.tokens import Tokens
     from scoreboard.rules import load_preset
     from scoreboard.sample import sample_roster, stage_day
@@ -94,7 +95,7 @@ async def start_stage_contest(directory: Path, seed: int, speed: float):
     people = sample_roster(rules, seed=2021)
     db = directory / "contest.db"
     Store.create(db, rules, people, STAGE_PRESET).close()
-    tok = {name: secrets.token_hex(16) for name in (CHIEF, SCORER, "big-screen")}
+    tok = {name: new_token() for name in (CHIEF, SCORER, "big-screen")}
     tokens = Tokens.from_dict({"chief": {CHIEF: tok[CHIEF]}, "judge": {SCORER: tok[SCORER]},
                                "display": {"big-screen": tok["big-screen"]}})
     feeder = Feeder(db, tokens, "127.0.0.1", 0)

@@ -12,8 +12,8 @@ class LiveSource(Source):
     can_command = True
     reconnects = False  # the ViewClient reconnects itself; a refused login is final
 
-    def __init__(self, url: str, token: str, name: str = "", role: str = "judge", client=None):
-        self.url, self.token, self.name, self.role = url, token, name, role
+    def __init__(self, url: str, token: str, name: str = "", role: str = "judge", client=None, ssl=None):
+        self.url, self.token, self.name, self.role, self.ssl = url, token, name, role, ssl
         self.label = url
         self.client = client
         self._first = True
@@ -22,7 +22,7 @@ class LiveSource(Source):
         from feeder.client import ViewClient
 
         if self.client is None:
-            self.client = ViewClient(self.url, self.token, self.name, self.role)
+            self.client = ViewClient(self.url, self.token, self.name, self.role, ssl=self.ssl)
         first = await self.client.connect()
         if first.get("type") != "snapshot":
             raise RuntimeError(f"expected a snapshot from the feeder, got {first.get('type')!r}")

@@ -10,6 +10,10 @@ from datetime import datetime
 
 import click
 
+from db.cli import UserError, fail_cleanly
+from feeder.clientopts import ENV, cafile_option, client_ssl, require_token, token_options
+from feeder.words import say
+
 from .state import BEIJING
 
 
@@ -28,17 +32,17 @@ def is_url(target: str) -> bool:
     return target.startswith(("ws://", "wss://"))
 
 
-def build_source(target: str, token: str | None, name: str, lang: str, rehearsal: bool):
+def build_source(target: str, token: str | None, name: str, lang: str, rehearsal: bool, cafile: str | None = None):
     if rehearsal:
         from .demo import RehearsalSource
 
         return RehearsalSource(target or "fujian-2024-final", lang)
     if is_url(target):
         if not token:
-            raise click.UsageError("a feeder URL needs --token (or SCOREBOARD_TOKEN)")
+            raise UserError(say("token_missing", lang))
         from .sources import LiveSource
 
-        return LiveSource(target, token, name)
+        return LiveSource(target, token, name, ssl=client_ssl(target, cafile))
     if not os.path.exists(target):
         raise click.UsageError(f"{target}: no such contest database (or give a ws:// URL)")
     from .sources import DbSource
@@ -46,9 +50,11 @@ def build_source(target: str, token: str | None, name: str, lang: str, rehearsal
     return DbSource(target, lang)
 
 
-def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool) -> str:
+def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool, cafile: str | None = None) -> str:
     """The command textual-serve runs for each browser: this same screen, without --web."""
     args = [sys.executable, "-m", "display.screen", target, "--name", name, "--lang", lang]
+    if cafile:
+        args += ["--cafile", os.path.abspath(cafile)]
     start, minutes, date = exam
     if start:
         args += ["--exam-start", start]
@@ -63,8 +69,8 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool)
 
 @click.command("screen")
 @click.argument("target", required=False, default="")
-@click.option("--token", envvar="SCOREBOARD_TOKEN", help="The screen's token from the feeder's tokens file "
-              "([display]); or set SCOREBOARD_TOKEN. Needed with a ws:// URL.")
+@token_options
+@cafile_option
 @click.option("--name", default="screen", show_default=True, help="The screen's name in the tokens file.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("SCOREBOARD_LANG", "zh"),
               show_default="zh", help="Language of the screen's own words (award names come from the feeder).")
@@ -79,17 +85,21 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool)
 @click.option("--exam-date", metavar="YYYY-MM-DD", help="Exam day (default today).")
 @click.option("--rehearsal", is_flag=True, help="No hall needed: replay a generated day of the preset named by "
               "TARGET (default fujian-2024-final) through every view, the freeze and the ceremony.")
-def screen(target, token, name, lang, web_port, host, public_url, exam_start, exam_minutes, exam_date, rehearsal):
+@fail_cleanly
+def screen(target, token, token_file, cafile, name, lang, web_port, host, public_url, exam_start, exam_minutes,
+           exam_date, rehearsal):
     """The big screen for the hall's projector.
 
-    TARGET is the feeder's URL (ws://HOST:PORT/feed, with --token), or a contest database
-    file, read every second (for a screen on the feeder's own machine, or a replay).
+    TARGET is the feeder's URL (ws://HOST:PORT/feed, with the screen's token from --token-file
+    or SCOREBOARD_TOKEN), or a contest database file, read every second (for a screen on the
+    feeder's own machine, or a replay).
     The screen follows the judges: their console chooses the view, freezes it (封榜) and
     steps the award ceremony. Only what the feeder marks public is ever shown.
 
     \b
     Examples:
-      scoreboard screen ws://10.0.0.5:8765/feed --token T --name hall-screen
+      scoreboard screen ws://10.0.0.5:8765/feed --token-file screen.token --name hall-screen
+      scoreboard screen wss://10.0.0.5:8765/feed --cafile ca.pem --token-file screen.token
       scoreboard screen contest.db
       scoreboard screen contest.db --web 8080 --host 0.0.0.0 --public-url http://10.0.0.7:8080
       scoreboard screen --rehearsal
@@ -97,19 +107,20 @@ def screen(target, token, name, lang, web_port, host, public_url, exam_start, ex
     exam = _exam_window(exam_start, exam_minutes, exam_date)
     if not target and not rehearsal:
         raise click.UsageError("give a ws:// URL or a contest database file (or --rehearsal)")
+    token = require_token(token, token_file, lang) if is_url(target) and not rehearsal else None
     if web_port is not None:
         if not rehearsal:
-            build_source(target, token, name, lang, rehearsal)  # check the arguments before serving
+            build_source(target, token, name, lang, rehearsal, cafile)  # check the arguments before serving
         from textual_serve.server import Server
 
         if token:
-            os.environ["SCOREBOARD_TOKEN"] = token  # the token reaches the app by environment, not argv
-        command = web_command(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal)
+            os.environ[ENV] = token  # the token reaches the app by environment, not argv
+        command = web_command(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal, cafile)
         Server(command, host=host, port=web_port, title="赛场计分台", public_url=public_url).serve()
         return
     from .app import make_app
 
-    app = make_app(source=build_source(target, token, name, lang, rehearsal), lang=lang, exam=exam)
+    app = make_app(source=build_source(target, token, name, lang, rehearsal, cafile), lang=lang, exam=exam)
     app.run()
     if app.return_code:
         sys.exit(app.return_code)

@@ -22,8 +22,8 @@ class SourceError(Exception):
 
 
 class LiveSource:
-    def __init__(self, url: str, token: str, name: str, retry: float = 2.0):
-        self.url, self.token, self.name, self.retry = url, token, name, retry
+    def __init__(self, url: str, token: str, name: str, retry: float = 2.0, ssl=None):
+        self.url, self.token, self.name, self.retry, self.ssl = url, token, name, retry, ssl
 
     def __aiter__(self):
         return self._run()
@@ -34,7 +34,7 @@ class LiveSource:
         from feeder.client import FATAL, FeedError, ViewClient
 
         while True:
-            client = ViewClient(self.url, self.token, self.name, role="display")
+            client = ViewClient(self.url, self.token, self.name, role="display", ssl=self.ssl)
             try:
                 first = await client.connect()
             except FeedError as exc:
