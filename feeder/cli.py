@@ -59,9 +59,11 @@ def register(cli: click.Group) -> None:
     @click.option("--commit-ms", type=float, default=5.0, show_default=True,
                   help="Group commit interval in milliseconds (acks are sent after each commit).")
     @click.option("-v", "--verbose", is_flag=True, help="Log every login and connection.")
+    @click.option("--allow-unverified", is_flag=True,
+                  help="Serve a file that fails 'scoreboard verify' anyway (every judge's console then shows it).")
     @lang_option
     @fail_cleanly
-    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose, lang):
+    def serve(db, host, port, tokens_file, cert, key, commit_ms, verbose, allow_unverified, lang):
         """Run the feeder: exam halls, judges' consoles and screens connect to ws://HOST:PORT/feed."""
         from .server import Feeder
         from .tokens import Tokens, TokensError
@@ -75,7 +77,8 @@ def register(cli: click.Group) -> None:
         ctx = _ssl_context(cert, key)
         if ctx is None and not is_loopback(host):
             warn(say("clear_text", lang, host=host or "*"))
-        feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000)
+        feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000, lang=lang,
+                        allow_unverified=allow_unverified)
 
         async def main():
             try:
@@ -86,6 +89,8 @@ def register(cli: click.Group) -> None:
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, feeder.request_stop)
             scheme = "wss" if ctx else "ws"
+            if feeder.integrity and not feeder.integrity["ok"]:
+                warn(say("serving_unverified", lang, problem=feeder.integrity["problem"]))
             click.echo(f"serving {db} at {scheme}://{host}:{bound}/feed (Ctrl-C to stop)", err=True)
             await feeder.serve_forever()
             click.echo("stopped; everything acknowledged is in the database", err=True)

@@ -26,6 +26,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scoreboard.limits import MAX_ID, bounded, plain_text_problem
+
 from .strength import weakness
 from .words import say
 
@@ -61,7 +63,10 @@ class Tokens:
             if not isinstance(entries, dict):
                 raise TokensError(where, None, "not_a_table", section=section)
             for name, token in entries.items():
-                key = f"[{section}] {name}"
+                key = f"[{section}] {bounded(str(name), 80)}"
+                problem = plain_text_problem(str(name), MAX_ID)
+                if problem:  # a hello could never name it (feeder.protocol.parse_hello)
+                    raise TokensError(where, key, "bad_name", why=problem)
                 if not isinstance(token, str):
                     raise TokensError(where, key, "not_a_string")
                 weak = weakness(token, str(name))

@@ -14,6 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "unknown section [{section}] (expected one of {expected})"),
     "not_a_table": ("[{section}] 必须是“名称 = \"令牌\"”的表", "[{section}] must be a table of name = \"token\""),
     "not_a_string": ("令牌必须是字符串", "the token must be a string"),
+    "serving_unverified": ("文件校验失败：{problem}；按 --allow-unverified 照常服务，各裁判台都会显示此问题",
+                           "the file fails verification: {problem}; served anyway (--allow-unverified), and every "
+                           "judge's console shows it"),
+    "bad_name": ("名称不能用（{why}）：登录时无法使用", "the name cannot be used ({why}): no one could log in with it"),
     "reused": ("这个令牌已被 {other} 使用", "the same token is already used by {other}"),
     "unreadable": ("无法读取令牌文件（{why}）", "cannot read the tokens file ({why})"),
     "not_toml": ("不是有效的 TOML（{why}）", "not valid TOML ({why})"),
@@ -39,6 +43,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_repeat": ("重复", "the repetition"),
     "kind_piece": ("由标点隔开的单一种类片段", "the one-kind piece"),
     # tokens new
+    "serving_unverified": ("文件校验失败：{problem}；按 --allow-unverified 照常服务，各裁判台都会显示此问题",
+                           "the file fails verification: {problem}; served anyway (--allow-unverified), and every "
+                           "judge's console shows it"),
     "bad_name": ("名称{problem}", "the name {problem}"),
     "exists": ("{path} 已存在；如确实要换掉全部令牌，加 --force", "{path} exists; add --force to replace every token in it"),
     "no_names": ("至少给出一个名称：--hall、--judge、--chief 或 --display",

@@ -28,8 +28,9 @@ class StoppedFeeder:
     """A feeder that binds nothing and stops at once: serve's checks and messages, without a socket."""
 
     made: list = []
+    integrity = None  # a real feeder verifies the file when it starts
 
-    def __init__(self, db, tokens, host, port, ssl, commit_interval):
+    def __init__(self, db, tokens, host, port, ssl, commit_interval, **options):
         self.host, self.ssl = host, ssl
         StoppedFeeder.made.append(self)
 
@@ -129,3 +130,34 @@ def test_the_real_feeder_on_every_interface_warns_before_it_serves(tmp_path):
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=20)
     assert server.returncode == 0
+
+
+def test_serve_refuses_a_file_that_fails_verification_unless_asked_to_serve_it_anyway(tmp_path):
+    import sqlite3
+
+    db = make_db(tmp_path, per_team=1)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE contestants SET unit = '别的单位' WHERE exam_no = 'FJ0001'")
+    tokens = tmp_path / "tokens.toml"
+    tokens.write_text(TOKENS_TOML, encoding="utf-8")
+    refused = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens)],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2
+    assert "文件校验失败，不能开启数据服务" in refused.stderr and "FJ0001" in refused.stderr
+    assert "--allow-unverified" in refused.stderr and "Traceback" not in refused.stderr
+    proc = subprocess.Popen([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens),
+                             "--allow-unverified"], stderr=subprocess.PIPE, text=True)
+    import threading
+
+    watchdog = threading.Timer(60, proc.kill)  # a build that never says "serving" fails, not hangs
+    watchdog.start()
+    try:
+        said = []
+        while not said or ("serving" not in said[-1] and said[-1]):
+            said.append(proc.stderr.readline())
+        assert "serving" in said[-1], said
+        assert any("文件校验失败" in line and "各裁判台都会显示此问题" in line for line in said)
+    finally:
+        watchdog.cancel()
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
