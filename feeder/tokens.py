@@ -66,7 +66,7 @@ class Tokens:
                 key = f"[{section}] {bounded(str(name), 80)}"
                 problem = plain_text_problem(str(name), MAX_ID)
                 if problem:  # a hello could never name it (feeder.protocol.parse_hello)
-                    raise TokensError(where, key, "bad_name", why=problem)
+                    raise TokensError(where, key, "unusable_name", why=problem)
                 if not isinstance(token, str):
                     raise TokensError(where, key, "not_a_string")
                 weak = weakness(token, str(name))

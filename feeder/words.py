@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "serving_unverified": ("文件校验失败：{problem}；按 --allow-unverified 照常服务，各裁判台都会显示此问题",
                            "the file fails verification: {problem}; served anyway (--allow-unverified), and every "
                            "judge's console shows it"),
-    "bad_name": ("名称不能用（{why}）：登录时无法使用", "the name cannot be used ({why}): no one could log in with it"),
+    "unusable_name": ("名称不能用（{why}）：登录时无法使用", "the name cannot be used ({why}): no one could log in with it"),
     "reused": ("这个令牌已被 {other} 使用", "the same token is already used by {other}"),
     "unreadable": ("无法读取令牌文件（{why}）", "cannot read the tokens file ({why})"),
     "not_toml": ("不是有效的 TOML（{why}）", "not valid TOML ({why})"),

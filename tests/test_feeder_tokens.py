@@ -59,5 +59,5 @@ def test_a_tokens_file_that_is_not_toml_or_missing_is_named(tmp_path):
 def test_a_name_no_hello_could_carry_is_refused_in_the_tokens_file(name, words):
     with pytest.raises(TokensError) as caught:
         Tokens.from_dict({"hall": {name: HALL_TOKENS["hall-a"]}})
-    assert caught.value.code == "bad_name" and words in str(caught.value) and len(str(caught.value)) < 300
+    assert caught.value.code == "unusable_name" and words in str(caught.value) and len(str(caught.value)) < 300
     assert "登录时无法使用" in caught.value.text("zh")
