@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from scoreboard.events import fmt_points
 from scoreboard.rules import Rules
@@ -74,6 +75,12 @@ def print_awards(board, lang: str) -> None:
     console = _console()
     console.print(f"{board.rules.title if lang == 'zh' else board.rules.title_en} — "
                   f"{STATUS[lang][data['status']]} [{data['digest']}]")
+    if data.get("lock_mismatch"):
+        console.print(Text("⚠ " + (
+            f"严重：定榜时记录的名单（摘要 {data['lock_mismatch']}）与现在由数据文件算出的名单（{data['digest']}）不同；"
+            "请运行 scoreboard verify 查明原因" if lang == "zh" else
+            f"SERIOUS: the lock recorded award list {data['lock_mismatch']}, but the file now gives "
+            f"{data['digest']}; run scoreboard verify"), style="bold red"))
     for p in data["pending"]:
         console.print(f"⚠ {p['why']}")
     for section in ("awards", "advancement"):

@@ -86,3 +86,25 @@ async def test_a_table_of_1550_places_is_updated_cell_by_cell_never_rebuilt():
         assert table.row_count == 1550 and str(table.get_row_at(9)[1]) == "X0999"  # a cell holds plain Text
         sync.sync([r[1] for r in rows[:20]], rows[:20])  # a filter: the places beyond go
         assert table.row_count == 20
+
+
+async def test_the_offline_console_says_at_once_and_keeps_saying_that_the_file_fails_verification(tmp_path):
+    import sqlite3
+
+    store, people = contest_file(tmp_path)
+    w = Writer(store)
+    for rec in [rec for _t, rec in tie_records(people)]:
+        w.hall("hall-a", rec)
+    w.flush()
+    store.close()
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        conn.execute("UPDATE events SET data = json_set(data, '$.score', 0) WHERE id = 3")
+    app = make_app(OfflineSource(str(tmp_path / "c.db"), poll=0.05, clock=Clock()), clock=Clock(), tz=china_tz())
+    told = []
+    app.notify = lambda message, **kw: told.append((message, kw.get("severity")))
+    async with app.run_test(size=(150, 40)) as pilot:
+        await wait_until(pilot, loaded(app))
+        await wait_until(pilot, lambda: any("文件校验失败：事件 #3" in m for m, _s in told))
+        assert [s for m, s in told if "文件校验失败" in m] == ["error"]
+        await pilot.press("3")
+        await wait_until(pilot, lambda: "文件校验失败：事件 #3" in screen_text(app))

@@ -220,3 +220,15 @@ async def test_a_refused_token_ends_the_screen_with_the_reason(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: app.return_code is not None)
         assert app.return_code == 2
+
+
+async def test_a_list_that_differs_from_its_lock_is_never_shown_as_final():
+    day = finished_day()
+    msg = day.public()
+    msg["view"] = {"view": "awards"}
+    msg["control"] = {**msg["control"], "view": {"view": "awards"}}
+    msg["awards"] = {**msg["awards"], "lock_mismatch": "0123456789abcdef"}
+    app = app_for(msg)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "名单与定榜记录不符" in text_of(app, "#awards-status"))
+        assert "定榜）" not in text_of(app, "#awards-status")

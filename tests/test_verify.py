@@ -221,6 +221,8 @@ def test_a_lock_whose_list_no_longer_holds_is_said_everywhere_the_list_is(copy):
     assert aw.lock_mismatch is not None and aw.lock_mismatch != aw.locked["digest"]
     out = CliRunner().invoke(cli, ["awards", str(copy), "--json"])
     assert json.loads(out.output)["lock_mismatch"] == aw.lock_mismatch
+    text = CliRunner().invoke(cli, ["awards", str(copy)]).output
+    assert f"⚠ 严重：定榜时记录的名单（摘要 {aw.lock_mismatch}）与现在由数据文件算出的名单" in text
     assert any(p.code == "lock_mismatch" for p in report(copy).problems)
 
 

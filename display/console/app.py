@@ -137,6 +137,14 @@ class ConsoleApp(Actions, App):
         self.lost = None
         self.refresh_bindings()  # the desk's key shows once the rules say there are rounds
         self.refresh_view(force=True)
+        self._integrity_notice()
+
+    def _integrity_notice(self) -> None:
+        """A file that fails verification is said at once, and stays said (the awards pane, the audit)."""
+        chain = self.replica.chain if self.replica else None
+        if chain is not None and chain.ok is False and chain.message != getattr(self, "_told_integrity", None):
+            self._told_integrity = chain.message
+            self.notify(self.msg("chain_bad", message=chain.message), severity="error", timeout=30)
 
     def on_feed_update(self, message: FeedUpdate) -> None:
         rep, item = self.replica, message.item
@@ -155,6 +163,7 @@ class ConsoleApp(Actions, App):
             rep.health = item
         elif isinstance(item, Chain):
             rep.chain = item
+            self._integrity_notice()
 
     def tick(self) -> None:
         """2–4 times a second: settle the standings and update what the visible screen shows."""

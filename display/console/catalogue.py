@@ -71,6 +71,10 @@ M: dict[str, tuple[str, str]] = {
     "status_locked": ("已定榜", "locked"),
     "awards_status": ("名单状态：{status} · 指纹 {digest}", "List: {status} · digest {digest}"),
     "locked_by": ("{actor}于{at}定榜：{why}", "locked by {actor} at {at}: {why}"),
+    "lock_mismatch": ("严重：定榜时记录的名单（摘要 {recorded}）与现在由数据文件算出的名单（{computed}）不同，"
+                      "请运行 scoreboard verify 查明原因",
+                      "SERIOUS: the lock recorded award list {recorded}, but the file now gives {computed}; "
+                      "run scoreboard verify"),
     "drift": ("注意：定榜后成绩有变，现时计算的名单与定榜名单不同", "Warning: marks changed after the lock; the live list differs from the locked one"),
     "decide": ("裁定并列", "Settle tie"),
     "confirm": ("确认名单", "Confirm list"),

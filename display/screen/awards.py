@@ -41,6 +41,8 @@ class AwardsView(View):
             status, cls = tr("status_open", lang), "-provisional"
         if state.frozen:
             status = f"{status}    {tr('frozen_note', lang)}"
+        if doc.get("lock_mismatch"):  # never shown as final while the file says otherwise
+            status, cls = tr("lock_mismatch", lang), "-provisional"
         box = self.query_one("#awards-status", Static)
         box.update(status)
         box.set_classes(cls)

@@ -55,6 +55,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "over": ("考试结束", "Exam over"),
     "status_locked": ("名单已锁定（定榜）", "Final list (locked)"),
     "status_provisional": ("暂定名单，待裁判决定并列", "Provisional: ties await the judges"),
+    "lock_mismatch": ("名单与定榜记录不符，请裁判核查", "The list differs from the locked record: judges are checking"),
     "status_open": ("暂定名单，未定榜", "Provisional: not yet locked"),
     "frozen_note": ("封榜中：显示封榜时的成绩", "Frozen: standings at the freeze"),
     "cer_opening": ("颁奖典礼", "Award ceremony"),

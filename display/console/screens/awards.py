@@ -60,7 +60,14 @@ class AwardsScreen(ConsoleScreen):
             lk = aw.locked
             state += " · " + m("locked_by", actor=lk["actor"], at=app.fmt_time(lk["at"]), why=lk["why"])
         self.query_one("#awards_state", Static).update(state)
-        self.query_one("#drift", Static).update(m("drift") if aw.drift else "")
+        warnings = []  # loud: what makes the list on screen doubtful
+        if aw.lock_mismatch:
+            warnings.append(m("lock_mismatch", recorded=aw.lock_mismatch, computed=aw.locked["digest"]))
+        if rep.chain is not None and rep.chain.ok is False:
+            warnings.append(m("chain_bad", message=rep.chain.message))
+        if aw.drift:
+            warnings.append(m("drift"))
+        self.query_one("#drift", Static).update("\n".join(warnings))
         label = {a.id: app.label(a.label, a.label_en) for a in rules.awards + rules.advancement}
 
         def who(x: str) -> str:
