@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db.store import Store  # noqa: E402
+from db.store import Store
+from db.verify import verify  # noqa: E402
 from display.replay.sampledb import build_day  # noqa: E402
 from scoreboard.board import Board  # noqa: E402
 from scoreboard.timeline import Timeline  # noqa: E402
@@ -71,6 +72,15 @@ def main() -> None:
         full = median_of(fold_from_file, args.runs)
         print(f"full fold from the file (read, fold, standings, awards): {full * 1000:8.1f} ms   "
               f"baseline read rows {base * 1000:7.1f} ms   ratio {base / full:5.2f}×   goal < 2000 ms")
+
+        def verify_file():
+            s = Store(path)
+            assert verify(s).ok
+            s.close()
+
+        checked = median_of(verify_file, args.runs)
+        print(f"verify the whole file (every seal, the judges' chain, a fold, every lock): {checked * 1000:8.1f} ms   "
+              f"baseline read rows {base * 1000:7.1f} ms   ratio {base / checked:5.2f}×")
 
         def fold_memory():
             b = Board(rules, people)

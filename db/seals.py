@@ -147,7 +147,7 @@ class Sealer:
             self.next_id, self.head, self.next_event, self.next_q = 0, GENESIS_PREV, 1, 1
         else:
             self.next_id, self.head = row[0] + 1, bytes(row[9])
-            self.next_event, self.next_q = max(row[4] + 1, row[3]), max(row[6] + 1, row[5])
+            self.next_event, self.next_q = row[4] + 1, row[6] + 1  # ranges follow each other
 
     def seal(self, conn, kind: str, at: float, event_lines: list[str], events: tuple[int, int],
              quarantine_lines: list[str], quarantine: tuple[int, int], acks: dict) -> tuple[int, bytes]:

@@ -111,15 +111,17 @@ class Report:
 
 
 # --- lines from rows as they are now ------------------------------------------------
-def event_row_line(row) -> str:
+def event_row_line(row, as_stored: bool = False) -> str:
     """The seal line of an event row (`db.store.EVENT_COLUMNS`); a row no writer could have made (a type
-    changed, data that is not JSON) gives a line no seal holds."""
+    changed, data that is not JSON) gives a line no seal holds. `as_stored`: take a hall event's data text
+    as it is stored (the writer stores the compact form and SQLite keeps it: the fast first try)."""
     ev_id, at, kind, source, seq, actor, data, reason = row
     try:
         if not (type(ev_id) is int and type(at) is float and (seq is None or type(seq) is int)
                 and all(type(x) is str for x in (kind, source, actor, data, reason))):
             raise TypeError
-        return event_line(ev_id, at, kind, source, seq, actor, data_text(json.loads(data)), reason)
+        text = data if as_stored and source != "judge" else data_text(json.loads(data))
+        return event_line(ev_id, at, kind, source, seq, actor, text, reason)
     except (TypeError, ValueError, OverflowError):
         return f"!\t{row!r}\n"
 
@@ -283,9 +285,12 @@ def _check_seal(rep: Report, prev: bytes, row, rows: list, qrows: list) -> None:
     qmissing = sorted(set(range(fq, lq + 1)) - {q[0] for q in qrows})
     if qmissing:
         rep.add("quarantine_missing", id=qmissing[0])
-    lines = [event_row_line(r).encode() for r in rows]
     qlines = [quarantine_row_line(q).encode() for q in qrows]
     head = seals.header(sid, kind, at, fe, le, fq, lq, acks_json)
+    lines = [event_row_line(r, as_stored=True).encode() for r in rows]
+    if seals.seal_hash(prev, head, lines + qlines) == bytes(digest):
+        return
+    lines = [event_row_line(r).encode() for r in rows]  # the data re-encoded: what SQLite's rendering cannot change
     if seals.seal_hash(prev, head, lines + qlines) == bytes(digest):
         return
     if missing or qmissing:

@@ -71,6 +71,7 @@ class Writer:
         self.allow_gaps = allow_gaps
         self.board = board if board is not None else store.fold()
         self.committed = 0  # batches written so far (kept across a reset: hall sessions count on it)
+        store.sealer  # read where the chain ends now, before any batch is written on another thread
         self.broken: WriterFault | None = None  # a fault since the last recover()
         self.poison: dict[tuple[str, int], str] = {}  # (source, seq) -> why it failed inside the server
         self._texts = _ResultTexts()
@@ -140,7 +141,10 @@ class Writer:
         at = quantize(time.time() if at is None else at)
         if seq != expected:
             if seq < expected:
-                return self._resent(source, seq, rec, raw, at)
+                try:
+                    return self._resent(source, seq, rec, raw, at)
+                except Exception as exc:  # reading what the file holds failed: the server's fault
+                    raise self._fault(source, None, exc) from exc
             if not self.allow_gaps:
                 return Outcome("gap", seq, "seq_gap", f"expected seq {expected}, got {seq}", expected)
         ev_id = self.next_id

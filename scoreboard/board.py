@@ -50,9 +50,6 @@ _NUMBER = (int, float)
 _MAX_SEQ = 2**63 - 1
 
 
-_HALL = frozenset(("result", "finish"))
-
-
 class Board:
     def __init__(self, rules: Rules, contestants: list[Contestant]):
         self.rules = rules
@@ -112,7 +109,7 @@ class Board:
         elif known != round(mx * SCALE) or self.item_section[item] != section:
             return None
         data = {"contestant": who, "item": item, "section": section, "score": score, "max": mx}
-        # the fold of `_fold_result`, written out: this runs once per record of the day
+        # the fold of `_fold_result`, written out (its checks done above): this runs once per record of the day
         delta = pts - marks.get(item, 0)
         marks[item] = pts
         self.sections[who][self.section_index[section]] += delta
@@ -127,32 +124,50 @@ class Board:
         return Event(ev_id, at, "result", source, seq, source, data)
 
     # --- the fold -----------------------------------------------------------
-    def _fold_result(self, who: str, item: str, section: str, score, mx) -> None:
+    def _fold_result(self, ev: Event) -> None:
+        """Fold a logged result, if it holds what ingest admits; else leave it out and say why (`faults`)."""
+        d = ev.data
+        try:
+            who, item, section, score, mx = d["contestant"], d["item"], d["section"], d["score"], d["max"]
+            marks = self.marks[who]
+            fits = (item.__class__ is str and score.__class__ in _NUMBER and mx.__class__ in _NUMBER
+                    and 0 <= score <= mx <= MAX_ITEM_POINTS and mx > 0 and section in self.section_index
+                    and (item in marks or len(marks) < MAX_ITEMS) and self.item_section.get(item, section) == section)
+        except (KeyError, TypeError):  # a field missing, an unhashable item...: named by `_unfit`
+            fits = False
+        if not fits:  # in the log, but outside what ingest admits (an older version's, or an edit)
+            self.faults.append((ev.id, self._unfit(ev)))
+            return
         pts = round(score * SCALE)
         if item not in self.item_max:
             self.item_max[item] = to_points(mx)
             self.item_section[item] = section
-        marks = self.marks[who]
         old = marks.get(item)
         marks[item] = pts
         delta = pts - (old or 0)
-        self.sections[who][self.section_index[self.item_section[item]]] += delta
+        self.sections[who][self.section_index[section]] += delta
         self.totals[who] += delta
+        self.dirty.add(who)
+
+    def _fold_finish(self, ev: Event) -> None:
+        d = ev.data
+        try:
+            who, tu = d["contestant"], d["time_used"]
+            fits = who in self.marks and tu.__class__ in _NUMBER and 0 <= tu <= MAX_TIME_USED
+        except (KeyError, TypeError):
+            fits = False
+        if not fits:
+            self.faults.append((ev.id, self._unfit(ev)))
+            return
+        self.time_used[who] = float(tu)
         self.dirty.add(who)
 
     def apply(self, ev: Event) -> None:
         kind = ev.kind
-        d = ev.data
-        if kind in _HALL:
-            bad = self._unfit(ev)
-            if bad is not None:  # in the log, but outside what ingest admits (an older version's, or an edit)
-                self.faults.append((ev.id, bad))
-            elif kind == "result":
-                self._fold_result(d["contestant"], d["item"], d["section"], d["score"], d["max"])
-            else:
-                who = d["contestant"]
-                self.time_used[who] = float(d["time_used"])
-                self.dirty.add(who)
+        if kind == "result":
+            self._fold_result(ev)
+        elif kind == "finish":
+            self._fold_finish(ev)
         elif kind in STAGE_KINDS and self.stage is not None:
             self.stage.apply(ev)
             if kind != "stage":
@@ -165,31 +180,15 @@ class Board:
         self.version += 1
         self._cache.clear()
 
-    def _unfit(self, ev: Event) -> str | None:
-        """Why a logged hall event cannot be folded (None: it can). The same checks as ingest, so a
-        log written by this version always folds; one edited by hand, or accepted by a version without
-        today's bounds, leaves the event out and says so (`faults`) instead of failing the day."""
+    def _unfit(self, ev: Event) -> str:
+        """Why a logged hall event cannot be folded, in the words of ingest's own checks: a log written by
+        this version always folds; one edited by hand, or accepted by a version without today's bounds,
+        leaves the event out and says so instead of failing the day."""
         d = ev.data
-        try:
-            if ev.kind == "result":
-                who, item, section, score, mx = d["contestant"], d["item"], d["section"], d["score"], d["max"]
-                marks = self.marks.get(who)
-                if (marks is not None and section in self.section_index and item.__class__ is str
-                        and score.__class__ in _NUMBER and mx.__class__ in _NUMBER
-                        and 0 <= score <= mx <= MAX_ITEM_POINTS and mx > 0
-                        and (item in marks or len(marks) < MAX_ITEMS)
-                        and self.item_section.get(item, section) == section):
-                    return None
-            else:
-                tu = d["time_used"]
-                if d["contestant"] in self.marks and tu.__class__ in _NUMBER and 0 <= tu <= MAX_TIME_USED:
-                    return None
-        except Exception:  # noqa: BLE001 - data of any shape, from a file anyone could edit: named below
-            pass
         try:
             rec = {**d, "type": ev.kind, "seq": ev.seq if ev.seq.__class__ is int and ev.seq >= 1 else 1}
             bad = check_record(rec, self.contestants, self.section_index, {}, {}, self.marks)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - data of any shape, from a file anyone could edit
             return f"event {ev.id}: unreadable {ev.kind} ({type(exc).__name__})"
         return f"event {ev.id}: {bad.message if bad else 'inconsistent with the events before it'}"
 
