@@ -72,12 +72,15 @@ def load_roster(rules: Rules, path: str | Path) -> list[Contestant]:
     return check_roster(rules, str(path), headers, rows)
 
 
-def write_roster_csv(contestants: list[Contestant], path: str | Path, chinese: bool = True) -> None:
+def write_roster_csv(rules: Rules, contestants: list[Contestant], path: str | Path, chinese: bool = True) -> None:
+    """A roster file for the contest of `rules`: the columns, then one yes/no column per flag, named as the
+    rules word it (another contest's flag columns would be refused when it is read back)."""
+    flags = rules.flags
     cols = list(COLUMNS)
-    zh = [COLUMNS[c][1] for c in cols]
+    head = [COLUMNS[c][1] if chinese else c for c in cols] + [f.column if chinese else f.id for f in flags]
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(zh if chinese else cols)
+        w.writerow(head)
         for c in contestants:
             d = c.as_dict()
-            w.writerow([d[k] if not isinstance(d[k], bool) else ("是" if d[k] else "否") for k in cols])
+            w.writerow([d[k] for k in cols] + [("是" if fl.id in c.flags else "否") for fl in flags])

@@ -24,7 +24,7 @@ import sqlite_utils
 from scoreboard.board import Board
 from scoreboard.events import Event
 from scoreboard.roster import Contestant
-from scoreboard.rules import FLAGS, Rules, load_rules
+from scoreboard.rules import Rules, load_rules
 
 from . import seals
 
@@ -88,6 +88,14 @@ MIGRATIONS = [
     # roster. An older file is sealed as it stands: seal 0 from its rules and roster, then one "upgrade"
     # seal over everything it already holds (verify says so).
     seals.SEALS_TABLE,
+    # 5: flags as each contest declares them (scoreboard.flags): one JSON list of flag ids per contestant; the
+    # four fixed columns of earlier versions are read into it once and no longer written
+    """
+    ALTER TABLE contestants ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+    UPDATE contestants SET flags = (SELECT json_group_array(f) FROM (
+        SELECT 'national_title' AS f WHERE national_title UNION ALL SELECT 'prior_expert' WHERE prior_expert
+        UNION ALL SELECT 'prior_national' WHERE prior_national UNION ALL SELECT 'substitute' WHERE substitute));
+    """,
 ]
 
 
@@ -150,14 +158,16 @@ class Store:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(f"{self.path}: made by a newer version (schema {version})")
-        for n in range(version, len(MIGRATIONS)):
-            with self.atomic():
+        if version == len(MIGRATIONS):
+            return
+        with self.atomic():  # every step, and the upgrade seal, or none of them
+            for n in range(version, len(MIGRATIONS)):
                 for stmt in MIGRATIONS[n].split(";"):
                     if stmt.strip():
                         self.conn.execute(stmt)
-                if n == SEALS_MIGRATION and version > 0:  # an existing file: seal what it holds
-                    self._seal_as_it_stands()
                 self.conn.execute(f"PRAGMA user_version = {n + 1}")
+            if 0 < version <= SEALS_MIGRATION:  # an existing file made before the seals: seal what it holds
+                self._seal_as_it_stands()
 
     def _seal_as_it_stands(self) -> None:
         """Seal 0 and one "upgrade" seal over every event, quarantine row and ack of an older file."""
@@ -203,7 +213,8 @@ class Store:
 
     # --- creation ---------------------------------------------------------------
     @classmethod
-    def create(cls, path: str | os.PathLike, rules: Rules, contestants: list[Contestant], preset: str = "") -> "Store":
+    def create(cls, path: str | os.PathLike, rules: Rules, contestants: list[Contestant], preset: str = "",
+               date: str = "") -> "Store":
         p = Path(path)
         if p.exists() and p.stat().st_size > 0:
             raise StoreError(f"{p}: already exists; a contest database is never overwritten")
@@ -212,16 +223,16 @@ class Store:
         with store.atomic() as conn:
             conn.executemany(
                 "INSERT INTO meta(key, value) VALUES (?, ?)",
-                [("rules", rules.source_text), ("preset", preset), ("created_at", repr(now))],
+                [("rules", rules.source_text), ("preset", preset), ("created_at", repr(now))]
+                + ([("date", date)] if date else []),
             )
             conn.executemany(
-                f"INSERT INTO contestants(exam_no, name, team, unit, grp, row_order, {', '.join(FLAGS)}) "
-                f"VALUES (?, ?, ?, ?, ?, ?{', ?' * len(FLAGS)})",
-                [(c.exam_no, c.name, c.team, c.unit, c.group, i, *(int(c.has(f)) for f in FLAGS))
+                "INSERT INTO contestants(exam_no, name, team, unit, grp, row_order, flags) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(c.exam_no, c.name, c.team, c.unit, c.group, i, json.dumps(sorted(c.flags)))
                  for i, c in enumerate(contestants)],
             )
             conn.execute(seals.SEAL_INSERT, seals.genesis_row(rules.source_text, preset, repr(now), store.contestants(),
-                                                              now))
+                                                              now, date))
         store._contestants = store._sealer = None
         return store
 
@@ -238,15 +249,15 @@ class Store:
             self._rules = load_rules(text)
         return self._rules
 
+    def contest_date(self) -> str:
+        """The contest's day (YYYY-MM-DD): what `init --date` recorded, else the rules' `date`, else ""."""
+        return self.meta("date") or self.rules().date
+
     def contestants(self) -> list[Contestant]:
         if self._contestants is None:
             rows = self.conn.execute(
-                f"SELECT exam_no, name, team, unit, grp, {', '.join(FLAGS)} FROM contestants ORDER BY row_order"
-            ).fetchall()
-            self._contestants = [
-                Contestant(r[0], r[1], r[2], r[3], r[4], frozenset(f for f, v in zip(FLAGS, r[5:]) if v))
-                for r in rows
-            ]
+                "SELECT exam_no, name, team, unit, grp, flags FROM contestants ORDER BY row_order").fetchall()
+            self._contestants = [Contestant(r[0], r[1], r[2], r[3], r[4], frozenset(_flags(r[5]))) for r in rows]
         return self._contestants
 
     def board(self) -> Board:
@@ -356,6 +367,16 @@ def writer_lock(path: str):
         yield
     finally:
         os.close(fd)
+
+
+def _flags(text) -> list:
+    """A contestant's flags column (a JSON list of flag ids); anything else reads as no flags (verify names
+    the edit: the roster no longer matches its seal)."""
+    try:
+        flags = json.loads(text)
+    except (TypeError, ValueError):
+        return []
+    return [f for f in flags if isinstance(f, str)] if isinstance(flags, list) else []
 
 
 EVENT_COLUMNS = "id, at, kind, source, seq, actor, data, reason"

@@ -10,20 +10,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .limits import MAX_ID, MAX_NAME, MAX_TEXT, plain_text_problem
-from .rules import FLAGS, Rules
+from .limits import MAX_ID, MAX_NAME, MAX_TEXT, plain_text_problem, short
+from .flags import DEFAULT_FLAGS
+from .rules import Rules
 
-# Column names, English first, with the Chinese headers that mean the same.
+# Column names, English first, with the Chinese headers that mean the same; the flags' columns come from the
+# rules (scoreboard.flags: each contest words its own).
 COLUMNS = {
     "exam_no": ("exam_no", "准考证号"),
     "name": ("name", "姓名"),
     "team": ("team", "代表队"),
     "unit": ("unit", "单位"),
     "group": ("group", "组别"),
-    "prior_national": ("prior_national", "往届全国参赛"),
-    "national_title": ("national_title", "全国人社知识通"),
-    "prior_expert": ("prior_expert", "往届人社知识通"),
-    "substitute": ("substitute", "替补"),
 }
 REQUIRED = ("exam_no", "name", "team", "unit")
 # The longest each text field may be (scoreboard.limits). A field longer than this, or holding a control
@@ -32,12 +30,6 @@ BOUNDS = {"exam_no": MAX_ID, "name": MAX_NAME, "team": MAX_TEXT, "unit": MAX_TEX
 TRUE_WORDS = {"是", "yes", "y", "1", "true", "t", "√"}
 FALSE_WORDS = {"否", "no", "n", "0", "false", "f", ""}
 
-FLAG_LABELS = {
-    "prior_national": "往届全国参赛 (prior national round)",
-    "national_title": "全国人社知识通 (national title holder)",
-    "prior_expert": "往届人社知识通 (previous title holder)",
-    "substitute": "替补 (substitute)",
-}
 
 
 @dataclass(frozen=True)
@@ -53,16 +45,18 @@ class Contestant:
         return flag in self.flags
 
     def as_dict(self) -> dict:
-        d = {"exam_no": self.exam_no, "name": self.name, "team": self.team, "unit": self.unit, "group": self.group}
-        for f in FLAGS:
-            d[f] = f in self.flags
-        return d
+        return {"exam_no": self.exam_no, "name": self.name, "team": self.team, "unit": self.unit,
+                "group": self.group, "flags": sorted(self.flags)}
 
     @classmethod
     def from_dict(cls, d: dict) -> "Contestant":
-        return cls(
-            d["exam_no"], d["name"], d["team"], d["unit"], d["group"], frozenset(f for f in FLAGS if d.get(f))
-        )
+        flags = d.get("flags")
+        if flags is None:  # an older feeder's snapshot: one boolean per flag
+            flags = [f for f in LEGACY_FLAGS if d.get(f)]
+        return cls(d["exam_no"], d["name"], d["team"], d["unit"], d["group"], frozenset(flags))
+
+
+LEGACY_FLAGS = ("prior_national", "national_title", "prior_expert", "substitute")
 
 
 @dataclass(frozen=True)
@@ -85,9 +79,12 @@ class RosterError(ValueError):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def header_map(headers: list[str]) -> tuple[dict[str, str], list[str]]:
-    """Map the file's headers to canonical column names; return unknown headers too."""
-    lookup = {alias.lower(): canon for canon, aliases in COLUMNS.items() for alias in aliases}
+def header_map(headers: list[str], rules: Rules | None = None) -> tuple[dict[str, str], list[str]]:
+    """Map the file's headers to canonical column names (a flag's: its id); return unknown headers too."""
+    columns = dict(COLUMNS)
+    for f in (rules.flags if rules is not None else ()):
+        columns["flag:" + f.id] = (f.id, f.column)
+    lookup = {alias.lower(): canon for canon, aliases in columns.items() for alias in aliases}
     mapping, unknown = {}, []
     for h in headers:
         key = (h or "").strip()
@@ -117,8 +114,13 @@ def parse_flag(value) -> bool | None:
 def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[int, dict]]) -> list[Contestant]:
     """Check rows (row number, {header: value}) and return contestants, or raise RosterError."""
     problems: list[Problem] = []
-    mapping, _unknown = header_map(headers)
+    mapping, unknown = header_map(headers, rules)
     present = set(mapping.values())
+    flag_like = {alias.lower() for f in DEFAULT_FLAGS for alias in (f.id, f.column)}
+    for h in unknown:  # an old template's flag column: never ignored silently (it may hold an exclusion)
+        if h.lower() in flag_like:
+            ours = "、".join(f.column for f in rules.flags) or "none"
+            problems.append(Problem(file, 1, h, f"'{h}' is not one of this contest's flag columns ({ours})"))
     for col in REQUIRED:
         if col not in present:
             problems.append(Problem(file, 1, col, f"missing column '{col}' ({COLUMNS[col][1]})"))
@@ -143,15 +145,14 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
                 problems.append(Problem(file, row_no, col, f"'{col}' ({COLUMNS[col][1]}) {why}"))
                 bad = True
         flags = set()
-        for flag in FLAGS:
-            parsed = parse_flag(rec.get(flag))
+        for f in rules.flags:
+            value = rec.get("flag:" + f.id)
+            parsed = parse_flag(value)
             if parsed is None:
-                problems.append(
-                    Problem(file, row_no, flag, f"'{rec.get(flag)}' is not a yes/no value (是/否, yes/no, 1/0)")
-                )
+                problems.append(Problem(file, row_no, f.column, f"{short(value)} is not a yes/no value (是/否, yes/no, 1/0)"))
                 bad = True
             elif parsed:
-                flags.add(flag)
+                flags.add(f.id)
         if bad:
             continue
         exam_no = text["exam_no"]
@@ -176,9 +177,9 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
             continue
         for flag in rules.forbid:
             if flag in flags:
-                problems.append(
-                    Problem(file, row_no, flag, f"{exam_no} {text['name']} is not eligible: {FLAG_LABELS[flag]}")
-                )
+                f = rules.flag(flag)
+                problems.append(Problem(file, row_no, f.column, f"{exam_no} {text['name']} is not eligible: "
+                                                                f"{f.label} ({f.label_en})"))
                 bad = True
         if bad:
             continue

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 
+from .flags import ALLOWED as FLAG_KEYS
+from .flags import Flag, parse_flags
+
 TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
 TIE_POLICIES = ("judges", "share", "lots")
 AWARD_KINDS = ("top", "group_top", "team", "judge")
 TIEBREAK_KEYS = ("total", "time_used", "graded")
-FLAGS = ("prior_national", "national_title", "prior_expert", "substitute")
 
 
 class RulesError(ValueError):
@@ -63,10 +65,15 @@ class TeamScore:
 
 @dataclass(frozen=True)
 class Substitute:
-    """Holders of `flag` who reach this list get `award` instead; the next moves up."""
+    """Holders of `flag` who reach this list get `award` instead; the next moves up.
+
+    `within_count` (our default reading of Shaanxi's plan): a holder displaced from this list is one of
+    the ranked contestants of `award` like anyone else, holding one of its places if they reach it, and
+    getting it on top of the count only if they do not; False: always on top of the count."""
 
     flag: str
     award: str
+    within_count: bool = True
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,8 @@ class AwardRule:
     substitute: Substitute | None = None
     tie_policy: str = "judges"
     only_teams_with: str | None = None  # team attribute that must be true
+    pool: str = ""  # how reasons name the teams that have it ("获得全国赛参赛单列资格的省份")
+    pool_en: str = ""
     scope: str = "team"  # judge awards: "team" or "individual"
 
     def count_for(self, group: str) -> int:
@@ -114,6 +123,7 @@ class Rules:
     date: str = ""
     ceremony: tuple[CeremonyStep, ...] = ()
     rounds: tuple = ()  # scoreboard.stage.Round, for the on-stage format
+    flags: tuple[Flag, ...] = ()  # the history flags, as this contest words them (scoreboard.flags)
     source_text: str = ""
 
     @cached_property
@@ -133,6 +143,9 @@ class Rules:
         for t in self.teams:
             seen.setdefault(t.group, None)
         return tuple(seen)
+
+    def flag(self, flag_id: str) -> Flag | None:
+        return next((f for f in self.flags if f.id == flag_id), None)
 
     def award(self, award_id: str) -> AwardRule | None:
         for a in self.awards + self.advancement:
@@ -166,7 +179,9 @@ def _kind_name(kind) -> str:
 
 ALLOWED_KEYS = {
     "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
-              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds"},
+              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "flags"},
+    "flags": FLAG_KEYS,
+    "substitute": {"flag", "award", "within_count"},
     "ceremony": {"award", "by_group", "from_last"},
     "rounds": {"id", "label", "label_en", "kind", "points", "penalty", "stakes", "max", "drop"},
     "sections": {"id", "label", "label_en"},
@@ -175,7 +190,7 @@ ALLOWED_KEYS = {
     "ties": {"at_cutoff"},
     "eligibility": {"forbid"},
     "awards": {"id", "label", "label_en", "kind", "count", "counts", "exclude", "substitute", "tie_policy",
-               "only_teams_with", "scope"},
+               "only_teams_with", "pool", "pool_en", "scope"},
 }
 
 
@@ -269,7 +284,7 @@ def _parse_tiebreak(doc: dict, sections: tuple[Section, ...]) -> tuple[TieKey, .
     return tuple(keys)
 
 
-def _parse_award(a: dict, where: str, default_policy: str) -> AwardRule:
+def _parse_award(a: dict, where: str, default_policy: str, flag_ids: tuple[str, ...]) -> AwardRule:
     if not isinstance(a, dict):
         raise RulesError(f"{where}: expected a table")
     _no_unknown(a, "awards", where)
@@ -285,8 +300,10 @@ def _parse_award(a: dict, where: str, default_policy: str) -> AwardRule:
     sub = None
     if "substitute" in a:
         s = _get(a, "substitute", where, dict)
-        flag = _choice(_get(s, "flag", f"{where}.substitute", str), FLAGS, f"{where}.substitute.flag")
-        sub = Substitute(flag, _get(s, "award", f"{where}.substitute", str))
+        _no_unknown(s, "substitute", f"{where}.substitute")
+        flag = _choice(_get(s, "flag", f"{where}.substitute", str), flag_ids, f"{where}.substitute.flag")
+        sub = Substitute(flag, _get(s, "award", f"{where}.substitute", str),
+                         _get(s, "within_count", f"{where}.substitute", bool, True))
     return AwardRule(
         id=aid,
         label=_get(a, "label", where, str, aid),
@@ -298,6 +315,8 @@ def _parse_award(a: dict, where: str, default_policy: str) -> AwardRule:
         substitute=sub,
         tie_policy=_choice(_get(a, "tie_policy", where, str, default_policy), TIE_POLICIES, f"{where}.tie_policy"),
         only_teams_with=_get(a, "only_teams_with", where, str, None),
+        pool=_get(a, "pool", where, str, ""),
+        pool_en=_get(a, "pool_en", where, str, ""),
         scope=_choice(_get(a, "scope", where, str, "team"), ("team", "individual"), f"{where}.scope"),
     )
 
@@ -331,18 +350,17 @@ def load_rules(text: str) -> Rules:
     ties = _get(doc, "ties", "rules", dict, {})
     _no_unknown(ties, "ties", "ties")
     default_policy = _choice(_get(ties, "at_cutoff", "ties", str, "judges"), TIE_POLICIES, "ties.at_cutoff")
+    flags = parse_flags(_get(doc, "flags", "rules", list, []), _get, _no_unknown, RulesError)
+    flag_ids = tuple(f.id for f in flags)
     elig = _get(doc, "eligibility", "rules", dict, {})
     _no_unknown(elig, "eligibility", "eligibility")
     forbid = tuple(_get(elig, "forbid", "eligibility", list, []))
     for f in forbid:
-        _choice(f, FLAGS, "eligibility.forbid")
-    awards = tuple(
-        _parse_award(a, f"awards[{i}]", default_policy) for i, a in enumerate(_get(doc, "awards", "rules", list, []))
-    )
-    advancement = tuple(
-        _parse_award(a, f"advancement[{i}]", default_policy)
-        for i, a in enumerate(_get(doc, "advancement", "rules", list, []))
-    )
+        _choice(f, flag_ids, "eligibility.forbid")
+    awards = tuple(_parse_award(a, f"awards[{i}]", default_policy, flag_ids)
+                   for i, a in enumerate(_get(doc, "awards", "rules", list, [])))
+    advancement = tuple(_parse_award(a, f"advancement[{i}]", default_policy, flag_ids)
+                        for i, a in enumerate(_get(doc, "advancement", "rules", list, [])))
     ceremony = []
     for i, step in enumerate(_get(doc, "ceremony", "rules", list, [])):
         where = f"ceremony[{i}]"
@@ -370,6 +388,7 @@ def load_rules(text: str) -> Rules:
         date=_get(doc, "date", "rules", str, ""),
         ceremony=tuple(ceremony),
         rounds=rounds,
+        flags=flags,
         source_text=text,
     )
     _check_references(rules)

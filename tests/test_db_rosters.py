@@ -9,21 +9,31 @@ from scoreboard.sample import sample_roster
 
 
 def test_a_written_roster_reads_back_the_same(tmp_path, fujian, fujian_roster):
-    write_roster_csv(fujian_roster, tmp_path / "r.csv")
+    write_roster_csv(fujian, fujian_roster, tmp_path / "r.csv")
     assert load_roster(fujian, tmp_path / "r.csv") == fujian_roster
 
 
-def test_an_excel_roster_with_chinese_headers_is_read(tmp_path, fujian):
+def test_an_excel_roster_with_chinese_headers_is_read(tmp_path, shaanxi):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(["准考证号", "姓名", "代表队", "单位", "组别", "往届全国参赛", "全国人社知识通", "往届人社知识通"])
-    ws.append(["FJ0001", "张三", "福州", "福州市社保中心", None, "否", 0, None])
+    ws.append(["准考证号", "姓名", "代表队", "单位", "组别", *(f.column for f in shaanxi.flags)])
+    ws.append(["SX0001", "张三", "西安", "西安市社保中心", None, "否", 0, None])
     ws.append([None, None, None, None, None, None, None, None])
-    ws.append([20240002, "李四", "平潭", "党工部", "", False, "no", True])
+    ws.append([20210002, "李四", "韩城", "韩城市就业局", "", False, "no", True])
     wb.save(tmp_path / "r.xlsx")
-    people = load_roster(fujian, tmp_path / "r.xlsx")
-    assert [(p.exam_no, p.team, p.group) for p in people] == [("FJ0001", "福州", "福州"), ("20240002", "平潭", "平潭")]
+    people = load_roster(shaanxi, tmp_path / "r.xlsx")
+    assert [(p.exam_no, p.team, p.group) for p in people] == [("SX0001", "西安", "西安"), ("20210002", "韩城", "韩城")]
     assert people[1].flags == {"prior_expert"}
+
+
+def test_a_written_roster_carries_the_contests_own_flag_columns(tmp_path, shaanxi):
+    from dataclasses import replace
+
+    people = sample_roster(shaanxi, per_team=1)
+    people[0] = replace(people[0], flags=frozenset({"prior_expert"}))
+    write_roster_csv(shaanxi, people, tmp_path / "r.csv")
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8").splitlines()[0].endswith("获得2020年陕西“人社知识通”")
+    assert load_roster(shaanxi, tmp_path / "r.csv") == people
 
 
 def test_an_excel_roster_reports_the_sheet_row_of_a_problem(tmp_path, fujian):

@@ -166,7 +166,7 @@ def test_hall_sim_takes_its_token_each_way_against_a_real_feeder(tmp_path):
     tokens = tmp_path / "tokens.toml"
     tokens.write_text(TOKENS_TOML, encoding="utf-8")
     roster = tmp_path / "roster.csv"
-    write_roster_csv(contest(db)[1], roster)
+    write_roster_csv(*contest(db), roster)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != ENV}
     server = subprocess.Popen([SCOREBOARD, "serve", str(db), "--port", str(port), "--tokens", str(tokens)],

@@ -74,7 +74,7 @@ def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
     tokens = tmp_path / "tokens.toml"
     tokens.write_text(TOKENS_TOML, encoding="utf-8")
     roster = tmp_path / "roster.csv"
-    write_roster_csv(contest(db)[1], roster)
+    write_roster_csv(*contest(db), roster)
     port = free_port()
     server = subprocess.Popen([SCOREBOARD, "serve", str(db), "--port", str(port), "--tokens", str(tokens)],
                               stderr=subprocess.PIPE, text=True)

@@ -125,7 +125,7 @@ def test_serve_and_hall_sim_speak_wss_from_the_shell(tmp_path, pki):
     tokens = tmp_path / "tokens.toml"
     tokens.write_text(TOKENS_TOML, encoding="utf-8")
     roster = tmp_path / "roster.csv"
-    write_roster_csv(contest(db)[1], roster)
+    write_roster_csv(*contest(db), roster)
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "SCOREBOARD_TOKEN"}
     server = subprocess.Popen([SCOREBOARD, "serve", str(db), "--port", str(port), "--tokens", str(tokens),

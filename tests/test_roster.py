@@ -3,8 +3,11 @@
 import pytest
 
 from scoreboard.roster import RosterError, check_roster
+from scoreboard.rules import load_preset
 
-HEAD = ["准考证号", "姓名", "代表队", "单位", "往届全国参赛", "全国人社知识通", "往届人社知识通"]
+FUJIAN = load_preset("fujian-2024-final")
+# the Fujian plan's two exclusions, as its roster columns name them, and a column the rules do not use
+HEAD = ["准考证号", "姓名", "代表队", "单位", *(f.column for f in FUJIAN.flags), "备注"]
 
 
 def rows(*values):
@@ -21,10 +24,23 @@ def problems(rules, *values, headers=HEAD):
     return [str(p) for p in err.value.problems]
 
 
-def test_chinese_headers_and_flag_words_are_understood(fujian):
-    people = check(fujian, ("FJ1", "张三", "福州", "福州市社保中心", "否", "", "是"))
-    assert people[0].exam_no == "FJ1" and people[0].group == "福州"
-    assert people[0].flags == {"prior_expert"}
+def test_chinese_headers_and_flag_words_are_understood(fujian, shaanxi):
+    people = check(fujian, ("FJ1", "张三", "福州", "福州市社保中心", "否", "", "来自模板"))
+    assert people[0].exam_no == "FJ1" and people[0].group == "福州" and people[0].flags == frozenset()
+    head = ["准考证号", "姓名", "代表队", "单位", *(f.column for f in shaanxi.flags)]
+    assert head[-1] == "获得2020年陕西“人社知识通”"  # each contest words its own columns
+    rows_ = [(2, dict(zip(head, ["SX1", "王五", "西安", "西安市就业局", "否", "", "是"])))]
+    assert check_roster(shaanxi, "r.csv", head, rows_)[0].flags == {"prior_expert"}
+
+
+def test_a_flag_column_of_another_contest_is_named_not_silently_ignored(fujian):
+    """An old template's generic column (往届人社知识通) is not one of Fujian's flags: a problem, never a drop."""
+    head = ["准考证号", "姓名", "代表队", "单位", "往届全国参赛"]
+    with pytest.raises(RosterError) as err:
+        check_roster(fujian, "r.csv", head, [(2, dict(zip(head, ["FJ1", "张三", "福州", "u", "是"])))])
+    msg = str(err.value.problems[0])
+    assert "column 往届全国参赛" in msg and "not one of this contest's flag columns" in msg
+    assert FUJIAN.flags[0].column in msg
 
 
 def test_english_headers_work_too(fujian):
@@ -69,8 +85,9 @@ def test_a_team_over_its_quota_is_an_error(fujian):
 def test_an_ineligible_contestant_is_an_error_never_a_silent_drop(fujian):
     msgs = problems(fujian, ("FJ1", "张三", "福州", "u", "是", "", ""), ("FJ2", "李四", "福州", "u", "", "yes", ""))
     assert len(msgs) == 2
-    assert "FJ1 张三 is not eligible: 往届全国参赛" in msgs[0] and "column prior_national" in msgs[0]
-    assert "全国人社知识通" in msgs[1]
+    assert "FJ1 张三 is not eligible: 参加过各年度全国练兵比武省际邀请赛、区域赛、全国赛" in msgs[0]
+    assert f"column {FUJIAN.flags[0].column}" in msgs[0]
+    assert "获得过全国“人社知识通”称号" in msgs[1]
 
 
 def test_a_flag_that_is_not_yes_or_no_is_an_error(fujian):

@@ -98,6 +98,9 @@ def test_a_database_of_schema_1_is_migrated_and_keeps_its_contestants(tmp_path):
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     c = store.conn.execute("SELECT exam_no, prior_expert, substitute FROM contestants").fetchone()
     assert c == ("FJ1", 1, 0)
+    # schema 5: the fixed flag columns are read into the contest's own flags, once
+    assert store.conn.execute("SELECT flags FROM contestants").fetchone()[0] == '["prior_expert"]'
+    assert store.contestants()[0].flags == frozenset({"prior_expert"})
 
 
 def test_a_file_that_is_not_a_database_is_refused_with_a_clear_message(tmp_path):

@@ -242,7 +242,8 @@ def test_a_file_of_an_older_version_is_sealed_as_it_stands_and_verify_says_so(tm
     rules = load_preset(PRESET)
     people = sample_roster(rules, 2024, 2)
     old = Store.create(tmp_path / "old.db", rules, people, PRESET)
-    old.conn.execute("DROP TABLE seals")
+    old.conn.execute("DROP TABLE seals")  # schema 4's
+    old.conn.execute("ALTER TABLE contestants DROP COLUMN flags")  # schema 5's
     old.conn.execute("PRAGMA user_version = 3")
     old.conn.execute("INSERT INTO events(id, at, kind, source, seq, actor, data) VALUES (1, 1700000000.123456, "
                      "'result', 'hall-a', 1, 'hall-a', ?)",
