@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from scoreboard.changes import status_label
 from scoreboard.events import fmt_points
 from scoreboard.rules import Rules
 from scoreboard.serialize import awards_json, standings_json  # noqa: F401  (the JSON forms)
@@ -54,7 +55,7 @@ def print_standings(rules: Rules, st: Standings, lang: str, team=None, group=Non
     for col in ("total", "time", "graded"):
         table.add_column(h[col], justify="right")
     for r in rows:
-        rank = str(r.group_rank if group else r.rank)
+        rank = status_label(r.status, lang) if r.status else str(r.group_rank if group else r.rank)
         time = "—" if r.time_used is None else f"{r.time_used:.0f}s"
         table.add_row(rank, r.exam_no, r.name, r.team, *(fmt_points(v) for v in r.sections),
                       fmt_points(r.total), time, str(r.graded))
@@ -75,6 +76,10 @@ def print_awards(board, lang: str) -> None:
     console = _console()
     console.print(f"{board.rules.title if lang == 'zh' else board.rules.title_en} — "
                   f"{STATUS[lang][data['status']]} [{data['digest']}]")
+    if data["drift"]:
+        console.print(Text("⚠ " + ("注意：定榜后成绩有变，现时计算的名单与定榜名单不同（以定榜名单为准）" if lang == "zh" else
+                                   "marks changed after the lock: the live list differs from the locked one "
+                                   "(the locked list stands)"), style="bold yellow"))
     if data.get("lock_mismatch"):
         console.print(Text("⚠ " + (
             f"严重：定榜时记录的名单（摘要 {data['lock_mismatch']}）与现在由数据文件算出的名单（{data['digest']}）不同；"

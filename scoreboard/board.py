@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .events import SCALE, Event, Rejection, check_record, to_points
 from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED, plain_text_problem
 from .roster import Contestant
@@ -72,6 +73,7 @@ class Board:
         self._cache: dict[str, object] = {}
         self.frozen = None  # (standings, awards) at the freeze
         self.faults: list[tuple[int, str]] = []  # (event id, why): logged hall events the fold could not apply
+        self.day = DayState()  # the changes on the day (scoreboard.changes)
         self.stage = StageState() if rules.rounds else None  # the on-stage contest's entries
         self._stage_totals = None
 
@@ -168,6 +170,8 @@ class Board:
             self._fold_result(ev)
         elif kind == "finish":
             self._fold_finish(ev)
+        elif kind in DAY_KINDS:
+            apply_day_event(self, ev)
         elif kind in STAGE_KINDS and self.stage is not None:
             self.stage.apply(ev)
             if kind != "stage":
@@ -221,6 +225,14 @@ class Board:
         apply_judge_event(self, ev)
 
     # --- derived state ------------------------------------------------------
+    def status(self, exam_no: str) -> str:
+        """"" (in the ranking) or why not: disqualified, ineligible, withdrawn (scoreboard.changes)."""
+        return self.day.status(exam_no)
+
+    def playing(self, team: str, round_id: str | None = None) -> list[str]:
+        """On stage: who plays for `team` from `round_id` on, substitutions made."""
+        return playing(self, team, round_id)
+
     def graded(self, exam_no: str) -> int:
         return len(self.marks[exam_no])
 
@@ -246,7 +258,7 @@ class Board:
         if aw is None:
             from .awards import compute_awards
 
-            aw = self._cache["awards"] = compute_awards(self.rules, self.standings(), self.control)
+            aw = self._cache["awards"] = compute_awards(self.rules, self.standings(), self.control, day=self.day)
         return aw
 
     def public(self):

@@ -33,6 +33,11 @@ JUDGE_KINDS = (
     "panel",  # on stage: one panel judge's mark for a team
     "undo",  # on stage: a correcting event, the entry it names no longer counts
     "stage",  # on stage: the round and question now being played
+    "disqualify",  # 取消成绩 (scoreboard.changes), chief only
+    "reinstate",  # a disqualification or withdrawal undone, chief only
+    "withdraw",  # 缺考/弃权
+    "correct",  # a name, unit or history flag corrected
+    "substitute",  # on stage: 替补上场
 )
 KINDS = HALL_KINDS + JUDGE_KINDS
 

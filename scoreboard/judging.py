@@ -14,17 +14,19 @@ from .awards import compute_awards, lots_order
 from .board import Board, Decision
 from .events import Event, Rejection
 from .limits import MAX_COMMAND_DEPTH, MAX_COMMAND_ITEMS, MAX_ID, MAX_REASON, plain_text_problem, short
+from .changes import DAY_KINDS, check_day_command
 from .stage import check_stage_command
 
 STAGE = {"answer", "panel", "undo", "stage"}  # the scorer's desk (scoreboard.stage)
 ROLE_ACTIONS = {
-    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony"} | STAGE,
+    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "withdraw",
+              "correct", "substitute"} | STAGE,
     "chief": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "lock",
-              "unlock"} | STAGE,
+              "unlock", *DAY_KINDS} | STAGE,
     "display": set(),
     "hall": set(),
 }
-NEEDS_REASON = {"decision", "assign", "revoke", "unlock", "undo"}
+NEEDS_REASON = {"decision", "assign", "revoke", "unlock", "undo", *DAY_KINDS}
 VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony", "stage")
 
 
@@ -101,6 +103,12 @@ def check_command(board: Board, role: str, kind: str, data: dict, reason: str,
         return Rejection("reason_required", f"'{kind}' needs a reason")
     if kind in STAGE:
         return check_stage_command(board, kind, data)
+    if kind in DAY_KINDS:
+        voids = kind == "correct" and any(on and f in board.rules.forbid for f, on in (data.get("flags") or {}).items()
+                                          if isinstance(on, bool))
+        if voids and role != "chief":  # a flag that makes a contestant ineligible voids them, as a disqualification does
+            return Rejection("forbidden", "only the chief judge may make a contestant ineligible")
+        return check_day_command(board, kind, data)
     check = _CHECKS.get(kind)
     return check(board, data) if check else None
 
@@ -241,7 +249,7 @@ def apply_judge_event(board: Board, ev: Event) -> None:
         c.confirmed[d["digest"]] = (ev.actor, ev.reason, ev.at)
     elif kind == "lock":
         board._cache.clear()
-        snapshot = compute_awards(board.rules, board.standings(), c)
+        snapshot = compute_awards(board.rules, board.standings(), c, day=board.day)
         recorded = d.get("digest")
         c.locks.append((ev.id, recorded, snapshot.digest, d.get("head")))
         # `recorded`: what the judges locked; `digest`: what this log gives at that point. They differ only

@@ -26,6 +26,7 @@ def row_json(rules: Rules, r) -> dict:
         "total": points(r.total),
         "time_used": r.time_used,
         "graded": r.graded,
+        "status": r.status,  # "" (ranked), or disqualified | ineligible | withdrawn: rank and group_rank are 0
     }
 
 
@@ -47,7 +48,7 @@ def rows_json(rules: Rules, rows, cache: dict | None = None) -> list[dict]:
         return [row_json(rules, r) for r in rows]
     out = []
     for r in rows:
-        sig = (r.total, r.sections, r.time_used, r.graded, r.name, r.team, r.unit, r.group)
+        sig = (r.total, r.sections, r.time_used, r.graded, r.name, r.team, r.unit, r.group, r.status)
         hit = cache.get(r.exam_no)
         if hit is None or hit[0] != sig:
             hit = cache[r.exam_no] = (sig, row_json(rules, r))
@@ -66,6 +67,7 @@ def standings_json(rules: Rules, st: Standings, cache: dict | None = None) -> di
         "event_id": st.event_id,
         "at": st.at,
         "individual": rows_json(rules, st.rows, cache),
+        "substitutions": st.subs,  # on stage: exam_no -> {"role": in|out, "other", "from_round"}
         "teams": [team_json(t) for t in st.teams],
         "groups": {g: [r.exam_no for r in rows] for g, rows in st.groups.items()},
     }

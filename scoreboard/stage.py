@@ -184,6 +184,9 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
         who = board.contestants.get(data.get("contestant"))
         if who is None or who.team != team:
             return Rejection("bad_command", f"{short(data.get('contestant'))} is not a contestant of team {team}")
+        if who.exam_no not in board.playing(team, rnd.id):
+            return Rejection("bad_command", f"{who.exam_no} does not play in round {rnd.id} (substituted, or the "
+                                            "team's substitute: record the substitution first)")
     if rnd.kind == "risk" and data.get("stake") not in rnd.stakes:
         return Rejection("bad_command", f"the stake must be one of {', '.join(f'{s:g}' for s in rnd.stakes)}")
     return None

@@ -2,14 +2,18 @@
 
 Individuals are ordered by the rules' tie-break chain, folded into one
 integer key per contestant (lower is better) so that sorting is fast; equal
-keys share a rank ("1224" competition ranking). Teams are ordered by their
-team score, an exact fraction.
+keys share a rank ("1224" competition ranking). A contestant voided on the day
+(disqualified, ineligible, withdrawn: scoreboard.changes) takes no rank: the
+rows list them after the ranked ones, with rank 0 and their status. Teams are
+ordered by their team score, an exact fraction.
 """
 
 from __future__ import annotations
 
+import heapq
+
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .rules import Rules, TieKey
@@ -35,6 +39,7 @@ class Row:
     group_rank: int
     group_position: int
     key: int
+    status: str = ""  # "" (ranked), or disqualified | ineligible | withdrawn (rank and group_rank are 0)
 
 
 @dataclass(slots=True)
@@ -59,6 +64,16 @@ class Standings:
     at: float
     chain: tuple[TieKey, ...]
     flags: dict[str, frozenset[str]]  # exam_no -> history flags, for those that have any
+    subs: dict = field(default_factory=dict)  # on stage: exam_no -> {"role": in|out, "other", "from_round"}
+
+    @staticmethod
+    def natural(rows: list[Row]) -> Iterator[Row]:
+        """Rows (a `rows` list or a group's, ranked then voided) in the order of their keys alone, the voided
+        among the ranked where their marks put them: the award engine names who was skipped ahead."""
+        split = next((i for i, r in enumerate(rows) if r.status), len(rows))
+        if split == len(rows):
+            return iter(rows)
+        return heapq.merge(rows[:split], rows[split:], key=lambda r: r.key)
 
     @staticmethod
     def classes(rows) -> Iterator[list[Row]]:
@@ -119,6 +134,11 @@ def compute_standings(board) -> Standings:
     chain = rules.tiebreak
     keys = board.sort_keys()
     order = sorted(board.order, key=keys.__getitem__)
+    status = board.day.status
+    voided = [e for e in order if status(e)]
+    if voided:  # they leave the ranking: listed after it, in the order of their marks
+        out = set(voided)
+        order = [e for e in order if e not in out] + voided
     contestants = board.contestants
     sections = board.sections
     totals = board.totals
@@ -131,6 +151,7 @@ def compute_standings(board) -> Standings:
     prev_key = None
     rank = 0
     append = rows.append
+    ranked = len(order) - len(voided)
     for pos, exam_no in enumerate(order):
         k = keys[exam_no]
         if k != prev_key:
@@ -143,8 +164,12 @@ def compute_standings(board) -> Standings:
         last = group_prev.get(g)
         grank = last[1] if last is not None and last[0] == k else gpos + 1
         group_prev[g] = (k, grank)
-        row = Row(exam_no, c.name, c.team, c.unit, g, tuple(sections[exam_no]), totals[exam_no],
-                  time_used.get(exam_no), len(marks[exam_no]), rank, pos, grank, gpos, k)
+        if pos < ranked:
+            row = Row(exam_no, c.name, c.team, c.unit, g, tuple(sections[exam_no]), totals[exam_no],
+                      time_used.get(exam_no), len(marks[exam_no]), rank, pos, grank, gpos, k)
+        else:
+            row = Row(exam_no, c.name, c.team, c.unit, g, tuple(sections[exam_no]), totals[exam_no],
+                      time_used.get(exam_no), len(marks[exam_no]), 0, pos, 0, gpos, k, status(exam_no))
         append(row)
         by_exam[exam_no] = row
         glist.append(row)
@@ -160,7 +185,16 @@ def compute_standings(board) -> Standings:
         at=board.last_at,
         chain=chain,
         flags=board.flags,
+        subs=_subs(board),
     )
+
+
+def _subs(board) -> dict:
+    out = {}
+    for o, i, from_round, _change in board.day.subs:
+        out[i] = {"role": "in", "other": o, "from_round": from_round}
+        out[o] = {"role": "out", "other": i, "from_round": from_round}
+    return out
 
 
 def team_score(rules: Rules, totals: list[int], present: int) -> Fraction:
@@ -190,8 +224,8 @@ def compute_teams(rules: Rules, rows: list[Row], stage=None) -> list[TeamRow]:
             played = name in stage.team_rounds or name in stage.playoff
             raw.append((name, stage.team_score(name), ids, len(ms) if played else 0, stage.playoff.get(name, 0)))
             continue
-        graded = [m for m in ms if m.graded > 0]
-        # an absent member (nothing graded) counts 0 or is left out; present members first
+        graded = [m for m in ms if m.graded > 0 and not m.status]
+        # an absent member (nothing graded, or voided on the day) counts 0 or is left out; present members first
         totals = [m.total for m in graded] + [0] * (len(ms) - len(graded))
         raw.append((name, team_score(rules, totals, len(graded)), ids, len(graded), 0))
     team_order = {t.name: i for i, t in enumerate(rules.teams)}

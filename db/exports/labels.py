@@ -44,6 +44,7 @@ HEAD: dict[str, tuple[str, str]] = {
     "locked_at": ("定榜时间", "Locked at"),
     "locked_by": ("定榜人", "Locked by"),
     "chain": ("文件链头", "Chain head"),
+    "note": ("备注", "Note"),
 }
 
 # Sheet (and list) names, by list key.
@@ -67,6 +68,11 @@ KIND: dict[str, tuple[str, str]] = {
     "unfreeze": ("解除封榜", "screen unfrozen"),
     "view": ("切换大屏视图", "screen view"),
     "ceremony": ("颁奖步骤", "ceremony step"),
+    "disqualify": ("取消成绩", "disqualified"),
+    "reinstate": ("恢复成绩", "reinstated"),
+    "withdraw": ("缺考/弃权", "withdrawn"),
+    "correct": ("更正选手信息", "contestant corrected"),
+    "substitute": ("替补上场", "substitution"),
 }
 
 TEXT: dict[str, tuple[str, str]] = {

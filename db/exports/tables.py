@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from scoreboard.changes import status_label, sub_note
+
 from . import labels
 from .certificates import certificate_rows
 from .snapshot import Snapshot, fmt_time
@@ -85,13 +87,17 @@ def results(snap: Snapshot) -> Table:
             _col(snap, "unit", cap=22), _col(snap, "group"), _col(snap, "group_rank", "int")]
     cols += [Column(f"section.{sid}", label, "score") for sid, label in snap.sections]
     cols += [_col(snap, "total", "score"), _col(snap, "time_used", "time"), _col(snap, "graded", "int"),
-             _col(snap, "awards", cap=40), _col(snap, "advancement", cap=40)]
+             _col(snap, "awards", cap=40), _col(snap, "advancement", cap=40), _col(snap, "note", cap=30)]
     awards, adv = _held(snap, "awards"), _held(snap, "advancement")
+    subs = snap.standings.get("substitutions", {})
     rows = []
     for r in snap.standings["individual"]:
-        rows.append([r["rank"], r["exam_no"], r["name"], r["team"], r["unit"], r["group"], r["group_rank"],
+        status = r.get("status", "")
+        note = status_label(status, snap.lang, long=True) or sub_note(subs.get(r["exam_no"]), snap.lang)
+        rows.append([status_label(status, snap.lang) or r["rank"], r["exam_no"], r["name"], r["team"], r["unit"],
+                     r["group"], status_label(status, snap.lang) or r["group_rank"],
                      *(r["sections"][sid] for sid, _ in snap.sections), r["total"], r["time_used"], r["graded"],
-                     _join(snap, awards.get(r["exam_no"], [])), _join(snap, adv.get(r["exam_no"], []))])
+                     _join(snap, awards.get(r["exam_no"], [])), _join(snap, adv.get(r["exam_no"], [])), note])
     return Table("results", labels.sheet("results", snap.lang), cols, rows, landscape=True)
 
 
