@@ -7,6 +7,7 @@ path comes first on every command that takes one.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import click
 
+from scoreboard.clock import datetime_text
 from scoreboard.explain import explain_contestant, explain_team
 from scoreboard.roster import RosterError
 from scoreboard.rules import RulesError, load_preset, load_rules, preset_names, preset_text
@@ -77,11 +79,17 @@ def cli():
 @click.option("--preset", type=click.Choice(preset_names()), help="A shipped rules preset.")
 @click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False), help="A rules TOML file.")
 @click.option("--roster", required=True, type=click.Path(dir_okay=False), help="Roster file, CSV or XLSX.")
+@click.option("--date", help="The contest's day, YYYY-MM-DD (printed on certificates; default: the rules' date, if any).")
 @fail_cleanly
-def init(db, preset, rules_file, roster):
+def init(db, preset, rules_file, roster, date):
     """Create a contest database from rules and a checked roster."""
     if bool(preset) == bool(rules_file):
         raise UserError("give exactly one of --preset or --rules")
+    if date:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise UserError(f"--date {date}: give the day as YYYY-MM-DD, e.g. 2024-08-22") from None
     if preset:
         rules = load_preset(preset)
     else:
@@ -90,7 +98,7 @@ def init(db, preset, rules_file, roster):
         except RulesError as exc:
             raise RulesError(f"{rules_file}: {exc}") from None
     contestants = load_roster(rules, roster)
-    store = Store.create(db, rules, contestants, preset or "")
+    store = Store.create(db, rules, contestants, preset or "", date or "")
     store.close()
     teams = Counter(c.team for c in contestants)
     click.echo(f"{db}: {rules.title or rules.id}, {len(contestants)} contestants in {len(teams)} teams")
@@ -157,7 +165,7 @@ def explain(db, who, at, lang):
     board = store.fold(parse_at(at, store))
     st, aw = board.standings(), board.awards()
     if who in st.by_exam:
-        lines = explain_contestant(board.rules, st, aw, who, lang)
+        lines = explain_contestant(board.rules, st, aw, who, lang, board=board, when=datetime_text)
     elif who in st.by_team:
         lines = explain_team(board.rules, st, aw, who, lang)
     else:
@@ -323,7 +331,7 @@ def sample_roster_cmd(preset, out, seed, per_team):
     from .rosters import write_roster_csv
 
     people = sample_roster(load_preset(preset), seed, per_team)
-    write_roster_csv(people, out)
+    write_roster_csv(load_preset(preset), people, out)
     click.echo(f"{out}: {len(people)} contestants")
 
 

@@ -40,23 +40,30 @@ class Award:
 class PendingTie:
     award_id: str
     group: str | None
-    tied: tuple[str, ...]
+    tied: tuple[str, ...]  # exam numbers or team names, sorted
     room: int  # places left at the cut-off
     rank: int
+    named: tuple[str, ...] = ()  # the tied as a reason names them ("FJ0021 张三"), in the order of `tied`
+    team: bool = False
 
     def reason(self, rules: Rules) -> Reason:
         a = rules.award(self.award_id)
         group = Bilingual(f"（{self.group}）", f" ({self.group})") if self.group else ""
+        unit = Bilingual("支代表队", " teams") if self.team else Bilingual("人", "")
         return Reason("pending", {"award": Bilingual(a.label, a.label_en), "group": group,
-                                  "tied": list(self.tied), "room": self.room})
+                                  "tied": list(self.named or self.tied), "n": len(self.tied), "unit": unit,
+                                  "room": self.room})
 
 
 @dataclass
 class Skip:
+    """Someone an award passed over: the next in line moved up past them."""
+
     award_id: str
     group: str | None
-    exam_no: str
-    because: str  # the award already held
+    exam_no: str  # or a team's name
+    because: str  # the reason's key: skip_has, skip_disqualified, skip_ineligible(_flag), skip_withdrawn, ...
+    why: Reason | None = None
 
 
 @dataclass
@@ -109,172 +116,10 @@ def digest_of(awards: list[Award], advancement: list[Award]) -> str:
     return hashlib.sha256(json.dumps(body, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
-def _names(ids: list[str], most: int = 5) -> list:
-    """A list of names for a reason, shortened past `most`."""
-    if len(ids) <= most:
-        return list(ids)
-    rest = len(ids) - most
-    return list(ids[:most]) + [Bilingual(f"等{rest}人", f"and {rest} more")]
-
-
-class _Engine:
-    def __init__(self, rules: Rules, st: Standings, control):
-        self.rules = rules
-        self.st = st
-        self.control = control
-        self.held: dict[str, list[str]] = {}  # recipient -> award ids
-        self.extra: dict[str, list[Award]] = {}  # substitutions waiting for their award
-        self.ties: list[PendingTie] = []
-        self.skips: list[Skip] = []
-
-    def run(self, specs: tuple[AwardRule, ...]) -> list[Award]:
-        out: list[Award] = []
-        for spec in specs:
-            given = list(self.extra.pop(spec.id, []))
-            given += self._award(spec, {a.recipient for a in given})
-            for a in given:
-                self.held.setdefault(a.recipient, []).append(spec.id)
-            out += given
-        return out
-
-    def _award(self, spec: AwardRule, already: set[str]) -> list[Award]:
-        if spec.kind == "judge":
-            return [
-                Award(spec.id, recipient, spec.scope if spec.scope == "team" else "individual",
-                      (Reason("judge_assigned", {"actor": actor, "why": why}),), note="assigned")
-                for (aid, recipient), (actor, why, _at) in self.control.assigned.items()
-                if aid == spec.id
-            ]
-        if spec.kind == "team":
-            teams = [t for t in self.st.teams if t.present > 0 and self._team_ok(spec, t)]
-            return self._select(spec, None, self.st.team_classes(teams), spec.count, already, team=True)
-        if spec.kind == "top":
-            rows = (r for r in self.st.rows if r.graded > 0)
-            return self._select(spec, None, self.st.classes(rows), spec.count, already)
-        out = []
-        for group in self.rules.groups:
-            rows = (r for r in self.st.groups.get(group, []) if r.graded > 0)
-            out += self._select(spec, group, self.st.classes(rows), spec.count_for(group), already)
-        return out
-
-    def _team_ok(self, spec: AwardRule, t: TeamRow) -> bool:
-        if not spec.only_teams_with:
-            return True
-        team = self.rules.team(t.name)
-        return bool(team and getattr(team, spec.only_teams_with, False))
-
-    def _excluded_by(self, spec: AwardRule, recipient: str) -> str | None:
-        for aid in self.held.get(recipient, ()):
-            if aid in spec.exclude:
-                return aid
-        return None
-
-    def _select(self, spec, group, classes, count, already, team=False) -> list[Award]:
-        chosen: list[Award] = []
-        skipped: list[str] = []
-        sub = spec.substitute
-        for cls in classes:
-            if len(chosen) >= count:
-                break
-            members = []
-            for r in cls:
-                rid = r.name if team else r.exam_no
-                if rid in already:
-                    continue
-                because = self._excluded_by(spec, rid)
-                if because:
-                    skipped.append(rid)
-                    self.skips.append(Skip(spec.id, group, rid, because))
-                    continue
-                if sub and not team and sub.flag in self._flags(rid):
-                    self._substitute(spec, r)
-                    skipped.append(rid)
-                    continue
-                members.append(r)
-            if not members:
-                continue
-            room = count - len(chosen)
-            if len(members) <= room:
-                chosen += [self._make(spec, group, r, count, skipped, team) for r in members]
-                continue
-            chosen += self._boundary(spec, group, members, room, count, skipped, team)
-            break
-        return chosen
-
-    def _flags(self, exam_no: str) -> frozenset[str]:
-        return self.st.flags.get(exam_no, frozenset())
-
-    def _substitute(self, spec: AwardRule, r: Row) -> None:
-        target = self.rules.award(spec.substitute.award)
-        title = Bilingual(spec.label, spec.label_en)
-        reason = Reason("substituted", {"rank": r.rank, "title": title,
-                                        "award": Bilingual(target.label, target.label_en)})
-        self.extra.setdefault(target.id, []).append(
-            Award(target.id, r.exam_no, "individual", (reason,), group=r.group, rank=r.rank, note="substituted")
-        )
-
-    def _boundary(self, spec, group, members, room, count, skipped, team) -> list[Award]:
-        ids = [m.name if team else m.exam_no for m in members]
-        tied = frozenset(ids)
-        dec = self._decision(spec.id, group, tied)
-        others = lambda rid: [i for i in ids if i != rid]  # noqa: E731
-        if dec is None and spec.tie_policy == "share":
-            return [self._make(spec, group, m, count, skipped, team, "shared",
-                               Reason("tie_shared_rule", {"others": others(i)}))
-                    for m, i in zip(members, ids)]
-        if dec is None:
-            rank = members[0].rank
-            self.ties.append(PendingTie(spec.id, group, tuple(sorted(ids)), room, rank))
-            return []
-        by_id = dict(zip(ids, members))
-        if dec.outcome == "share":
-            return [self._make(spec, group, by_id[i], count, skipped, team, "shared",
-                               Reason("tie_shared", {"others": others(i), "actor": dec.actor, "why": dec.why}))
-                    for i in ids]
-        if dec.outcome == "lots":
-            order = lots_order(dec.seed or "", tied)
-            params = {"seed": dec.seed, "actor": dec.actor}
-        else:
-            order = list(dec.order)
-            params = {"actor": dec.actor, "why": dec.why}
-        key = "tie_lots" if dec.outcome == "lots" else "tie_decided"
-        return [self._make(spec, group, by_id[i], count, skipped, team, dec.outcome,
-                           Reason(key, {"others": others(i), **params}))
-                for i in order[:room]]
-
-    def _decision(self, award_id: str, group: str | None, tied: frozenset[str]):
-        for dec in reversed(self.control.decisions):
-            if dec.award == award_id and dec.group == group and dec.tied == tied:
-                return dec
-        return None
-
-    def _make(self, spec, group, r, count, skipped, team, note="", extra: Reason | None = None) -> Award:
-        if team:
-            ts = self.rules.team_score
-            formula = Reason(f"formula_{ts.formula}", {"k": ts.k})
-            absent = Reason(f"absent_{ts.absent}")
-            score = fmt_points(round(r.score))
-            if r.score.denominator != 1:
-                score = f"{float(r.score) / 100:.2f}"
-            reasons = [Reason("team", {"score": score, "formula": [formula, absent], "rank": r.rank})]
-            rid, rank = r.name, r.rank
-        elif group is None:
-            key = "top_moved" if skipped else "top"
-            reasons = [Reason(key, {"rank": r.rank, "count": count, "skipped": _names(skipped)})]
-            rid, rank = r.exam_no, r.rank
-        else:
-            key = "group_top_moved" if skipped else "group_top"
-            reasons = [Reason(key, {"group": group, "rank": r.group_rank, "count": count,
-                                    "skipped": _names(skipped)})]
-            rid, rank = r.exam_no, r.group_rank
-        if extra:
-            reasons.append(extra)
-        return Award(spec.id, rid, "team" if team else "individual", tuple(reasons), group, rank, note)
-
-
-def compute_awards(rules: Rules, st: Standings, control, advancement: bool = True) -> AwardsResult:
-    """The award list; `advancement=False` skips the advancement lists (for scans that do not need them)."""
-    live = _compute_live(rules, st, control, advancement)
+def compute_awards(rules: Rules, st: Standings, control, advancement: bool = True, day=None) -> AwardsResult:
+    """The award list; `advancement=False` skips the advancement lists (for scans that do not need them);
+    `day`: the changes on the day (scoreboard.changes), which say why a voided contestant is out."""
+    live = _compute_live(rules, st, control, advancement, day)
     locked = control.locked
     if not locked:
         return live
@@ -291,8 +136,10 @@ def compute_awards(rules: Rules, st: Standings, control, advancement: bool = Tru
     )
 
 
-def _compute_live(rules: Rules, st: Standings, control, with_advancement: bool = True) -> AwardsResult:
-    engine = _Engine(rules, st, control)
+def _compute_live(rules: Rules, st: Standings, control, with_advancement: bool = True, day=None) -> AwardsResult:
+    from .award_engine import Engine
+
+    engine = Engine(rules, st, control, day)
     awards = engine.run(rules.awards)
     advancement = engine.run(rules.advancement) if with_advancement else []
     digest = digest_of(awards, advancement)

@@ -259,7 +259,7 @@ class _Watch:
         if self.award_ids & {a.id for a in rules.advancement}:
             aw = board.awards()
         else:
-            aw = compute_awards(rules, st, board.control, advancement=False)
+            aw = compute_awards(rules, st, board.control, advancement=False, day=board.day)
         everything = [a for a in aw.awards + aw.advancement if a.award_id in self.award_ids]
         self.held = {(a.award_id, a.recipient) for a in everything}
         ties = [t for t in aw.ties if t.award_id in self.award_ids]

@@ -1,11 +1,13 @@
 """The award engine on the seed contests' rules (DOMAIN.md, 'Awards the documents state')."""
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from scoreboard.awards import lots_order
 from scoreboard.roster import Contestant
+from scoreboard.rules import load_rules
 from scoreboard.sample import sample_roster
 
 from .conftest import Day, graded_field
@@ -182,21 +184,46 @@ def test_a_previous_holder_in_the_top_10_gets_a_star_and_the_next_moves_up(shaan
     assert len(experts) == 10 and "SX0002" not in experts and experts[-1] == "SX0011"
     sub = [a for a in aw.awards if a.recipient == "SX0002"]
     assert [(a.award_id, a.note) for a in sub] == [("star", "substituted")]
-    assert "名额之外" in sub[0].why("zh")
+    why = sub[0].why("zh")
+    assert "已获得2020年陕西“人社知识通”称号" in why and "占本组名额" in why  # never just 人社知识通
+    last = next(a for a in aw.awards if a.award_id == "expert" and a.recipient == "SX0011")
+    assert "SX0002" in last.why("zh") and "改授陕西“岗位练兵明星”" in last.why("zh")
 
 
-def test_a_substituted_star_comes_on_top_of_the_groups_count(shaanxi, shaanxi_roster):
+def test_by_default_a_displaced_holder_holds_one_of_the_groups_3_stars(shaanxi, shaanxi_roster):
+    """DOMAIN.md, revised reading [default]: the group keeps 3."""
     aw = ranked_field(shaanxi, shaanxi_roster).board().awards()
     xian = [a for a in aw.awards if a.award_id == "star" and a.group == "西安"]
-    # 西安 is SX0001..SX0015; SX0001, SX0003..SX0011 are experts, SX0002 substituted
+    # 西安 is SX0001..SX0015; SX0001, SX0003..SX0011 are experts, SX0002 a 2020 holder
+    assert [a.recipient for a in xian] == ["SX0002", "SX0012", "SX0013"]
+
+
+def test_a_displaced_holder_outside_the_groups_top_3_still_gets_a_star_on_top_of_the_count(shaanxi, shaanxi_roster):
+    holders = {"SX0001", "SX0002", "SX0003", "SX0004"}  # all in 西安, the best four overall
+    roster = [replace(c, flags=c.flags | {"prior_expert"}) if c.exam_no in holders else c for c in shaanxi_roster]
+    aw = ranked_field(shaanxi, roster).board().awards()
+    assert not holders & set(ids(aw, "expert"))
+    xian = [(a.recipient, a.note) for a in aw.awards if a.award_id == "star" and a.group == "西安"]
+    assert xian == [("SX0001", "substituted"), ("SX0002", "substituted"), ("SX0003", "substituted"),
+                    ("SX0004", "substituted")]
+    outside = next(a for a in aw.awards if a.award_id == "star" and a.recipient == "SX0004")
+    assert "未进入本组前3名，在名额之外授予" in outside.why("zh")
+
+
+def test_the_other_reading_puts_a_substituted_star_on_top_of_the_groups_count(shaanxi, shaanxi_roster):
+    text = shaanxi.source_text.replace("within_count = true", "within_count = false")
+    rules = load_rules(text)
+    aw = ranked_field(rules, shaanxi_roster).board().awards()
+    xian = [a for a in aw.awards if a.award_id == "star" and a.group == "西安"]
     assert [a.recipient for a in xian] == ["SX0002", "SX0012", "SX0013", "SX0014"]
-    assert len(xian) == 4  # the engine shows the case explicitly: 3 + the substitution
+    assert "名额之外，不占组内名额" in xian[0].why("zh")
 
 
 def test_the_pension_system_gets_ten_stars(shaanxi, shaanxi_roster):
     aw = ranked_field(shaanxi, shaanxi_roster).board().awards()
-    per_group = Counter(a.group for a in aw.awards if a.award_id == "star" and a.note != "substituted")
+    per_group = Counter(a.group for a in aw.awards if a.award_id == "star")
     assert per_group["养老保险经办系统"] == 10 and per_group["省本级"] == 3 and per_group["西安"] == 3
+    assert per_group["韩城"] == 3  # [default] a 市(区) of its own
 
 
 # --- national qualifier ----------------------------------------------------------
