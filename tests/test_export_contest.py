@@ -33,7 +33,7 @@ def contest(where: Path, locked: bool, per_team: int | None = None) -> Path:
     db, roster, day = where / "c.db", where / "r.csv", where / "d.jsonl"
     extra = ["--per-team", str(per_team)] if per_team else []
     run("sample-roster", "--preset", PRESET, "--out", roster, *extra)
-    run("init", db, "--preset", PRESET, "--roster", roster)
+    run("init", db, "--preset", PRESET, "--roster", roster, "--date", "2024-08-20")  # the organiser gives the day
     run("sample-day", "--preset", PRESET, "--roster", roster, "--out", day)
     run("load", db, day)
     if locked:

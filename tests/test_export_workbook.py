@@ -225,3 +225,20 @@ def test_a_tie_awaiting_the_judges_is_shown_in_its_award_block(tmp_path):
     pending = [v for v in values if isinstance(v, str) and v.startswith("待裁定：")]
     assert pending == [f"待裁定：{p['why']}" for p in ref["pending"]]
     assert values.index("全省“人社知识通”（19）") < values.index(pending[0])
+
+
+def test_a_certificate_without_a_contest_date_leaves_the_date_line_to_fill_by_hand(tmp_path):
+    """The preset carries no invented date: without `init --date` the certificate's date is a blank line."""
+    from db.exports import build, take
+    from scoreboard.sample import sample_roster
+    from scoreboard.rules import load_preset
+
+    rules = load_preset("fujian-2024-final")
+    assert rules.date == ""
+    store = Store.create(tmp_path / "c.db", rules, sample_roster(rules, per_team=1), "fujian-2024-final")
+    assert store.contest_date() == ""
+    assert take(store, "zh").contest_date() == "　　年　　月　　日"
+    dated = Store.create(tmp_path / "d.db", rules, sample_roster(rules, per_team=1), "fujian-2024-final",
+                         date="2024-08-22")
+    assert take(dated, "zh").contest_date() == "2024年8月22日" and verify(dated).ok
+    assert build(take(dated, "en"), "certificates").rows == []  # nothing awarded yet: no certificate

@@ -129,7 +129,8 @@ def test_a_whole_simulated_contest_replays_to_the_same_prizes(west):
     assert [(a.award_id, a.recipient) for a in replayed.awards().awards] == [(a.award_id, a.recipient) for a in aw.awards]
     given, pending = {a.award_id for a in aw.awards}, {t.award_id for t in aw.ties}
     assert {"team_first", "team_second", "team_third"} <= given
-    assert "individual_first" in given | pending  # equal points are common on stage: the judges decide
+    # no individual prizes: the documents give none, and on stage dozens tie on points (issue 13)
+    assert not [a for a in aw.awards if a.kind == "individual"] and not pending & {"individual_first"}
     assert all(r.exam_no not in [c.exam_no for c in roster if c.has("substitute")] or r.graded == 0
                for r in board.standings().rows)
 

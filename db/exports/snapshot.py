@@ -92,11 +92,11 @@ class Snapshot:
         return [self.t("locked_word"), self.locked_at, self.locked_by, self.chain_head]
 
     def contest_date(self) -> str:
-        """The date for certificates: the rules' date, else the lock's day, else today."""
+        """The date for certificates: the contest's day (`init --date`, or the rules'); without one, a line to
+        fill in by hand (never a guessed date on an official certificate)."""
         raw = self.date
         if not raw:
-            at = self.locked["at"] if self.locked else self.made_at
-            raw = datetime.fromtimestamp(at).strftime("%Y-%m-%d")
+            return "　　年　　月　　日" if self.lang == "zh" else "____-__-__"
         if self.lang != "zh":
             return raw
         try:
@@ -131,7 +131,7 @@ def take(store, lang: str = "zh") -> Snapshot:
         lang=lang,
         contest_id=rules.id,
         title=(rules.title if zh else rules.title_en) or rules.title or rules.id,
-        date=rules.date,
+        date=store.contest_date(),
         sections=[(s.id, s.label if zh else s.label_en) for s in rules.sections],
         standings=standings_json(rules, st),
         awards=awards_json(board, lang),
