@@ -98,10 +98,14 @@ def header(seal_id: int, kind: str, at: float, first_event: int, last_event: int
                                                     first_q, last_q, acks)
 
 
-def genesis_info(rules_text: str, preset: str, created_at: str) -> dict:
-    """What seal 0 records of the contest beside its roster (kept readable in its `acks` column)."""
-    return {"rules_sha256": hashlib.sha256(rules_text.encode()).hexdigest(), "preset": preset,
+def genesis_info(rules_text: str, preset: str, created_at: str, date: str = "") -> dict:
+    """What seal 0 records of the contest beside its roster (kept readable in its `acks` column); the
+    contest's date only when the organiser gave one at `init` (files made before it have none)."""
+    info = {"rules_sha256": hashlib.sha256(rules_text.encode()).hexdigest(), "preset": preset,
             "created_at": created_at}
+    if date:
+        info["date"] = date
+    return info
 
 
 def genesis_header(info: dict, contestants: int) -> str:
@@ -129,9 +133,9 @@ def unpack_locators(blob: bytes) -> tuple[int, ...]:
     return struct.unpack(f"<{len(blob) // 4}I", blob[: len(blob) // 4 * 4])
 
 
-def genesis_row(rules_text: str, preset: str, created_at: str, contestants, at: float) -> tuple:
+def genesis_row(rules_text: str, preset: str, created_at: str, contestants, at: float, date: str = "") -> tuple:
     """Seal 0 of a new file (its row for SEAL_INSERT)."""
-    info = genesis_info(rules_text, preset, created_at)
+    info = genesis_info(rules_text, preset, created_at, date)
     lines = [roster_line(c).encode() for c in contestants]
     return (0, "genesis", at, 1, 0, 1, 0, acks_text(info), locators(lines),
             seal_hash(GENESIS_PREV, genesis_header(info, len(contestants)), lines))

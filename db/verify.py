@@ -250,7 +250,7 @@ def _verify(store, head: str | None, board) -> Report:
 def _genesis(store, row, rep: Report) -> bytes:
     sid, kind, at, fe, le, fq, lq, acks_json, blob, digest = row
     contestants = store.contestants()
-    info = seals.genesis_info(store.meta("rules"), store.meta("preset"), store.meta("created_at"))
+    info = seals.genesis_info(store.meta("rules"), store.meta("preset"), store.meta("created_at"), store.meta("date"))
     lines = [roster_line(c).encode() for c in contestants]
     if seals.seal_hash(seals.GENESIS_PREV, seals.genesis_header(info, len(contestants)), lines) == bytes(digest):
         return bytes(digest)
@@ -262,7 +262,7 @@ def _genesis(store, row, rep: Report) -> bytes:
     sealed = unpack_locators(blob)
     if sealed_info.get("rules_sha256") != info["rules_sha256"]:
         rep.add("rules_changed")
-    elif any(sealed_info.get(k) != info[k] for k in ("preset", "created_at")):
+    elif any(sealed_info.get(k) != info.get(k) for k in ("preset", "created_at", "date")):
         rep.add("meta_changed")
     elif len(sealed) != len(lines):
         rep.add("roster_count", now=len(lines), sealed=len(sealed))
