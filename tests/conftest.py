@@ -29,6 +29,11 @@ def national():
 
 
 @pytest.fixture(scope="session")
+def west():
+    return load_preset("regional-2021-west")
+
+
+@pytest.fixture(scope="session")
 def fujian_roster(fujian):
     return sample_roster(fujian)
 
