@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 
+from .clock import DEFAULT_ZONE, ZoneError, zone_named
+
 TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
 TIE_POLICIES = ("judges", "share", "lots")
@@ -114,6 +116,7 @@ class Rules:
     date: str = ""
     ceremony: tuple[CeremonyStep, ...] = ()
     rounds: tuple = ()  # scoreboard.stage.Round, for the on-stage format
+    timezone: str = DEFAULT_ZONE  # the contest's clock (scoreboard/clock.py), an IANA name
     source_text: str = ""
 
     @cached_property
@@ -166,7 +169,7 @@ def _kind_name(kind) -> str:
 
 ALLOWED_KEYS = {
     "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
-              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds"},
+              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "timezone"},
     "ceremony": {"award", "by_group", "from_last"},
     "rounds": {"id", "label", "label_en", "kind", "points", "penalty", "stakes", "max", "drop"},
     "sections": {"id", "label", "label_en"},
@@ -302,6 +305,15 @@ def _parse_award(a: dict, where: str, default_policy: str) -> AwardRule:
     )
 
 
+def _parse_zone(doc: dict) -> str:
+    name = _get(doc, "timezone", "rules", str, DEFAULT_ZONE)
+    try:
+        zone_named(name)
+    except ZoneError as exc:
+        raise RulesError(f"rules.timezone: {exc}") from None
+    return name
+
+
 def load_rules(text: str) -> Rules:
     """Parse and check a rules document (TOML text)."""
     try:
@@ -370,6 +382,7 @@ def load_rules(text: str) -> Rules:
         date=_get(doc, "date", "rules", str, ""),
         ceremony=tuple(ceremony),
         rounds=rounds,
+        timezone=_parse_zone(doc),
         source_text=text,
     )
     _check_references(rules)
