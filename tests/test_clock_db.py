@@ -156,3 +156,16 @@ def test_the_certificate_date_is_the_lock_day_on_the_contest_clock(day_db, machi
         **snap.awards["locked"], "at": just_after_midnight}})
     assert snap.contest_date() == "2024年8月21日"
     assert datetime_text(just_after_midnight, snap.zone) == "2024-08-21 00:30:00"
+
+
+# --- the feeder's log -------------------------------------------------------------------------
+def test_the_feeders_log_lines_are_stamped_on_the_contest_clock(day_db, tmp_path, machine_zone):
+    import logging
+
+    from feeder.cli import ContestClockLog
+
+    record = logging.LogRecord("feeder", logging.WARNING, __file__, 1, "refused", None, None)
+    record.created, record.msecs = T_1036 + 0.25, 250.0
+    assert ContestClockLog(day_db, "zh").format(record) == "北京时间 2024-08-20 10:36:00.250 WARNING feeder: refused"
+    assert ContestClockLog(day_db, "en").formatTime(record) == "2024-08-20 10:36:00.250 Beijing time"
+    assert ContestClockLog(str(tmp_path / "none.db"), "en").formatTime(record).endswith("Beijing time")
