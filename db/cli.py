@@ -26,7 +26,7 @@ from scoreboard.rules import RulesError, load_preset, load_rules, preset_names, 
 from .loading import load_jsonl
 from .rosters import load_roster
 from .store import Store, StoreError, writer_lock
-from .timeparse import parse_at
+from .timeparse import as_of, parse_at
 from .views import awards_json, print_awards, print_standings, standings_json
 
 
@@ -120,7 +120,8 @@ def load(db, file, source):
 @cli.command()
 @db_argument
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--at", "at", help="Standings at this moment (HH:MM[:SS], ISO date-time or epoch seconds).")
+@click.option("--at", "at", help="Standings at this moment: HH:MM[:SS] on the contest's clock (as the screens show "
+              "it), an ISO date-time (without an offset: the contest's clock) or epoch seconds.")
 @click.option("--team", help="Only this team's members.")
 @click.option("--group", help="Only this award group.")
 @click.option("--limit", type=int, default=0, help="Show at most this many rows (0: all).")
@@ -129,40 +130,48 @@ def load(db, file, source):
 def standings(db, as_json, at, team, group, limit, lang):
     """Individual, team and group standings."""
     store = Store(db)
-    board = store.fold(parse_at(at, store))
+    moment = parse_at(at, store)
+    board = store.fold(moment)
     st = board.standings()
     if as_json:
         click.echo(json.dumps(standings_json(board.rules, st), ensure_ascii=False, indent=1))
     else:
+        if moment is not None:
+            click.echo(as_of(moment, store, lang))
         print_standings(board.rules, st, lang, team=team, group=group, limit=limit)
 
 
 @cli.command()
 @db_argument
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--at", "at", help="Awards at this moment (HH:MM[:SS], ISO date-time or epoch seconds).")
+@click.option("--at", "at", help="Awards at this moment (as for standings: HH:MM[:SS] on the contest's clock, "
+              "an ISO date-time or epoch seconds).")
 @lang_option
 @fail_cleanly
 def awards(db, as_json, at, lang):
     """The award list with its reasons, pending ties and lock state."""
     store = Store(db)
-    board = store.fold(parse_at(at, store))
+    moment = parse_at(at, store)
+    board = store.fold(moment)
     if as_json:
         click.echo(json.dumps(awards_json(board, lang), ensure_ascii=False, indent=1))
     else:
+        if moment is not None:
+            click.echo(as_of(moment, store, lang))
         print_awards(board, lang)
 
 
 @cli.command()
 @db_argument
 @click.argument("who")
-@click.option("--at", "at", help="As of this moment.")
+@click.option("--at", "at", help="As of this moment (HH:MM[:SS] on the contest's clock, as for standings).")
 @lang_option
 @fail_cleanly
 def explain(db, who, at, lang):
     """Why a contestant (exam number) or a team (its name) stands where it stands."""
     store = Store(db)
-    board = store.fold(parse_at(at, store))
+    moment = parse_at(at, store)
+    board = store.fold(moment)
     st, aw = board.standings(), board.awards()
     if who in st.by_exam:
         lines = explain_contestant(board.rules, st, aw, who, lang, board=board, when=datetime_text)
@@ -170,6 +179,8 @@ def explain(db, who, at, lang):
         lines = explain_team(board.rules, st, aw, who, lang)
     else:
         raise UserError(f"'{who}' is neither an exam number nor a team of this contest")
+    if moment is not None:
+        lines.insert(0, as_of(moment, store, lang))
     click.echo("\n".join(lines))
 
 

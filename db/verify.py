@@ -17,8 +17,9 @@ import json
 import sqlite3
 import zlib
 from dataclasses import dataclass, field
+from datetime import tzinfo
 
-from scoreboard.clock import datetime_text
+from scoreboard.clock import DEFAULT_ZONE, contest_zone, stamp, zone_named
 
 from . import seals
 from .seals import data_text, event_line, quarantine_line, roster_line, unpack_locators
@@ -78,7 +79,27 @@ class Finding:
 
     def text(self, lang: str = "zh") -> str:
         zh, en = TEXT[self.code]
-        return (zh if lang == "zh" else en).format(**self.params)
+        params = {k: v.text(lang) if isinstance(v, When) else v for k, v in self.params.items()}
+        return (zh if lang == "zh" else en).format(**params)
+
+
+@dataclass(frozen=True)
+class When:
+    """A moment in a finding: on the contest's clock, saying its zone in the reader's language."""
+
+    at: float
+    zone: tzinfo
+
+    def text(self, lang: str = "zh") -> str:
+        return stamp(self.at, self.zone, lang)
+
+
+def _zone(store) -> tzinfo:
+    """The contest's clock; the rules may be what fails verification, and a finding still needs a clock."""
+    try:
+        return contest_zone(store.rules())
+    except Exception:  # noqa: BLE001 - unreadable rules are reported as such; say times in the default zone
+        return zone_named(DEFAULT_ZONE)
 
 
 @dataclass
@@ -189,6 +210,7 @@ def _verify(store, head: str | None, board) -> Report:
 
     rep = Report()
     conn = store.conn
+    zone = _zone(store)
     try:
         seal_rows = conn.execute(f"SELECT {seals.SEAL_COLUMNS} FROM seals ORDER BY id").fetchall()
     except sqlite3.OperationalError:
@@ -214,10 +236,10 @@ def _verify(store, head: str | None, board) -> Report:
         if fe != next_event:
             rep.add("seal_order", id=sid, first=fe, prev=next_event - 1)
         if kind == "upgrade" and le >= fe:
-            rep.notes.append(Finding("upgraded", {"last": le, "at": datetime_text(at)}))
+            rep.notes.append(Finding("upgraded", {"last": le, "at": When(at, zone)}))
         rows = events.take_until(le)
         qrows = quarantine.take_until(lq)
-        _check_seal(rep, prev, row, rows, qrows)
+        _check_seal(rep, prev, row, rows, qrows, zone)
         for r in rows:
             if r[2] == "lock":
                 event_seal[r[0]] = sid
@@ -243,7 +265,7 @@ def _verify(store, head: str | None, board) -> Report:
     _judges(store, rep)
     _fold(store, rep, board, hashes, event_seal)
     if head is not None:
-        _head(rep, head, hashes, len(seal_rows) - 1)
+        _head(rep, head, hashes, len(seal_rows) - 1, zone)
     return rep
 
 
@@ -275,9 +297,9 @@ def _genesis(store, row, rep: Report) -> bytes:
     return bytes(digest)
 
 
-def _check_seal(rep: Report, prev: bytes, row, rows: list, qrows: list) -> None:
+def _check_seal(rep: Report, prev: bytes, row, rows: list, qrows: list, zone: tzinfo) -> None:
     sid, kind, at, fe, le, fq, lq, acks_json, blob, digest = row
-    when = datetime_text(at)
+    when = When(at, zone)
     ids = [r[0] for r in rows]
     missing = sorted(set(range(fe, le + 1)) - set(ids))
     if missing:
@@ -344,14 +366,14 @@ def _fold(store, rep: Report, board, hashes: dict, event_seal: dict) -> None:
             rep.add("lock_head", id=ev_id, head=str(head)[:16])
 
 
-def _head(rep: Report, head: str, hashes: dict, last: int) -> None:
+def _head(rep: Report, head: str, hashes: dict, last: int, zone: tzinfo) -> None:
     head = head.strip().lower()
     if len(head) < 16:
         rep.add("head_short")
         return
     for h, (sid, at) in hashes.items():
         if h.hex().startswith(head):
-            rep.notes.append(Finding("head_found", {"head": head[:16], "seal": sid, "at": datetime_text(at),
+            rep.notes.append(Finding("head_found", {"head": head[:16], "seal": sid, "at": When(at, zone),
                                                     "after": last - sid}))
             return
     rep.add("head_not_found", head=head[:16])

@@ -44,6 +44,30 @@ def is_loopback(host: str) -> bool:
     return (mapped or address).is_loopback
 
 
+class ContestClockLog(logging.Formatter):
+    """The feeder's log lines stamped on the contest's clock, saying its zone, like every other time shown."""
+
+    def __init__(self, db: str, lang: str):
+        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        from db.store import Store
+        from scoreboard.clock import DEFAULT_ZONE, contest_zone, zone_named
+
+        self.lang = lang
+        try:
+            store = Store(db)
+            try:
+                self.zone = contest_zone(store.rules())
+            finally:
+                store.close()
+        except Exception:  # noqa: BLE001 - the feeder says what is wrong with the file when it opens it
+            self.zone = zone_named(DEFAULT_ZONE)
+
+    def formatTime(self, record, datefmt=None) -> str:
+        from scoreboard.clock import datetime_text, labelled
+
+        return labelled(f"{datetime_text(record.created, self.zone)}.{int(record.msecs):03d}", self.zone, self.lang)
+
+
 def register(cli: click.Group) -> None:
     """Add `serve`, `tokens` and `hall-sim` to the root group."""
 
@@ -68,8 +92,10 @@ def register(cli: click.Group) -> None:
         from .server import Feeder
         from .tokens import Tokens, TokensError
 
-        logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if not logging.getLogger().handlers:  # as basicConfig: only where nothing configured logging yet
+            handler = logging.StreamHandler()
+            handler.setFormatter(ContestClockLog(db, lang))
+            logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
         try:
             tokens = Tokens.load(tokens_file)
         except TokensError as exc:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 
+from .clock import DEFAULT_ZONE, ZoneError, zone_named
 from .flags import ALLOWED as FLAG_KEYS
 from .flags import Flag, parse_flags
 
@@ -124,6 +125,7 @@ class Rules:
     ceremony: tuple[CeremonyStep, ...] = ()
     rounds: tuple = ()  # scoreboard.stage.Round, for the on-stage format
     flags: tuple[Flag, ...] = ()  # the history flags, as this contest words them (scoreboard.flags)
+    timezone: str = DEFAULT_ZONE  # the contest's clock (scoreboard/clock.py), an IANA name
     source_text: str = ""
 
     @cached_property
@@ -179,7 +181,8 @@ def _kind_name(kind) -> str:
 
 ALLOWED_KEYS = {
     "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
-              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "flags"},
+              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "flags",
+              "timezone"},
     "flags": FLAG_KEYS,
     "substitute": {"flag", "award", "within_count"},
     "ceremony": {"award", "by_group", "from_last"},
@@ -321,6 +324,15 @@ def _parse_award(a: dict, where: str, default_policy: str, flag_ids: tuple[str, 
     )
 
 
+def _parse_zone(doc: dict) -> str:
+    name = _get(doc, "timezone", "rules", str, DEFAULT_ZONE)
+    try:
+        zone_named(name)
+    except ZoneError as exc:
+        raise RulesError(f"rules.timezone: {exc}") from None
+    return name
+
+
 def load_rules(text: str) -> Rules:
     """Parse and check a rules document (TOML text)."""
     try:
@@ -389,6 +401,7 @@ def load_rules(text: str) -> Rules:
         ceremony=tuple(ceremony),
         rounds=rounds,
         flags=flags,
+        timezone=_parse_zone(doc),
         source_text=text,
     )
     _check_references(rules)

@@ -63,6 +63,7 @@ def standings_json(rules: Rules, st: Standings, cache: dict | None = None) -> di
         "contest": rules.id,
         "title": rules.title,
         "title_en": rules.title_en,
+        "timezone": rules.timezone,  # the contest's clock, for every time a screen shows
         "sections": [{"id": s.id, "label": s.label, "label_en": s.label_en} for s in rules.sections],
         "event_id": st.event_id,
         "at": st.at,

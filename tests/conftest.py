@@ -98,3 +98,18 @@ def graded_field(rules, roster, totals: dict[str, float], case: dict[str, float]
             day.mark(exam_no, "case", c)
         day.finish(exam_no, time_used.get(exam_no, 3600.0))
     return day
+
+
+@pytest.fixture(params=["UTC", "America/New_York"])
+def machine_zone(request, monkeypatch):
+    """The process's own zone set to UTC, then to New York (restored after): the contest's clock must not
+    depend on it. Checks that the change took, so a test using it cannot pass by accident of the machine."""
+    import time
+    from datetime import datetime, timedelta
+
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    assert datetime(2024, 8, 20, 12).astimezone().utcoffset() in (timedelta(0), timedelta(hours=-4))
+    yield request.param
+    monkeypatch.undo()
+    time.tzset()

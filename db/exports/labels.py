@@ -96,6 +96,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "chain_short": ("链头 {chain}", "chain head {chain}"),
     "page": ("第 &P 页，共 &N 页", "Page &P of &N"),
     "made_at": ("导出时间 {at}", "Exported {at}"),
+    "with_zone": ("{head}（{zone}）", "{head} ({zone})"),
     "none_yet": ("（暂无）", "(none yet)"),
     "pending_row": ("待裁定：{why}", "Pending: {why}"),
     "count": ("{label}（{n}）", "{label} ({n})"),

@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from .report_template import TEMPLATE
-from .snapshot import Snapshot, fmt_time
+from .snapshot import Snapshot
 from .tables import build, plain
 
 _KLASS = {"int": "num", "score": "num", "time": "num", "hash": "hash", "long": "long"}
@@ -45,7 +45,7 @@ def render_html(snap: Snapshot) -> str:
     return tpl.render(
         lang=snap.lang, title=snap.title, date=snap.contest_date(), provisional=snap.provisional,
         status_line=snap.status_line(), status_short=snap.status_short(), chain_head=snap.chain_head,
-        made_at=snap.t("made_at", at=fmt_time(snap.made_at)),
+        made_at=snap.t("made_at", at=snap.time_text(snap.made_at)),
         chain_ok=snap.t("chain_ok", n=snap.chain_events, chain=snap.chain_head),
         blocks=[build(snap, "awards"), build(snap, "advancement")],
         flat=[build(snap, "teams"), build(snap, "results"), build(snap, "audit")],

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 
+from scoreboard.clock import BEIJING, contest_zone, date_text, datetime_text, stamp, zone_label
 from scoreboard.serialize import awards_json, standings_json
 
 from . import labels
@@ -20,13 +21,6 @@ from . import labels
 
 class ExportError(Exception):
     """A database that must not be exported as it is; the message says why."""
-
-
-def fmt_time(at: float | None) -> str:
-    """A moment in the machine's local time with its UTC offset, to the second."""
-    if at is None:
-        return ""
-    return datetime.fromtimestamp(at).astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
 
 
 @dataclass
@@ -44,6 +38,19 @@ class Snapshot:
     chain_head: str
     chain_events: int
     made_at: float = field(default_factory=time.time)
+    zone: tzinfo = BEIJING  # the contest's clock: every time printed is on it
+
+    # --- times ----------------------------------------------------------------------
+    def time_text(self, at: float | None) -> str:
+        """A moment on its own: date, time and zone (北京时间 2024-08-20 10:36:00)."""
+        return "" if at is None else stamp(at, self.zone, self.lang)
+
+    def time_cell(self, at: float | None) -> str:
+        """A moment in a column whose header says the zone (`time_head`)."""
+        return "" if at is None else datetime_text(at, self.zone)
+
+    def time_head(self, key: str) -> str:
+        return self.t("with_zone", head=labels.head(key, self.lang), zone=zone_label(self.zone, self.lang))
 
     # --- the lock -----------------------------------------------------------------
     @property
@@ -57,7 +64,7 @@ class Snapshot:
 
     @property
     def locked_at(self) -> str:
-        return fmt_time(self.locked["at"]) if self.locked else ""
+        return self.time_text(self.locked["at"]) if self.locked else ""
 
     @property
     def locked_by(self) -> str:
@@ -140,4 +147,5 @@ def take(store, lang: str = "zh") -> Snapshot:
         judge_events=[dict(ev, data=json.loads(ev["data"])) for ev in store.judge_events()],
         chain_head=head,
         chain_events=n,
+        zone=contest_zone(rules),
     )

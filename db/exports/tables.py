@@ -14,7 +14,7 @@ from scoreboard.changes import status_label, sub_note
 
 from . import labels
 from .certificates import certificate_rows
-from .snapshot import Snapshot, fmt_time
+from .snapshot import Snapshot
 
 LISTS = ("results", "teams", "awards", "advancement", "audit", "certificates")
 
@@ -149,10 +149,10 @@ def advancement(snap: Snapshot) -> Table:
 
 
 def audit(snap: Snapshot) -> Table:
-    cols = [_col(snap, "event_id", "int"), _col(snap, "at", cap=26), _col(snap, "actor"), _col(snap, "kind"),
+    cols = [_col(snap, "event_id", "int"), _col(snap, "at", cap=26, header=snap.time_head("at")), _col(snap, "actor"), _col(snap, "kind"),
             _col(snap, "data", "long", cap=50), _col(snap, "reason", "long", cap=36),
             _col(snap, "prev_hash", "hash", cap=20), _col(snap, "hash", "hash", cap=20)]
-    rows = [[ev["id"], fmt_time(ev["at"]), ev["actor"], labels.kind(ev["kind"], snap.lang),
+    rows = [[ev["id"], snap.time_cell(ev["at"]), ev["actor"], labels.kind(ev["kind"], snap.lang),
              json.dumps(ev["data"], ensure_ascii=False, separators=(",", ":")), ev["reason"],
              ev["prev_hash"], ev["hash"]]
             for ev in snap.judge_events]

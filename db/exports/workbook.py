@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .safety import formula_like
-from .snapshot import Snapshot, fmt_time
+from .snapshot import Snapshot
 from .tables import Table
 
 HEADER_ROWS = 3  # title, status banner, column headers
@@ -150,5 +150,5 @@ def _print_setup(ws: Worksheet, snap: Snapshot, table: Table) -> None:
     foot.left.size = 8
     foot.center.text = snap.t("page")
     foot.center.size = 9
-    foot.right.text = _escape(snap.t("made_at", at=fmt_time(snap.made_at)))
+    foot.right.text = _escape(snap.t("made_at", at=snap.time_text(snap.made_at)))
     foot.right.size = 8

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import time
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import tzinfo
 
+from rich.cells import cell_len
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 
+from scoreboard.clock import BEIJING, clock_text, contest_zone, is_beijing, labelled, zone_label
 from scoreboard.events import fmt_points
 
 from .actions import Actions
@@ -70,7 +72,7 @@ class ConsoleApp(Actions, App):
         self.source = source
         self.lang = lang
         self.clock = clock
-        self.tz = tz
+        self.tz = tz  # a fixed zone; None (the usual): the contest's clock, from the rules
         self.tick_hz = tick_hz
         self.start_mode = mode
         self.replica: Replica | None = None
@@ -85,10 +87,29 @@ class ConsoleApp(Actions, App):
     def msg(self, key: str, **params) -> str:
         return msg(key, self.lang, **params)
 
+    @property
+    def zone(self) -> tzinfo:
+        """The contest's clock (the rules' `timezone`), whatever the machine's zone."""
+        if self.tz is not None:
+            return self.tz
+        return contest_zone(self.replica.rules if self.replica is not None else None)
+
     def fmt_time(self, at: float | None) -> str:
-        if not at:
-            return "—"
-        return datetime.fromtimestamp(at, self.tz).strftime("%H:%M:%S")
+        """HH:MM:SS on the contest's clock: for tables whose header says the zone (`zone_label`)."""
+        return clock_text(at, self.zone)
+
+    def stamp(self, at: float | None) -> str:
+        """A time on its own, saying its zone: 北京时间 10:36:00."""
+        return labelled(clock_text(at, self.zone), self.zone, self.lang)
+
+    def zone_label(self) -> str:
+        return zone_label(self.zone, self.lang)
+
+    def time_column(self, width: int = 9) -> tuple[str, str, int]:
+        """A table's time column, whose header says the zone: 北京时间 (else 时间（UTC）)."""
+        zone, label = self.zone, self.zone_label()
+        head = label if is_beijing(zone) else self.msg("at_zone", zone=label)
+        return "at", head, max(width, cell_len(head))
 
     @staticmethod
     def pts(points: int) -> str:
@@ -206,7 +227,8 @@ class ConsoleApp(Actions, App):
 
 
 def china_tz() -> tzinfo:
-    return timezone(timedelta(hours=8), "CST")
+    """Beijing time as a fixed zone, for tests that pin the console's clock."""
+    return BEIJING
 
 
 def make_app(source: Source | None = None, board=None, lang: str = "zh", **kw) -> ConsoleApp:

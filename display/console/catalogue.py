@@ -125,6 +125,7 @@ M: dict[str, tuple[str, str]] = {
     "code": ("原因代码", "Code"),
     "message": ("说明", "Message"),
     "at": ("时间", "Time"),
+    "at_zone": ("时间（{zone}）", "Time ({zone})"),
     "q_summary": ("共隔离{n}条：{detail}", "{n} quarantined: {detail}"),
     "q_none": ("隔离区为空", "Nothing quarantined"),
     # health

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from textual.binding import Binding
 
-from display.console.app import ConsoleApp, china_tz
+from display.console.app import ConsoleApp
 from display.console.screens.detail import DetailScreen
 from display.console.source import Source
+from scoreboard.clock import contest_zone
 
 from . import controls
 from .catalogue import msg, translate_bindings
@@ -60,7 +61,7 @@ class ReplayApp(Controls, ConsoleApp):
         self.award_fractions: list[float] = []
         self.exit_fractions: list[float] = []
         super().__init__(ReplaySource(Path(day.path).name if day.path else "memory", lang), lang=lang,
-                         tz=tz or china_tz(), theme=theme)
+                         tz=tz or contest_zone(day.rules), theme=theme)
         self.title = msg("app_title", lang)
         translate_bindings(self, lang)
         self.player.request(start)

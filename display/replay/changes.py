@@ -52,7 +52,9 @@ class ChangesScreen(Screen):
     def on_mount(self) -> None:
         m = self.m
         table = self.query_one("#changes", DataTable)
-        for key, width in (("at", 8), ("event", 8), ("award", 14), ("gained", 18), ("lost", 18), ("cause", 60)):
+        key, head, width = self.app.time_column(8)  # its header says the zone
+        table.add_column(head, key=key, width=width)
+        for key, width in (("event", 8), ("award", 14), ("gained", 18), ("lost", 18), ("cause", 60)):
             table.add_column(m(key), key=key, width=width)
         if self.changes is None:
             self.query_one("#changes_status", Static).update(m("changes_progress", done=0, of=len(self.app.player)))
@@ -129,6 +131,7 @@ class ChangesScreen(Screen):
         span = (tl.end - tl.start) / 60
         ticks = [span * k / 4 for k in range(5)]
         plt.xticks(ticks, [app.fmt_time(tl.start + x * 60)[:5] for x in ticks])
+        plt.xlabel(app.zone_label())
 
     def refresh_view(self, changed: bool) -> None:
         if self.changes is not None and changed:

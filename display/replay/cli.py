@@ -17,8 +17,9 @@ def register(cli: click.Group) -> None:
     @click.option("--speed", type=float, default=60.0, show_default=True,
                   help="Seconds of the contest day played per second (+/- change it while playing).")
     @click.option("--from", "start", metavar="TIME",
-                  help="Open at this moment: HH:MM[:SS] (Beijing time, on the day of the log), #EVENT "
-                       "(just after that event), an ISO date-time, epoch seconds, start (default) or end.")
+                  help="Open at this moment: HH:MM[:SS] (the contest's clock, as the screens show it, on the day "
+                       "of the log), #EVENT (just after that event), an ISO date-time, epoch seconds, start "
+                       "(default) or end.")
     @click.option("--top", "top_n", type=int, help="N for 'next change in the top N' and 'when X left the "
                   "top N' (default: the first top-N award's count, 20 in Fujian).")
     @click.option("--screen", "big_screen", is_flag=True,
@@ -46,7 +47,7 @@ def register(cli: click.Group) -> None:
         if not day.events:
             raise UserError(f"{db}: the log is empty: nothing to replay")
         try:
-            index = parse_from(start, db, day.events)
+            index = parse_from(start, day)
         except ValueError as exc:
             raise UserError(f"--from {start!r}: {exc}") from None
         if big_screen:

@@ -1,9 +1,9 @@
-"""Go to a typed moment: HH:MM[:SS] of the contest day, `#N` (just after event N), start or end."""
+"""Go to a typed moment: HH:MM[:SS] of the contest day on the contest's clock, `#N` (just after event N),
+start or end."""
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,11 +11,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from scoreboard.clock import on_contest_day, time_of_day
+
 from .catalogue import msg
 
 
-def parse_moment(text: str, events, tz) -> int | None:
-    """The position (events applied) a typed moment means, or None if it is not understood."""
+def parse_moment(text: str, events, zone) -> int | None:
+    """The position (events applied) a typed moment means, or None if it is not understood. A time of day
+    is on the contest's clock (`zone`), as the screens show it."""
     text = text.strip()
     if text in ("start", "开始"):
         return 0
@@ -26,17 +29,12 @@ def parse_moment(text: str, events, tz) -> int | None:
             return bisect.bisect_right([e.id for e in events], int(text[1:]))
         except ValueError:
             return None
-    if ":" not in text or "-" in text or "T" in text:
-        return None  # a date-time is for db.timeparse; here only a time of the contest day
-    try:
-        clock = dt.time.fromisoformat(text)
-    except ValueError:
+    clock = time_of_day(text)  # a date-time is for scoreboard.clock.parse_moment; here only a time of day
+    if clock is None:
         return None
     if not events:
         return 0
-    day = dt.datetime.fromtimestamp(events[0].at, tz).date()
-    at = dt.datetime.combine(day, clock, tzinfo=tz).timestamp()
-    return bisect.bisect_right([e.at for e in events], at)
+    return bisect.bisect_right([e.at for e in events], on_contest_day(clock, zone, events[0].at))
 
 
 class GotoDialog(ModalScreen):
@@ -58,7 +56,7 @@ class GotoDialog(ModalScreen):
 
     def _submit(self) -> None:
         text = self.query_one("#moment", Input).value
-        index = parse_moment(text, self.app.player.events, self.app.tz)
+        index = parse_moment(text, self.app.player.events, self.app.zone)
         if index is None:
             self.query_one("#error", Static).update(msg("bad_goto", self.app.lang, text=text))
             return

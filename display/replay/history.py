@@ -96,6 +96,7 @@ class HistoryScreen(Screen):
         if span > 0:
             ticks = [span * k / 4 for k in range(5)]
             plt.xticks(ticks, [app.fmt_time(tl.start + x * 60)[:5] for x in ticks])
+            plt.xlabel(app.zone_label())
             plt.vline((app.player.clock - start) / 60)
         widget.refresh()
 

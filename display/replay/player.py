@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from db.timeparse import parse_at
+from scoreboard.clock import contest_zone, parse_moment
 from scoreboard.events import HALL_KINDS, Event, fmt_points
 from scoreboard.timeline import Timeline
 
@@ -49,27 +49,19 @@ def read_day(path: str) -> Day:
         store.close()
 
 
-def parse_from(text: str | None, path: str, events: list[Event]) -> int:
-    """`--from`: HH:MM[:SS] (Beijing time), `#N` (after event N), `start`, `end`, or what `--at` takes
-    elsewhere (an ISO date-time, epoch seconds)."""
-    from display.console.source import ReadOnlyStore
-
-    from display.console.app import china_tz
-
-    from .goto import parse_moment
+def parse_from(text: str | None, day: Day) -> int:
+    """`--from`: HH:MM[:SS] (the contest's clock, as the screens show it), `#N` (after event N), `start`,
+    `end`, or what `--at` takes elsewhere (an ISO date-time, epoch seconds). Raises ValueError."""
+    from .goto import parse_moment as position_of
 
     if not text:
         return 0
-    index = parse_moment(text, events, china_tz())
+    events = day.events
+    zone = contest_zone(day.rules)
+    index = position_of(text, events, zone)
     if index is not None:
         return index
-    store = ReadOnlyStore(path)
-    try:
-        at = parse_at(text, store)
-    except Exception as exc:  # noqa: BLE001 - db.timeparse says what it accepts
-        raise ValueError(str(exc)) from None
-    finally:
-        store.close()
+    at = parse_moment(text, zone, events[0].at if events else None)
     return bisect.bisect_right([e.at for e in events], at)
 
 

@@ -7,10 +7,10 @@ latest results up to that event; the exam clock shows the replayed time of day.
 
 from __future__ import annotations
 
-from display.console.app import china_tz
 from display.screen.app import ScreenApp
 from display.screen.public import LatestResults, public_message
 from feeder.views import LATEST
+from scoreboard.clock import clock_text, contest_zone
 
 from . import controls
 from .bar import TimelineBar
@@ -31,7 +31,7 @@ class ReplayScreenApp(Controls, ScreenApp):
         self.day = day
         self.player = Player(day.rules, day.contestants, day.events, speed)
         self.top_n = top_n or default_top_n(day.rules)
-        self.tz = china_tz()
+        self.tz = contest_zone(day.rules)
         self.player.request(start)
         self.player.settle()
         super().__init__(self.public(lang), lang=lang, animate=animate, now=lambda: self.player.clock,
@@ -55,9 +55,7 @@ class ReplayScreenApp(Controls, ScreenApp):
         self.set_interval(1 / TICK_HZ, self.play_tick, name="play")
 
     def fmt_time(self, at: float | None) -> str:
-        from datetime import datetime
-
-        return datetime.fromtimestamp(at, self.tz).strftime("%H:%M:%S") if at else "—"
+        return clock_text(at, self.tz)
 
     def show_moment(self) -> None:
         self.show(self.public())

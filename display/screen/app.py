@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from datetime import tzinfo
 from pathlib import Path
 
 from rich.text import Text
@@ -16,6 +17,8 @@ from textual.app import App, ComposeResult
 from textual.css.query import NoMatches
 from textual.containers import Horizontal, Vertical
 from textual.widgets import ContentSwitcher, Static
+
+from scoreboard.clock import DEFAULT_ZONE, labelled, zone_named
 
 from .awards import AwardsView
 from .base import Ctx, View
@@ -66,7 +69,7 @@ class ScreenApp(App):
                 yield Static(id="view-name", markup=False)
                 yield Static(id="updated", markup=False)
             yield Static(id="badge", markup=False)
-            yield ExamClock(self.lang, self.now, self.exam, id="clock")
+            yield ExamClock(self.lang, self.now, self.exam, zone=lambda: self.zone, id="clock")
         with ContentSwitcher(id="views", initial="individual"):
             for name, cls in VIEWS.items():
                 yield cls(id=name, classes="view")
@@ -123,6 +126,11 @@ class ScreenApp(App):
             self._header(self.state, message)
 
     # --- rendering ------------------------------------------------------------------
+    @property
+    def zone(self) -> tzinfo:
+        """The contest's clock: the rules' zone, from the feeder's message (Beijing time until one comes)."""
+        return self.state.zone if self.state is not None else zone_named(DEFAULT_ZONE)
+
     def show(self, msg: dict) -> None:
         """Render one public state now."""
         self._last_show = time.monotonic()
@@ -160,7 +168,9 @@ class ScreenApp(App):
             view = state.view if state.view in VIEWS else "individual"
             name = tr(view, lang, group=state.group or "")
         self.query_one("#view-name", Static).update(name)
-        at = clock_text(state.standings.get("at")) if state else ""
+        at = clock_text(state.standings.get("at"), state.zone) if state else ""
+        if at and self.exam:  # the clock shows the exam's time left, so this line says the zone
+            at = labelled(at, state.zone, lang)
         self.query_one("#updated", Static).update(
             Text(message or (f"{'更新于' if lang == 'zh' else 'updated'} {at}" if at else ""), style="dim"))
         badge = self.query_one("#badge", Static)

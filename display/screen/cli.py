@@ -6,26 +6,44 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 import click
 
 from db.cli import UserError, fail_cleanly
 from feeder.clientopts import ENV, cafile_option, client_ssl, require_token, token_options
 from feeder.words import say
+from scoreboard.clock import moment, time_of_day
 
-from .state import BEIJING
+
+@dataclass(frozen=True)
+class ExamWindow:
+    """`--exam-start HH:MM` on the contest's clock, which the screen learns from the feeder's first message:
+    so the window is placed on it when shown, not when typed."""
+
+    start: time
+    minutes: int
+    day: date | None = None  # None: today, on the contest's clock
+
+    def span(self, zone, now: float) -> tuple[float, float]:
+        day = self.day or moment(now, zone).date()
+        t0 = datetime.combine(day, self.start, tzinfo=zone).timestamp()
+        return t0, t0 + 60 * self.minutes
 
 
-def _exam_window(start: str | None, minutes: int | None, date: str | None) -> tuple[float, float] | None:
+def _exam_window(start: str | None, minutes: int | None, day: str | None) -> ExamWindow | None:
     if not start:
         return None
-    day = date or datetime.now(BEIJING).strftime("%Y-%m-%d")
+    clock = time_of_day(start)
     try:
-        t0 = datetime.strptime(f"{day} {start}", "%Y-%m-%d %H:%M").replace(tzinfo=BEIJING).timestamp()
+        when = datetime.strptime(day, "%Y-%m-%d").date() if day else None
     except ValueError:
-        raise click.BadParameter(f"'{start}' on {day}: expected HH:MM (and --exam-date YYYY-MM-DD)") from None
-    return t0, t0 + 60 * (minutes or 120)
+        when = clock = None
+    if clock is None:
+        raise click.BadParameter(f"'{start}'{f' on {day}' if day else ''}: expected HH:MM "
+                                 "(and --exam-date YYYY-MM-DD)") from None
+    return ExamWindow(clock, minutes or 120, when)
 
 
 def is_url(target: str) -> bool:
@@ -80,9 +98,10 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool,
               help="With --web: address to listen on (0.0.0.0: every interface).")
 @click.option("--public-url", help="With --web: the URL browsers use, when it is not http://HOST:PORT "
               "(for instance when listening on 0.0.0.0).")
-@click.option("--exam-start", metavar="HH:MM", help="Exam start (Beijing time): the clock counts down to the end.")
+@click.option("--exam-start", metavar="HH:MM", help="Exam start on the contest's clock (the rules' zone; Beijing "
+              "time by default): the clock counts down to the end.")
 @click.option("--exam-minutes", type=int, help="Exam length in minutes (default 120).")
-@click.option("--exam-date", metavar="YYYY-MM-DD", help="Exam day (default today).")
+@click.option("--exam-date", metavar="YYYY-MM-DD", help="Exam day (default today, on the contest's clock).")
 @click.option("--rehearsal", is_flag=True, help="No hall needed: replay a generated day of the preset named by "
               "TARGET (default fujian-2024-final) through every view, the freeze and the ceremony.")
 @fail_cleanly

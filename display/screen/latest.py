@@ -47,8 +47,9 @@ class LatestView(View):
         lines = []
         for r in state.latest:
             name, team, row = who(state, r)
-            lines.append(Line((clock_text(r.get("at")), name, team, str(r.get("item", "")), mark_text(r, lang),
-                               fmt_score(row["total"]) if row else "", str(row["rank"]) if row else "")))
+            lines.append(Line((clock_text(r.get("at"), state.zone), name, team, str(r.get("item", "")),
+                               mark_text(r, lang), fmt_score(row["total"]) if row else "",
+                               str(row["rank"]) if row else "")))
         if not lines:
             lines = [Line(("", tr("waiting", lang), "", "", "", "", ""))]
         table = self.query_one(PagedTable)

@@ -7,8 +7,9 @@ result newer than the frozen standings (a second guard: the feeder should not se
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import tzinfo
 
+from scoreboard import clock
 from scoreboard.ceremony import Reveal, sequence
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -48,7 +49,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "team_place": ("团体第{n}名", "Team No. {n}"),
     "group_place": ("{group}组内第{n}名", "No. {n} in {group}"),
     "ticker": ("最新成绩", "LATEST"),
-    "clock": ("北京时间", "Beijing time"),
     "remaining": ("距考试结束", "Exam ends in"),
     "elapsed": ("考试已进行", "Exam time"),
     "before": ("距考试开始", "Exam starts in"),
@@ -87,15 +87,10 @@ def fmt_team_score(v) -> str:
     return "" if v is None else f"{float(v):.2f}"
 
 
-# The contests are in China: times are shown in Beijing time (UTC+8, no daylight saving),
-# whatever the projector PC's own zone, so every screen in the hall agrees.
-BEIJING = timezone(timedelta(hours=8))
-
-
-def clock_text(at: float | None) -> str:
-    if not at:
-        return ""
-    return datetime.fromtimestamp(at, BEIJING).strftime("%H:%M:%S")
+# Times are shown on the contest's clock (the rules' `timezone`, carried in the standings; Beijing time by
+# default), whatever the projector PC's own zone, so every screen in the hall agrees.
+def clock_text(at: float | None, zone: tzinfo) -> str:
+    return clock.clock_text(at, zone) if at else ""
 
 
 SECTION_FALLBACK = {"choice": ("选择题", "Choice"), "fill": ("填空题", "Fill-in"),
@@ -145,6 +140,11 @@ class PublicState:
             groups = list((st.get("groups") or {}).keys())
             state.group = groups[0] if groups else None
         return state
+
+    @property
+    def zone(self) -> tzinfo:
+        """The contest's clock, as the feeder's rules name it (UTC, so labelled, if this machine lacks it)."""
+        return clock.zone_or_utc(self.standings.get("timezone"))
 
     def title(self, lang: str) -> str:
         st = self.standings

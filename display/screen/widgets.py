@@ -16,6 +16,8 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from ..plaintext import plain
+from scoreboard.clock import DEFAULT_ZONE, zone_label, zone_named
+
 from .state import clock_text, tr
 
 
@@ -244,13 +246,16 @@ class Ticker(Static):
 
 
 class ExamClock(Horizontal):
-    """Wall time, or with an exam window the time left (before: until the start)."""
+    """Wall time on the contest's clock, or with an exam window the time left (before: until the start).
+    `zone`: a function giving the contest's clock (it arrives with the feeder's first message); `exam`:
+    (start, end) in epoch seconds, or a window typed on the contest's clock (`span(zone, now)`)."""
 
-    def __init__(self, lang: str = "zh", now=None, exam: tuple[float, float] | None = None, **kw):
+    def __init__(self, lang: str = "zh", now=None, exam=None, zone=None, **kw):
         super().__init__(**kw)
         self.lang = lang
         self.now = now or time.time
         self.exam = exam
+        self.zone = zone or (lambda: zone_named(DEFAULT_ZONE))
 
     def compose(self) -> ComposeResult:
         yield Static(classes="clock-label", markup=False)
@@ -259,11 +264,18 @@ class ExamClock(Horizontal):
     def on_mount(self) -> None:
         self.tick()
 
+    def window(self) -> tuple[float, float] | None:
+        if self.exam is None or not hasattr(self.exam, "span"):
+            return self.exam
+        return self.exam.span(self.zone(), self.now())
+
     def reading(self) -> tuple[str, str]:
         now = self.now()
-        if not self.exam:
-            return tr("clock", self.lang), clock_text(now)
-        start, end = self.exam
+        window = self.window()
+        if not window:
+            zone = self.zone()
+            return zone_label(zone, self.lang), clock_text(now, zone)
+        start, end = window
         if now < start:
             return tr("before", self.lang), _hms(start - now)
         if now < end:
@@ -274,9 +286,10 @@ class ExamClock(Horizontal):
         label, value = self.reading()
         self.query_one(".clock-label", Static).update(label)
         self.query_one(".clock-digits", Digits).update(value)
-        if self.exam:
-            self.set_class(self.exam[0] <= self.now() < self.exam[1] and self.exam[1] - self.now() <= 900,
-                           "-ending")
+        window = self.window()
+        if window:
+            now = self.now()
+            self.set_class(window[0] <= now < window[1] and window[1] - now <= 900, "-ending")
 
 
 def _hms(seconds: float) -> str:

@@ -58,7 +58,7 @@ class AwardsScreen(ConsoleScreen):
         state = m("awards_status", status=m(f"status_{aw.status}"), digest=aw.digest)
         if aw.locked:
             lk = aw.locked
-            state += " · " + m("locked_by", actor=lk["actor"], at=app.fmt_time(lk["at"]), why=lk["why"])
+            state += " · " + m("locked_by", actor=lk["actor"], at=app.stamp(lk["at"]), why=lk["why"])
         self.query_one("#awards_state", Static).update(state)
         warnings = []  # loud: what makes the list on screen doubtful
         if aw.lock_mismatch:

@@ -86,4 +86,5 @@ class DetailScreen(ConsoleScreen):
             plt.yreverse(True)
             plt.xticks(xs[:: max(1, len(xs) // 6)], [self.app.fmt_time(points[i - 1][0])[:5]
                                                      for i in xs[:: max(1, len(xs) // 6)]])
+            plt.xlabel(self.app.zone_label())
         widget.refresh()

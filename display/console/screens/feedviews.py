@@ -36,17 +36,23 @@ class QuarantineScreen(ConsoleScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        m = self.m
         self.sync = TableSync(self.query_one(DataTable))
-        self.sync.set_columns([("id", "#", 6), ("at", m("at"), 9), ("hall", m("hall"), 10), ("seq", m("seq"), 7),
-                               ("code", m("code"), 20), ("message", m("message"), 90)])
+        self.sync.set_columns(self.columns())
         self.refresh_view(True)
+
+    def columns(self) -> list:
+        """The time column's header says the zone, which comes with the rules: set again on every refresh
+        (a no-op unless it changed)."""
+        m = self.m
+        return [("id", "#", 6), self.app.time_column(), ("hall", m("hall"), 10), ("seq", m("seq"), 7),
+                ("code", m("code"), 20), ("message", m("message"), 90)]
 
     def refresh_view(self, changed: bool) -> None:
         rep = self.replica
         if rep is None or self.sync is None or (len(rep.quarantine) == self.count and not changed):
             return
         self.count = len(rep.quarantine)
+        self.sync.set_columns(self.columns())
         items = rep.quarantine
         by_hall = Counter(q.get("source", "") for q in items)
         halls = sorted(by_hall)
@@ -103,7 +109,7 @@ class HealthScreen(ConsoleScreen):
         health = rep.health
         self.query_one("#health_source", Static).update(
             m("health_source", source=src.label, role=src.role, name=src.name,
-              at=app.fmt_time(health.at) if health else "—"))
+              at=app.stamp(health.at) if health else "—"))
         if not health or not health.halls:
             self.sync.sync(["-"], [(m("no_halls"), "", "", "", "", "", "", "")])
             return
@@ -136,11 +142,14 @@ class AuditScreen(ConsoleScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        m = self.m
         self.sync = TableSync(self.query_one(DataTable))
-        self.sync.set_columns([("id", "#", 6), ("at", m("at"), 9), ("kind", m("kind"), 10), ("actor", m("actor"), 10),
-                               ("what", m("what"), 50), ("why", m("why"), 60)])
+        self.sync.set_columns(self.columns())
         self.refresh_view(True)
+
+    def columns(self) -> list:
+        m = self.m
+        return [("id", "#", 6), self.app.time_column(), ("kind", m("kind"), 10), ("actor", m("actor"), 10),
+                ("what", m("what"), 50), ("why", m("why"), 60)]
 
     def what(self, ev) -> str:
         d, rules, app = ev.data, self.replica.rules, self.app
@@ -168,6 +177,7 @@ class AuditScreen(ConsoleScreen):
         rep, m = self.replica, self.m
         if not changed or rep is None or self.sync is None:
             return
+        self.sync.set_columns(self.columns())
         chain = rep.chain
         n = len(rep.judge_log)
         if chain is None or chain.ok is None:

@@ -106,7 +106,7 @@ class RankingScreen(ConsoleScreen):
         self.sync.sync([r.exam_no for r in rows], cells)
         st = self.replica.st
         self.query_one("#status", Static).update(
-            self.m("shown", n=len(rows), of=len(st.rows), ev=st.event_id, at=self.app.fmt_time(st.at)))
+            self.m("shown", n=len(rows), of=len(st.rows), ev=st.event_id, at=self.app.stamp(st.at)))
 
     # --- filters ----------------------------------------------------------------
     def _choices(self) -> list[str]:
