@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from scoreboard.clock import datetime_text
+from scoreboard.clock import contest_zone, stamp
 from scoreboard.explain import explain_contestant, explain_team
 from scoreboard.roster import RosterError
 from scoreboard.rules import RulesError, load_preset, load_rules, preset_names, preset_text
@@ -174,7 +174,9 @@ def explain(db, who, at, lang):
     board = store.fold(moment)
     st, aw = board.standings(), board.awards()
     if who in st.by_exam:
-        lines = explain_contestant(board.rules, st, aw, who, lang, board=board, when=datetime_text)
+        zone = contest_zone(board.rules)
+        lines = explain_contestant(board.rules, st, aw, who, lang, board=board,
+                                   when=lambda at: stamp(at, zone, lang))
     elif who in st.by_team:
         lines = explain_team(board.rules, st, aw, who, lang)
     else:

@@ -129,7 +129,10 @@ class Engine:
                     continue
                 why = self._passed_over(spec, r, team)
                 if why is not None:
-                    if not (team and why.key == "skip_has"):  # a team prize's tiers just continue the ranking
+                    if team and why.key == "skip_pool":  # the reason says it once for them all
+                        skipped.append(self.who(rid, team))
+                        self.skips.append(Skip(spec.id, group, rid, why.key, why))
+                    elif not (team and why.key == "skip_has"):  # a team prize's tiers just continue the ranking
                         skipped.append(Reason("skip_item", {"who": self.who(rid, team), "why": why}))
                         self.skips.append(Skip(spec.id, group, rid, why.key, why))
                     continue
