@@ -16,7 +16,7 @@ from scoreboard.judging import check_command
 from scoreboard.sample import sample_roster, stage_day
 
 from .conftest import Day
-from .test_awards import ids, ranked_field
+from .test_awards import ids, ranked_field, shaanxi_roster  # noqa: F401 (a fixture)
 
 
 def act(board: Board, day: Day, kind: str, data: dict, role: str = "chief", reason: str = "理由"):
@@ -217,3 +217,15 @@ def test_a_whole_stage_day_with_a_substitution_replays_to_the_same_prizes(west_b
             data = {**data, "contestant": sub.exam_no}  # the scorer enters the substitute's answers
         act(board, day, kind, data, role="judge", reason="")
     assert day.board().awards().digest == board.awards().digest
+
+
+def test_shaanxi_gives_the_seeds_numbers_with_a_2020_holder_and_changes_on_the_day(shaanxi, shaanxi_roster):
+    """10 new 陕西人社知识通; 3 stars per 市(区) (12 of them, 韩城 included) and 省本级, 10 for the pension
+    system: 49, a 2020 holder holding one of their group's 3 (the seeds' numbers stay fixed)."""
+    day = ranked_field(shaanxi, shaanxi_roster)
+    board = day.board()
+    act(board, day, "disqualify", {"exam_no": "SX0005"})
+    act(board, day, "correct", {"exam_no": "SX0030", "flags": {"prior_national": True}})
+    counts = Counter(a.award_id for a in board.awards().awards)
+    assert counts == {"expert": 10, "star": 49}
+    assert "SX0002" not in ids(board.awards(), "expert") and "SX0002" in ids(board.awards(), "star")
