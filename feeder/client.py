@@ -7,7 +7,8 @@ lost connection reconnects and resends from the `welcome`'s `acked` + 1.
 
 ViewClient returns the first state on `connect()` (a `snapshot` for judges, a
 `public` state for screens), then yields later messages as an async iterator.
-After a lost connection it yields `{"type": "disconnected", ...}`, reconnects
+After a lost connection it yields `{"type": "disconnected", ...}`, then `{"type": "reconnecting", "attempt",
+"error", "retry_in"}` after each failed try, reconnects
 and yields a fresh `snapshot` (or `public`), so a consumer must accept a
 snapshot at any time. Public states are latest-wins on the client side too.
 """
@@ -249,8 +250,10 @@ class HallClient:
 class ViewClient:
     """A judge's console (`judge`, `chief`) or a screen (`display`): docs/view-protocol.md."""
 
-    def __init__(self, url: str, token: str, name: str, role: str, *, ssl=None, reconnect: bool = True,
-                 open_timeout: float = 5.0, max_backoff: float = 2.0):
+    def __init__(self, url: str, token: str, name: str | None = None, role: str | None = None, *, ssl=None,
+                 reconnect: bool = True, open_timeout: float = 5.0, max_backoff: float = 2.0):
+        """`name` and `role` may be left out: the token alone says who (role `view` in the hello), and the
+        welcome tells `self.name` and `self.role`."""
         self.url, self.token, self.name, self.role, self.ssl = url, token, name, role, ssl
         self.reconnect, self.open_timeout, self.max_backoff = reconnect, open_timeout, max_backoff
         self.welcome: dict | None = None
@@ -263,7 +266,9 @@ class ViewClient:
         self._task: asyncio.Task | None = None
 
     async def _open(self) -> dict:
-        ws, self.welcome = await _open(self.url, self.ssl, self.role, self.name, self.token, self.open_timeout)
+        ws, self.welcome = await _open(self.url, self.ssl, self.role or "view", self.name or "", self.token,
+                                       self.open_timeout)
+        self.name, self.role = self.welcome.get("source", self.name), self.welcome.get("role", self.role)
         first = unpack(await asyncio.wait_for(ws.recv(), 30))
         if first.get("type") == "error":
             await ws.close()
@@ -293,9 +298,10 @@ class ViewClient:
                 self._push({"type": "closed"}, end=True)
                 return
             self._push({"type": "disconnected", "message": "connection lost; reconnecting"})
-            delay = 0.05
+            delay, attempt = 0.05, 0
             while True:
                 await asyncio.sleep(delay)
+                attempt += 1
                 try:
                     self._push(await self._open())
                     break
@@ -303,8 +309,12 @@ class ViewClient:
                     if exc.code in FATAL:
                         self._push({"type": "error", "code": exc.code, "message": exc.message}, end=True)
                         return
-                except (OSError, InvalidHandshake, ConnectionClosed, asyncio.TimeoutError):
-                    pass
+                    error = f"{exc.code}: {exc.message}"
+                except (OSError, InvalidHandshake, ConnectionClosed, asyncio.TimeoutError) as exc:
+                    error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                # each failed try is said (a console shows the count and the last error until it is back)
+                self._push({"type": "reconnecting", "attempt": attempt, "error": error, "retry_in": min(
+                    self.max_backoff, delay * 2)})
                 delay = min(self.max_backoff, delay * 2)
 
     def _deliver(self, msg: dict) -> None:

@@ -44,7 +44,7 @@ from db.seals import quantize
 from db.writer import Writer
 from scoreboard.limits import MAX_ID, MAX_QUARANTINE_RAW, MAX_SEQ, bounded, plain_text_problem, short
 
-from .tokens import ROLES, Tokens
+from .tokens import ROLES, VIEW_ROLES, Tokens
 
 PROTOCOL_VERSION = 1
 FRAME_LIMIT = 1 << 20  # bytes; a larger frame is a protocol error
@@ -128,12 +128,15 @@ def parse_hello(msg: dict) -> Hello:
     if msg.get("protocol") != PROTOCOL_VERSION:
         raise ProtocolError("bad_hello", f"protocol {short(msg.get('protocol'))} is not supported (this server speaks 1)")
     role = msg.get("role")
-    if role not in ROLES:
-        raise ProtocolError("bad_hello", f"role {short(role)} is not one of {', '.join(ROLES)}")
+    if role not in ROLES and role != "view":
+        raise ProtocolError("bad_hello", f"role {short(role)} is not one of {', '.join(ROLES)} (or view)")
     source = msg.get("source")
-    if not isinstance(source, str):
+    by_token = role == "view" or role in VIEW_ROLES  # (addition) a console or screen may be known by its token
+    if by_token and source in (None, ""):
+        source = ""
+    elif not isinstance(source, str):
         raise ProtocolError("bad_hello", "'source' must be a non-empty string")
-    problem = plain_text_problem(source, MAX_ID)
+    problem = plain_text_problem(source, MAX_ID) if source or not by_token else None
     if problem:
         raise ProtocolError("bad_hello", f"'source' {problem}")
     token = msg.get("token")
@@ -150,6 +153,12 @@ def check_hello(tokens: Tokens, data: bytes | str, limit: int = FRAME_LIMIT) -> 
         if exc.code != "bad_hello":
             raise ProtocolError("bad_hello", f"the first frame must be a hello: {exc.message}") from None
         raise
+    if hello.role == "view" or (hello.role in VIEW_ROLES and not hello.source):  # the token says who (and which role)
+        found = tokens.identify(hello.token, VIEW_ROLES if hello.role == "view" else (hello.role,))
+        if found is None:
+            who = "judge, chief judge or screen" if hello.role == "view" else hello.role
+            raise ProtocolError("unauthorized", f"wrong token (no {who} has it)")
+        return Hello(found[0], found[1], hello.token)
     if not tokens.check(hello.role, hello.source, hello.token):
         raise ProtocolError("unauthorized", f"wrong token or unknown {hello.role} '{hello.source}'")
     return hello

@@ -32,6 +32,7 @@ from .strength import weakness
 from .words import say
 
 ROLES = ("hall", "judge", "chief", "display")
+VIEW_ROLES = ("judge", "chief", "display")  # a console or screen may say only its token: `role = "view"`
 _DUMMY = "x" * 48
 
 
@@ -97,6 +98,17 @@ class Tokens:
         given = token.encode() if isinstance(token, str) else b""
         ok = hmac.compare_digest((expected or _DUMMY).encode(), given)
         return ok and expected is not None
+
+    def identify(self, token: object, roles=VIEW_ROLES) -> tuple[str, str] | None:
+        """(role, name) whose token this is, among `roles` (None: none). Every token is compared, in constant
+        time, so how long it takes says nothing about which matched."""
+        given = token.encode() if isinstance(token, str) else b""
+        found = None
+        for role in roles:
+            for name, expected in self.by_role.get(role, {}).items():
+                if hmac.compare_digest(expected.encode(), given) and given:
+                    found = (role, name)
+        return found
 
     def names(self, role: str) -> list[str]:
         return list(self.by_role.get(role, {}))

@@ -179,3 +179,39 @@ async def test_a_hall_speaks_wss_when_the_feeder_has_a_certificate(tmp_path):
         screen = ViewClient(wss, DISPLAY[1], DISPLAY[0], "display", ssl=client_ctx)
         assert (await screen.connect())["type"] == "public"
         await screen.close()
+
+
+async def test_a_console_or_screen_logs_in_with_its_token_alone_and_learns_who_it_is(tmp_path):
+    from feeder.client import FeedError, ViewClient
+
+    from .feeder_support import CHIEF, DISPLAY, make_db, running
+
+    db = make_db(tmp_path)
+    async with running(db) as (_feeder, url):
+        chief = ViewClient(url, CHIEF[1])  # no name, no role: the token says both
+        first = await chief.connect()
+        assert first["type"] == "snapshot" and (chief.name, chief.role) == CHIEF[:1] + ("chief",)
+        res = await chief.command("freeze", {}, "最后半小时")
+        assert res["ok"] is True  # a chief's command, though no --role chief was given
+        await chief.close()
+        screen = ViewClient(url, DISPLAY[1])
+        assert (await screen.connect())["type"] == "public" and screen.role == "display"
+        await screen.close()
+        with pytest.raises(FeedError) as refused:
+            await ViewClient(url, "Zq7-vW2pLx9RtY4uKe8sNb3m-nobodys").connect()
+        assert refused.value.code == "unauthorized" and "wrong token" in refused.value.message
+
+
+async def test_a_screen_named_by_its_token_alone_is_still_only_a_screen(tmp_path):
+    from feeder.client import FeedError, ViewClient
+
+    from .feeder_support import DISPLAY, JUDGE, make_db, running
+
+    db = make_db(tmp_path)
+    async with running(db) as (_feeder, url):
+        screen = ViewClient(url, DISPLAY[1], role="display")  # what `scoreboard screen` sends: no name
+        assert (await screen.connect())["type"] == "public" and screen.name == DISPLAY[0]
+        await screen.close()
+        with pytest.raises(FeedError) as refused:  # a judge's token is no screen's
+            await ViewClient(url, JUDGE[1], role="display").connect()
+        assert refused.value.code == "unauthorized" and "no display has it" in refused.value.message

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import getpass
 import importlib.util
 import os
 
@@ -32,10 +31,10 @@ def register(cli: click.Group) -> None:
     @click.argument("target")
     @token_options
     @cafile_option
-    @click.option("--name", default=lambda: os.environ.get("SCOREBOARD_JUDGE") or getpass.getuser(),
-                  show_default="$SCOREBOARD_JUDGE or your login", help="Your name in the tokens file.")
-    @click.option("--role", type=click.Choice(["judge", "chief"]), default="judge", show_default=True,
-                  help="chief may also lock (定榜) and unlock.")
+    @click.option("--name", default=lambda: os.environ.get("SCOREBOARD_JUDGE") or None,
+                  help="Your name in the tokens file (not needed: your token says who you are).")
+    @click.option("--role", type=click.Choice(["judge", "chief"]), default=None,
+                  help="judge or chief (not needed: your token says which; chief may also lock, 定榜).")
     @click.option("--poll", type=float, default=1.0, show_default=True,
                   help="Offline: seconds between looks at the database for new events.")
     @lang_option
@@ -45,7 +44,7 @@ def register(cli: click.Group) -> None:
         """The judges' console: TARGET is the feeder's URL (ws://host:port/feed) or a contest database.
 
         \b
-        Live:    scoreboard judge ws://127.0.0.1:8765/feed --token-file my.token --name 张裁判 --role chief
+        Live:    scoreboard judge ws://127.0.0.1:8765/feed --token-file my.token   (the token says who you are)
                  (or the token in SCOREBOARD_TOKEN; for wss://, --cafile trusts the organisers' CA)
         Offline: scoreboard judge contest.db   (read-only; follows a running feeder's file)
         Keys: 1-7 switch modules, Ctrl+P every action, ? help. See docs/console.md.

@@ -12,7 +12,9 @@ class LiveSource(Source):
     can_command = True
     reconnects = False  # the ViewClient reconnects itself; a refused login is final
 
-    def __init__(self, url: str, token: str, name: str = "", role: str = "judge", client=None, ssl=None):
+    def __init__(self, url: str, token: str, name: str | None = None, role: str | None = None, client=None,
+                 ssl=None):
+        """`name` and `role` may be left out: the token says who and which role (the welcome tells them)."""
         self.url, self.token, self.name, self.role, self.ssl = url, token, name, role, ssl
         self.label = url
         self.client = client
@@ -24,6 +26,7 @@ class LiveSource(Source):
         if self.client is None:
             self.client = ViewClient(self.url, self.token, self.name, self.role, ssl=self.ssl)
         first = await self.client.connect()
+        self.name, self.role = self.client.name, self.client.role
         if first.get("type") != "snapshot":
             raise RuntimeError(f"expected a snapshot from the feeder, got {first.get('type')!r}")
         return snapshot_from_dict(first)

@@ -89,7 +89,7 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool,
 @click.argument("target", required=False, default="")
 @token_options
 @cafile_option
-@click.option("--name", default="screen", show_default=True, help="The screen's name in the tokens file.")
+@click.option("--name", default="", help="The screen's name in the tokens file (not needed: the token says it).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=lambda: os.environ.get("SCOREBOARD_LANG", "zh"),
               show_default="zh", help="Language of the screen's own words (award names come from the feeder).")
 @click.option("--web", "web_port", type=int, help="Serve the screen to browsers on this port (textual-serve) "
@@ -117,7 +117,7 @@ def screen(target, token, token_file, cafile, name, lang, web_port, host, public
 
     \b
     Examples:
-      scoreboard screen ws://10.0.0.5:8765/feed --token-file screen.token --name hall-screen
+      scoreboard screen ws://10.0.0.5:8765/feed --token-file screen.token
       scoreboard screen wss://10.0.0.5:8765/feed --cafile ca.pem --token-file screen.token
       scoreboard screen contest.db
       scoreboard screen contest.db --web 8080 --host 0.0.0.0 --public-url http://10.0.0.7:8080
