@@ -112,7 +112,8 @@ def init(db, preset, rules_file, roster, date):
 def load(db, file, source):
     """Load a JSON Lines file of hall records (the offline path when the network fails)."""
     store = Store(db)
-    with writer_lock(store.path):
+    with writer_lock(store.path, "load the file through the running feeder, as its hall: scoreboard load "
+                                 "--via ws://HOST:PORT/feed FILE --source HALL --token-file HALL.token"):
         summary = load_jsonl(store, file, source)
     click.echo(summary.text())
 

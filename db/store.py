@@ -352,8 +352,8 @@ class Store:
 
 
 @contextmanager
-def writer_lock(path: str):
-    """Only one writer per contest database (the feeder, or one shell command)."""
+def writer_lock(path: str, instead: str = "send the command through the judges' console instead"):
+    """Only one writer per contest database (the feeder, or one shell command); `instead` says what to do."""
     lock_path = f"{path}.lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -361,8 +361,7 @@ def writer_lock(path: str):
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise StoreError(
-                f"{path}: another writer (a running feeder?) holds this database; "
-                "send the command through the judges' console instead"
+                f"{path}: another writer (a running feeder?) holds this database; {instead}"
             ) from None
         yield
     finally:

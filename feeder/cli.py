@@ -69,7 +69,10 @@ class ContestClockLog(logging.Formatter):
 
 
 def register(cli: click.Group) -> None:
-    """Add `serve`, `tokens` and `hall-sim` to the root group."""
+    """Add `serve`, `tokens` and `hall-sim` to the root group, and `load --via`."""
+    from . import load_cli
+
+    load_cli.register(cli)
 
     @cli.command()
     @db_argument
