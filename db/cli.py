@@ -44,9 +44,11 @@ def fail_cleanly(fn):
                 click.echo(f"error: {line}", err=True)
             sys.exit(2)
         except RosterError as exc:
+            lang = kwargs.get("lang") or os.environ.get("SCOREBOARD_LANG", "zh")
             for p in exc.problems:
-                click.echo(f"error: {p}", err=True)
-            click.echo(f"error: {len(exc.problems)} problem(s); nothing was imported", err=True)
+                click.echo(f"错误：{p.text(lang)}" if lang == "zh" else f"error: {p.text(lang)}", err=True)
+            click.echo(f"错误：共{len(exc.problems)}处问题，名单未导入" if lang == "zh" else
+                       f"error: {len(exc.problems)} problem(s); nothing was imported", err=True)
             sys.exit(2)
 
     return wrapper
@@ -80,8 +82,9 @@ def cli():
 @click.option("--rules", "rules_file", type=click.Path(exists=True, dir_okay=False), help="A rules TOML file.")
 @click.option("--roster", required=True, type=click.Path(dir_okay=False), help="Roster file, CSV or XLSX.")
 @click.option("--date", help="The contest's day, YYYY-MM-DD (printed on certificates; default: the rules' date, if any).")
+@lang_option
 @fail_cleanly
-def init(db, preset, rules_file, roster, date):
+def init(db, preset, rules_file, roster, date, lang):
     """Create a contest database from rules and a checked roster."""
     if bool(preset) == bool(rules_file):
         raise UserError("give exactly one of --preset or --rules")

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scoreboard.changes import status_label
-from scoreboard.events import fmt_points
+from scoreboard.events import fmt_duration, fmt_points
 from scoreboard.rules import Rules
 from scoreboard.serialize import awards_json, standings_json  # noqa: F401  (the JSON forms)
 from scoreboard.standings import Standings
@@ -56,7 +56,7 @@ def print_standings(rules: Rules, st: Standings, lang: str, team=None, group=Non
         table.add_column(h[col], justify="right")
     for r in rows:
         rank = status_label(r.status, lang) if r.status else str(r.group_rank if group else r.rank)
-        time = "—" if r.time_used is None else f"{r.time_used:.0f}s"
+        time = fmt_duration(r.time_used)
         table.add_row(rank, r.exam_no, r.name, r.team, *(fmt_points(v) for v in r.sections),
                       fmt_points(r.total), time, str(r.graded))
     console.print(table)

@@ -13,7 +13,6 @@ only by the judges (or by the rules' tie policy).
 from __future__ import annotations
 
 from .awards import Award, PendingTie, Skip, lots_order
-from .events import fmt_points
 from .i18n import Bilingual, Reason
 from .rules import AwardRule, Rules
 from .standings import Row, Standings, TeamRow
@@ -216,7 +215,7 @@ class Engine:
         ts = self.rules.team_score
         formula = Reason(f"formula_{ts.formula}", {"k": ts.k})
         absent = Reason(f"absent_{ts.absent}")
-        score = fmt_points(round(t.score)) if t.score.denominator == 1 else f"{float(t.score) / 100:.2f}"
+        score = f"{float(t.score) / 100:.2f}"  # as every list prints a team score
         return Reason("team", {"score": score, "formula": [formula, absent], "rank": t.rank})
 
     def _displaced_reason(self, src: AwardRule, r: Row, within: bool | None, count: int | None = None) -> Reason:

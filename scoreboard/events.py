@@ -74,6 +74,14 @@ def fmt_points(points: int) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".") if points % SCALE else f"{points // SCALE}"
 
 
+def fmt_duration(seconds: float | None) -> str:
+    """A time used as H:MM:SS ("—" for none): the one spelling of every list, console and export."""
+    if seconds is None:
+        return "—"
+    s = int(round(seconds))
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
 def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 

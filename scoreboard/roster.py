@@ -61,12 +61,24 @@ LEGACY_FLAGS = ("prior_national", "national_title", "prior_expert", "substitute"
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem of a roster file, where it is (the column as the file heads it) and what, in English
+    (`str()`, `message`) and in Chinese (`zh`): `text(lang)` is what a command prints."""
+
     file: str
     row: int  # 1-based row in the file, header included; 0 for file-level problems
     column: str
     message: str
+    zh: str = ""
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "zh") -> str:
+        if lang == "zh":
+            where = f"{self.file}，第{self.row}行" if self.row else self.file
+            if self.column:
+                where += f"，“{self.column}”列"
+            return f"{where}：{self.zh or self.message}"
         where = f"{self.file}, row {self.row}" if self.row else self.file
         if self.column:
             where += f", column {self.column}"
@@ -116,18 +128,26 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
     problems: list[Problem] = []
     mapping, unknown = header_map(headers, rules)
     present = set(mapping.values())
+    heads = {canon: h for h, canon in mapping.items()}
+
+    def col(canon: str) -> str:
+        """A column as the file heads it (a missing one by its Chinese name)."""
+        return heads.get(canon) or COLUMNS[canon][1]
+
     flag_like = {alias.lower() for f in DEFAULT_FLAGS for alias in (f.id, f.column)}
     for h in unknown:  # an old template's flag column: never ignored silently (it may hold an exclusion)
         if h.lower() in flag_like:
             ours = "、".join(f.column for f in rules.flags) or "none"
-            problems.append(Problem(file, 1, h, f"'{h}' is not one of this contest's flag columns ({ours})"))
-    for col in REQUIRED:
-        if col not in present:
-            problems.append(Problem(file, 1, col, f"missing column '{col}' ({COLUMNS[col][1]})"))
+            problems.append(Problem(file, 1, h, f"'{h}' is not one of this contest's flag columns ({ours})",
+                                    f"“{h}”不是本比赛的资格列（本比赛的资格列：{ours}）"))
+    for canon in REQUIRED:
+        if canon not in present:
+            problems.append(Problem(file, 1, col(canon), f"missing column '{canon}' ({COLUMNS[canon][1]})",
+                                    f"缺少“{COLUMNS[canon][1]}”列"))
     if problems:
         raise RosterError(problems)
     if not rows:
-        raise RosterError([Problem(file, 0, "", "the roster has no contestants")])
+        raise RosterError([Problem(file, 0, "", "the roster has no contestants", "名单中没有选手")])
 
     out: list[Contestant] = []
     seen: dict[str, int] = {}
@@ -135,21 +155,24 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
         rec = {mapping[h]: v for h, v in raw.items() if h in mapping}
         text = {k: ("" if v is None else str(v).strip()) for k, v in rec.items()}
         bad = False
-        for col in REQUIRED:
-            if not text.get(col):
-                problems.append(Problem(file, row_no, col, f"'{col}' is empty"))
+        for canon in REQUIRED:
+            if not text.get(canon):
+                problems.append(Problem(file, row_no, col(canon), f"'{col(canon)}' is empty", "为空"))
                 bad = True
-        for col, limit in BOUNDS.items():
-            why = plain_text_problem(text[col], limit) if text.get(col) else None  # empty: said above
+        for canon, limit in BOUNDS.items():
+            why = plain_text_problem(text[canon], limit) if text.get(canon) else None  # empty: said above
             if why:
-                problems.append(Problem(file, row_no, col, f"'{col}' ({COLUMNS[col][1]}) {why}"))
+                n = len(text[canon])
+                zh = f"长{n}个字符（最多{limit}个）" if n > limit else "含有控制字符"
+                problems.append(Problem(file, row_no, col(canon), f"'{col(canon)}' {why}", zh))
                 bad = True
         flags = set()
         for f in rules.flags:
             value = rec.get("flag:" + f.id)
             parsed = parse_flag(value)
             if parsed is None:
-                problems.append(Problem(file, row_no, f.column, f"{short(value)} is not a yes/no value (是/否, yes/no, 1/0)"))
+                problems.append(Problem(file, row_no, f.column, f"{short(value)} is not a yes/no value (是/否, yes/no, 1/0)",
+                                        f"{short(value)}不是“是/否”（也可写yes/no、1/0）"))
                 bad = True
             elif parsed:
                 flags.add(f.id)
@@ -157,41 +180,44 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
             continue
         exam_no = text["exam_no"]
         if exam_no in seen:
-            problems.append(
-                Problem(file, row_no, "exam_no", f"exam number {exam_no} is already used on row {seen[exam_no]}")
-            )
+            problems.append(Problem(file, row_no, col("exam_no"),
+                                    f"exam number {exam_no} is already used on row {seen[exam_no]}",
+                                    f"准考证号{exam_no}已在第{seen[exam_no]}行使用"))
             continue
         seen[exam_no] = row_no
         team = rules.team(text["team"])
         if team is None:
-            problems.append(Problem(file, row_no, "team", f"team '{text['team']}' is not in the rules' team list"))
+            problems.append(Problem(file, row_no, col("team"), f"team '{text['team']}' is not in the rules' team list",
+                                    f"代表队“{text['team']}”不在本比赛的代表队名单中"))
             continue
         if team.units and text["unit"] not in team.units:
-            problems.append(
-                Problem(file, row_no, "unit", f"unit '{text['unit']}' is not in the quota table of team '{team.name}'")
-            )
+            problems.append(Problem(file, row_no, col("unit"),
+                                    f"unit '{text['unit']}' is not in the quota table of team '{team.name}'",
+                                    f"单位“{text['unit']}”不在{team.name}的名额分配表中"))
             continue
         group = text.get("group") or team.group
         if group not in rules.groups:
-            problems.append(Problem(file, row_no, "group", f"group '{group}' is not one of the rules' award groups"))
+            problems.append(Problem(file, row_no, col("group"), f"group '{group}' is not one of the rules' award groups",
+                                    f"组别“{group}”不是本比赛的评奖组别"))
             continue
         for flag in rules.forbid:
             if flag in flags:
                 f = rules.flag(flag)
                 problems.append(Problem(file, row_no, f.column, f"{exam_no} {text['name']} is not eligible: "
-                                                                f"{f.label} ({f.label_en})"))
+                                                                f"{f.label} ({f.label_en})",
+                                        f"{exam_no} {text['name']}不符合参赛资格：{f.label}"))
                 bad = True
         if bad:
             continue
         out.append(Contestant(exam_no, text["name"], team.name, text["unit"], group, frozenset(flags)))
 
-    problems.extend(_check_quotas(rules, file, out, seen))
+    problems.extend(_check_quotas(rules, file, out, seen, col))
     if problems:
         raise RosterError(problems)
     return out
 
 
-def _check_quotas(rules: Rules, file: str, people: list[Contestant], rows: dict[str, int]) -> list[Problem]:
+def _check_quotas(rules: Rules, file: str, people: list[Contestant], rows: dict[str, int], col) -> list[Problem]:
     problems = []
     by_team = Counter(c.team for c in people)
     by_unit = Counter((c.team, c.unit) for c in people)
@@ -199,22 +225,16 @@ def _check_quotas(rules: Rules, file: str, people: list[Contestant], rows: dict[
         if team.quota is not None and by_team[team.name] > team.quota:
             last = [c for c in people if c.team == team.name][-1]
             problems.append(
-                Problem(
-                    file,
-                    rows[last.exam_no],
-                    "team",
-                    f"team '{team.name}' has {by_team[team.name]} contestants, over its quota of {team.quota}",
-                )
+                Problem(file, rows[last.exam_no], col("team"),
+                        f"team '{team.name}' has {by_team[team.name]} contestants, over its quota of {team.quota}",
+                        f"{team.name}有{by_team[team.name]}名选手，超出其名额{team.quota}名")
             )
         for unit, quota in team.units.items():
             if by_unit[(team.name, unit)] > quota:
                 last = [c for c in people if c.team == team.name and c.unit == unit][-1]
                 problems.append(
-                    Problem(
-                        file,
-                        rows[last.exam_no],
-                        "unit",
-                        f"unit '{unit}' has {by_unit[(team.name, unit)]} contestants, over its quota of {quota}",
-                    )
+                    Problem(file, rows[last.exam_no], col("unit"),
+                            f"unit '{unit}' has {by_unit[(team.name, unit)]} contestants, over its quota of {quota}",
+                            f"单位“{unit}”有{by_unit[(team.name, unit)]}名选手，超出其名额{quota}名")
                 )
     return problems

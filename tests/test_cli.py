@@ -117,9 +117,14 @@ def test_a_broken_roster_exits_2_with_one_line_per_problem_and_creates_nothing(t
     result = CliRunner().invoke(cli, ["init", str(tmp_path / "c.db"), "--preset", "fujian-2024-final",
                                       "--roster", str(roster)])
     assert result.exit_code == 2
-    lines = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
-    assert len(lines) == 3 and "row 3" in lines[0] and "row 4" in lines[1]
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("错误：")]
+    assert len(lines) == 3 and "第3行" in lines[0] and "第4行" in lines[1]  # Chinese by default
+    assert lines[2] == "错误：共2处问题，名单未导入"
     assert not (tmp_path / "c.db").exists()
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "c.db"), "--preset", "fujian-2024-final",
+                                      "--roster", str(roster), "--lang", "en"])
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
+    assert result.exit_code == 2 and len(lines) == 3 and "row 3" in lines[0] and "row 4" in lines[1]
 
 
 def test_standings_and_explain_speak_chinese_by_default_and_english_on_request(contest):

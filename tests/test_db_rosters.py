@@ -45,7 +45,7 @@ def test_an_excel_roster_reports_the_sheet_row_of_a_problem(tmp_path, fujian):
     wb.save(tmp_path / "r.xlsx")
     with pytest.raises(RosterError) as err:
         load_roster(fujian, tmp_path / "r.xlsx")
-    assert str(err.value.problems[0]).endswith("r.xlsx, row 3, column unit: 'unit' is empty")
+    assert str(err.value.problems[0]).endswith("r.xlsx, row 3, column 单位: '单位' is empty")
 
 
 def test_a_gb18030_csv_is_read(tmp_path, fujian):

@@ -51,16 +51,16 @@ def test_english_headers_work_too(fujian):
 
 def test_a_duplicate_exam_number_names_both_rows(fujian):
     msgs = problems(fujian, ("FJ1", "张三", "福州", "u", "", "", ""), ("FJ1", "李四", "福州", "u", "", "", ""))
-    assert msgs == ["roster.csv, row 3, column exam_no: exam number FJ1 is already used on row 2"]
+    assert msgs == ["roster.csv, row 3, column 准考证号: exam number FJ1 is already used on row 2"]
 
 
 def test_a_missing_field_is_named(fujian):
-    assert problems(fujian, ("FJ1", "", "福州", "u", "", "", "")) == ["roster.csv, row 2, column name: 'name' is empty"]
+    assert problems(fujian, ("FJ1", "", "福州", "u", "", "", "")) == ["roster.csv, row 2, column 姓名: '姓名' is empty"]
 
 
 def test_a_missing_column_is_named(fujian):
     msgs = problems(fujian, ("FJ1", "张三", "福州"), headers=HEAD[:3])
-    assert msgs == ["roster.csv, row 1, column unit: missing column 'unit' (单位)"]
+    assert msgs == ["roster.csv, row 1, column 单位: missing column 'unit' (单位)"]
 
 
 def test_an_unknown_team_is_an_error(fujian):
@@ -74,7 +74,7 @@ def test_a_unit_outside_the_quota_table_is_an_error(fujian):
 def test_a_unit_over_its_quota_is_an_error(fujian):
     people = [(f"FJ{i}", "张三", "省直", "省劳鉴中心", "", "", "") for i in range(2)]
     assert problems(fujian, *people) == [
-        "roster.csv, row 3, column unit: unit '省劳鉴中心' has 2 contestants, over its quota of 1"]
+        "roster.csv, row 3, column 单位: unit '省劳鉴中心' has 2 contestants, over its quota of 1"]
 
 
 def test_a_team_over_its_quota_is_an_error(fujian):
@@ -105,27 +105,27 @@ def test_an_empty_roster_is_an_error(fujian):
 
 def test_an_over_long_name_is_refused_naming_row_and_column_without_echoing_it(fujian):
     msgs = problems(fujian, ("FJ1", "张三", "福州", "u", "", "", ""), ("FJ2", "长" * 5000, "福州", "u", "", "", ""))
-    assert msgs == ["roster.csv, row 3, column name: 'name' (姓名) is 5000 characters long (at most 64)"]
+    assert msgs == ["roster.csv, row 3, column 姓名: '姓名' is 5000 characters long (at most 64)"]
 
 
 def test_each_text_field_is_held_to_its_bound(fujian):
     assert check(fujian, ("F" * 64, "名" * 64, "福州", "单" * 128, "", "", ""))  # at the bounds: fine
     msgs = problems(fujian, ("F" * 65, "张三", "福州", "u", "", "", ""), ("FJ2", "名" * 65, "福州", "u", "", "", ""),
                     ("FJ3", "张三", "福州", "单" * 129, "", "", ""))
-    assert msgs == ["roster.csv, row 2, column exam_no: 'exam_no' (准考证号) is 65 characters long (at most 64)",
-                    "roster.csv, row 3, column name: 'name' (姓名) is 65 characters long (at most 64)",
-                    "roster.csv, row 4, column unit: 'unit' (单位) is 129 characters long (at most 128)"]
+    assert msgs == ["roster.csv, row 2, column 准考证号: '准考证号' is 65 characters long (at most 64)",
+                    "roster.csv, row 3, column 姓名: '姓名' is 65 characters long (at most 64)",
+                    "roster.csv, row 4, column 单位: '单位' is 129 characters long (at most 128)"]
 
 
 def test_a_control_character_inside_a_field_is_refused(fujian):
     msgs = problems(fujian, ("FJ1", "张\x1b[31m三", "福州", "u", "", "", ""), ("FJ2", "李四", "福州", "福州\n社保", "", "", ""))
-    assert msgs == ["roster.csv, row 2, column name: 'name' (姓名) holds the control character U+001B",
-                    "roster.csv, row 3, column unit: 'unit' (单位) holds the control character U+000A"]
+    assert msgs == ["roster.csv, row 2, column 姓名: '姓名' holds the control character U+001B",
+                    "roster.csv, row 3, column 单位: '单位' holds the control character U+000A"]
 
 
 def test_an_over_long_team_is_refused_by_its_bound_not_echoed_as_unknown(fujian):
     msgs = problems(fujian, ("FJ1", "张三", "队" * 500, "u", "", "", ""))
-    assert msgs == ["roster.csv, row 2, column team: 'team' (代表队) is 500 characters long (at most 128)"]
+    assert msgs == ["roster.csv, row 2, column 代表队: '代表队' is 500 characters long (at most 128)"]
 
 
 def test_names_with_a_middle_dot_or_spaces_stay_valid(fujian):
@@ -133,3 +133,15 @@ def test_names_with_a_middle_dot_or_spaces_stay_valid(fujian):
                    ("FJ2", "Li Ming", "福州", "u", "", "", ""), ("FJ3", "  王五\t", "福州", "u", "", "", ""))
     assert [p.name for p in people] == ["阿卜杜热合曼·阿卜杜克热木", "Li Ming", "王五"]  # the edges are trimmed
     assert people[0].unit == "福州市 社保中心"
+
+
+def test_a_problem_names_the_column_as_the_file_heads_it_and_says_it_in_chinese(fujian):
+    head = ["exam_no", "姓名", "代表队", "单位"]  # a file mixing English and Chinese headers
+    with pytest.raises(RosterError) as err:
+        check_roster(fujian, "r.csv", head, [(2, dict(zip(head, ["FJ1", "", "福州", "u"])))])
+    p = err.value.problems[0]
+    assert p.column == "姓名" and str(p) == "r.csv, row 2, column 姓名: '姓名' is empty"
+    assert p.text("zh") == "r.csv，第2行，“姓名”列：为空"
+    with pytest.raises(RosterError) as err:
+        check_roster(fujian, "r.csv", head, [(2, dict(zip(head, ["FJ1", "张三", "台北", "u"])))])
+    assert err.value.problems[0].text("zh") == "r.csv，第2行，“代表队”列：代表队“台北”不在本比赛的代表队名单中"

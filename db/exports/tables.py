@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 
 from scoreboard.changes import status_label, sub_note
+from scoreboard.events import fmt_duration
 
 from . import labels
 from .certificates import certificate_rows
@@ -62,8 +63,7 @@ def plain(fmt: str, v) -> str:
     if fmt == "score":
         return f"{v:.2f}"
     if fmt == "time":
-        s = round(v)
-        return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+        return fmt_duration(v)
     return str(v)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.screen import Screen
 
-from scoreboard.events import fmt_points
+from scoreboard.events import fmt_duration, fmt_points
 
 from ..catalogue import translate_bindings
 
@@ -34,10 +34,7 @@ class ConsoleScreen(Screen):
 
 
 def fmt_time_used(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    s = int(round(seconds))
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    return fmt_duration(seconds)
 
 
 def fmt_move(move: int) -> Text:
