@@ -10,7 +10,7 @@ from db.cli import cli as root
 from db.rosters import write_roster_csv
 from db.store import Store
 from feeder import cli as feeder_cli
-from feeder.hallsim import run_hall
+from feeder.hallsim import HallRun, run_hall
 from tests.feeder_support import (HALL_TOKENS, SCOREBOARD, TOKENS_TOML, contest, day, final_state, free_port, make_db,
                                   offline, running, write_jsonl)
 
@@ -99,3 +99,16 @@ def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
         server.wait(timeout=20)
     assert server.returncode == 0
     assert Store(db).acked()["hall-a"] > 0
+
+
+async def test_at_full_speed_drop_every_still_drops_or_says_it_did_not(tmp_path):
+    """--speed 0 sends the day at once: the cable is pulled while the acks come in; a run too short for
+    any drop says so instead of staying silent."""
+    db = make_db(tmp_path)
+    records = day(db)
+    async with running(db, commit_interval=0.05) as (_feeder, url):
+        run = await run_hall(url, "hall-a", HALL_TOKENS["hall-a"], records, speed=0, drop_every=3600)
+    assert run.acked == len(records) and run.drops == 0
+    assert "no drop happened" in run.text() and "--drop-every 3600 s" in run.text()
+    short = HallRun("hall-b", drop_every=0.2, drops=1)
+    assert "no drop happened" not in short.text()
