@@ -11,7 +11,6 @@ import datetime
 import functools
 import json
 import os
-import secrets
 import sys
 from collections import Counter
 from pathlib import Path
@@ -188,97 +187,6 @@ def explain(db, who, at, lang):
     if moment is not None:
         lines.insert(0, as_of(moment, store, lang))
     click.echo("\n".join(lines))
-
-
-def _judge_command(db: str, role: str, actor: str, kind: str, data, reason: str):
-    """One judge event from the shell. `data` may be a function of the folded board (read under the
-    writer lock, so the digest a judge confirms is the one on disk); returns (event, data, board)."""
-    from .writer import Writer
-
-    store = Store(db)
-    with writer_lock(store.path):
-        w = Writer(store)
-        if callable(data):
-            data = data(w.board)
-        result = w.judge(role, actor, kind, data, reason)
-        if not hasattr(result, "id"):
-            raise UserError(f"{result.code}: {result.message}")
-        w.flush()
-    return result, data, w.board
-
-
-@cli.command()
-@db_argument
-@click.option("--award", "award_id", required=True, help="The award whose cut-off is tied, e.g. expert.")
-@click.option("--group", help="The award group, for a per-group award.")
-@click.option("--tied", help="The tied exam numbers (or teams), comma-separated; default: the only pending tie.")
-@click.option("--order", help="The decided order, best first, comma-separated.")
-@click.option("--share", is_flag=True, help="Let all the tied share the award (并列).")
-@click.option("--lots", is_flag=True, help="A drawing of lots; the seed is recorded.")
-@click.option("--seed", help="The witnessed draw's seed (default: a fresh random one).")
-@click.option("--by", "actor", required=True, help="The judge's name.")
-@click.option("--why", "reason", required=True, help="The reason, e.g. the result of the 加赛.")
-@fail_cleanly
-def decide(db, award_id, group, tied, order, share, lots, seed, actor, reason):
-    """Record a judge's decision on a tie at a cut-off."""
-    if sum(map(bool, (order, share, lots))) != 1:
-        raise UserError("give exactly one of --order, --share or --lots")
-
-    def make(board) -> dict:
-        pending = [x for x in board.awards().ties if x.award_id == award_id and x.group == (group or None)]
-        if tied:
-            tied_list = [s.strip() for s in tied.split(",") if s.strip()]
-        elif len(pending) == 1:
-            tied_list = list(pending[0].tied)
-        else:
-            raise UserError(f"{len(pending)} pending ties for {award_id}; name them with --tied")
-        data = {"award": award_id, "group": group or None, "tied": tied_list}
-        if order:
-            data.update(outcome="order", order=[s.strip() for s in order.split(",") if s.strip()])
-        elif share:
-            data["outcome"] = "share"
-        else:
-            data.update(outcome="lots", seed=seed or secrets.token_hex(8))
-        return data
-
-    ev, data, board = _judge_command(db, "chief", actor, "decision", make, reason)
-    extra = f" (seed {data['seed']})" if lots else ""
-    click.echo(f"recorded decision #{ev.id} on {award_id}: {data['outcome']}{extra}; status now {board.awards().status}")
-
-
-@cli.command()
-@db_argument
-@click.option("--by", "actor", required=True, help="The judge's name.")
-@click.option("--why", "reason", default="", help="A note.")
-@fail_cleanly
-def confirm(db, actor, reason):
-    """Confirm the current award list (a lock needs a confirmed list)."""
-    ev, data, _ = _judge_command(db, "judge", actor, "confirm", lambda b: {"digest": b.awards().digest}, reason)
-    click.echo(f"confirmed award list {data['digest']} (event #{ev.id})")
-
-
-@cli.command()
-@db_argument
-@click.option("--by", "actor", required=True, help="The chief judge's name.")
-@click.option("--why", "reason", default="定榜", help="A note.")
-@fail_cleanly
-def lock(db, actor, reason):
-    """Lock the confirmed award list (定榜); chief judge only."""
-    ev, data, _ = _judge_command(db, "chief", actor, "lock", lambda b: {"digest": b.awards().digest}, reason)
-    click.echo(f"locked award list {data['digest']} (event #{ev.id})")
-
-
-@cli.command()
-@db_argument
-@click.option("--award", "award_id", required=True, help="A judge-assigned award, e.g. organisation.")
-@click.option("--to", "recipient", required=True, help="The team (or contestant) it goes to.")
-@click.option("--by", "actor", required=True, help="The judge's name.")
-@click.option("--why", "reason", required=True, help="The reason.")
-@fail_cleanly
-def assign(db, award_id, recipient, actor, reason):
-    """Assign a judge-assigned award such as 优秀组织奖."""
-    ev, _, _ = _judge_command(db, "judge", actor, "assign", {"award": award_id, "recipient": recipient}, reason)
-    click.echo(f"assigned {award_id} to {recipient} (event #{ev.id})")
 
 
 @cli.command()

@@ -229,6 +229,11 @@ class Board:
         """"" (in the ranking) or why not: disqualified, ineligible, withdrawn (scoreboard.changes)."""
         return self.day.status(exam_no)
 
+    def unassigned_judge_awards(self) -> list:
+        """The awards the judges give (优秀组织奖) that no one has yet: a lock asks before leaving them empty."""
+        given = {aid for aid, _recipient in self.control.assigned}
+        return [a for a in self.rules.awards if a.kind == "judge" and a.id not in given]
+
     def playing(self, team: str, round_id: str | None = None) -> list[str]:
         """On stage: who plays for `team` from `round_id` on, substitutions made."""
         return playing(self, team, round_id)

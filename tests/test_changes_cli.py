@@ -1,5 +1,5 @@
 """Changes on the day from the shell and over the feeder, and where they show: the lists, the exports,
-the audit sheet, explain (db/changes_cli.py)."""
+the audit sheet, explain (db/judge_cli.py)."""
 
 from __future__ import annotations
 

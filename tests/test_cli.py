@@ -77,11 +77,13 @@ def test_an_unbreakable_tie_at_20th_makes_the_list_provisional_and_names_the_tie
     assert "FJ0020" in run("awards", db).output
     run("confirm", db, "--by", "张裁判", code=2)
     out = run("decide", db, "--award", "expert", "--order", "FJ0021,FJ0020", "--by", "张裁判", "--why", "加赛").output
-    assert "order" in out
+    assert "已记录对全省“人社知识通”截止线并列的裁定" in out and "排序 FJ0021 → FJ0020" in out
     data = json.loads(run("awards", db, "--json").output)
     assert data["provisional"] is False and "FJ0021" in [a["recipient"] for a in data["awards"] if a["id"] == "expert"]
     run("confirm", db, "--by", "张裁判")
-    run("lock", db, "--by", "李主任")
+    asked = run("lock", db, "--by", "李主任", code=2).output  # 优秀组织奖 has no one yet: asked, not locked
+    assert "以下由裁判授予的奖项尚无获奖者：优秀组织奖" in asked and "--yes" in asked
+    assert "已定榜" in run("lock", db, "--by", "李主任", "--yes").output
     assert json.loads(run("awards", db, "--json").output)["status"] == "locked"
     assert run("verify", db, "--lang", "en").output.startswith("ok: 45 events (3 by judges)")
 
