@@ -48,7 +48,8 @@ JUDGE_INSERT = (
     "INSERT INTO events(id, at, kind, source, seq, actor, data, reason, digest, prev_hash, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-QUARANTINE_INSERT = "INSERT INTO quarantine(at, source, seq, code, message, raw, digest) VALUES (?, ?, ?, ?, ?, ?, ?)"
+QUARANTINE_INSERT = ("INSERT INTO quarantine(at, source, seq, code, message, raw, digest, message_zh) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 ACKS_UPSERT = (
     "INSERT INTO sources(source, acked) SELECT key, value FROM json_each(?) WHERE true "
     "ON CONFLICT(source) DO UPDATE SET acked = excluded.acked"
@@ -124,9 +125,10 @@ class Batch:
             if self.quarantine:
                 last = conn.execute("SELECT coalesce(max(id), 0) FROM quarantine").fetchone()[0]
                 conn.executemany(QUARANTINE_INSERT, self.quarantine)
-                cols = ("id", "at", "source", "seq", "code", "message")
+                cols = ("id", "at", "source", "seq", "code", "message", "message_zh")
                 self.quarantined = [dict(zip(cols, r)) for r in conn.execute(
-                    "SELECT id, at, source, seq, code, message FROM quarantine WHERE id > ? ORDER BY id", (last,))]
+                    "SELECT id, at, source, seq, code, message, message_zh FROM quarantine WHERE id > ? ORDER BY id",
+                    (last,))]
                 q_lines = [quarantine_line(q["id"], *row)
                            for q, row in zip(self.quarantined, self.quarantine)]
             if self.access:

@@ -80,11 +80,14 @@ def run_lines(first_id: int, at: float, source_json: str, first_seq: int, data_t
     return [head % (first_id + k, first_seq + k) + t + '\t""\n' for k, t in enumerate(data_texts)]
 
 
-def quarantine_line(q_id: int, at: float, source: str, seq, code: str, message: str, raw, digest) -> str:
+def quarantine_line(q_id: int, at: float, source: str, seq, code: str, message: str, raw, digest,
+                    message_zh: str = "") -> str:
+    """A quarantine row's line; its Chinese message (schema 6) only when it has one, so a row written before
+    it seals as it did."""
     raw_hash = hashlib.sha256(bytes(raw or b"")).hexdigest()
-    return "Q\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n" % (
+    return "Q\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s%s\n" % (
         q_id, round(at * 1000), _s(source), "-" if seq is None else "%d" % seq, _s(code), _s(message), raw_hash,
-        digest or "-")
+        digest or "-", "\t" + _s(message_zh) if message_zh else "")
 
 
 def roster_line(c) -> str:

@@ -96,6 +96,10 @@ MIGRATIONS = [
         SELECT 'national_title' AS f WHERE national_title UNION ALL SELECT 'prior_expert' WHERE prior_expert
         UNION ALL SELECT 'prior_national' WHERE prior_national UNION ALL SELECT 'substitute' WHERE substitute));
     """,
+    # 6: a quarantine row's message in Chinese too, for the judges (the hall is told the English one)
+    """
+    ALTER TABLE quarantine ADD COLUMN message_zh TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 
@@ -282,18 +286,19 @@ class Store:
         return board
 
     def quarantined(self, source: str | None = None) -> list[dict]:
-        sql = "SELECT id, at, source, seq, code, message, raw FROM quarantine"
+        sql = "SELECT id, at, source, seq, code, message, raw, message_zh FROM quarantine"
         args = ()
         if source:
             sql += " WHERE source = ?"
             args = (source,)
-        cols = ("id", "at", "source", "seq", "code", "message", "raw")
+        cols = ("id", "at", "source", "seq", "code", "message", "raw", "message_zh")
         return [dict(zip(cols, r)) for r in self.conn.execute(sql + " ORDER BY id", args)]
 
     def quarantine_rows(self, last: int) -> list[dict]:
         """The newest `last` quarantine rows, oldest first, without their raw bytes."""
-        cols = ("id", "at", "source", "seq", "code", "message")
-        rows = self.conn.execute("SELECT id, at, source, seq, code, message FROM quarantine ORDER BY id DESC LIMIT ?",
+        cols = ("id", "at", "source", "seq", "code", "message", "message_zh")
+        rows = self.conn.execute("SELECT id, at, source, seq, code, message, message_zh FROM quarantine "
+                                 "ORDER BY id DESC LIMIT ?",
                                  (last,)).fetchall()
         return [dict(zip(cols, r)) for r in reversed(rows)]
 
@@ -379,7 +384,7 @@ def _flags(text) -> list:
 
 
 EVENT_COLUMNS = "id, at, kind, source, seq, actor, data, reason"
-QUARANTINE_COLUMNS = "id, at, source, seq, code, message, raw, digest"
+QUARANTINE_COLUMNS = "id, at, source, seq, code, message, raw, digest, message_zh"
 
 
 def _event(row) -> Event:

@@ -148,9 +148,11 @@ def event_row_line(row, as_stored: bool = False) -> str:
 
 
 def quarantine_row_line(row) -> str:
-    q_id, at, source, seq, code, message, raw, digest = row
+    q_id, at, source, seq, code, message, raw, digest, message_zh = row
     try:
-        return quarantine_line(q_id, at, source, seq, code, message, raw, digest)
+        if not isinstance(message_zh, str):
+            raise TypeError
+        return quarantine_line(q_id, at, source, seq, code, message, raw, digest, message_zh)
     except (TypeError, ValueError, OverflowError):
         return f"!\t{row!r}\n"
 

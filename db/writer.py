@@ -105,10 +105,12 @@ class Writer:
             self.poison[(source, seq)] = bounded(str(fault), 120)
         return fault
 
-    def _quarantine(self, at: float, source: str, seq, code: str, message: str, raw, digest) -> None:
-        """Stage a quarantine row: the message and the raw bytes kept are bounded (the digest covers all)."""
+    def _quarantine(self, at: float, source: str, seq, code: str, message: str, raw, digest,
+                    message_zh: str = "") -> None:
+        """Stage a quarantine row: the messages (English as the hall is told, Chinese for the judges) and the
+        raw bytes kept are bounded (the digest covers all)."""
         self.staged_quarantine.append((at, source, seq, code, bounded(message), _bytes(raw)[:MAX_QUARANTINE_RAW],
-                                       digest))
+                                       digest, bounded(message_zh)))
 
     @property
     def dirty(self) -> bool:
@@ -151,7 +153,8 @@ class Writer:
         why = self.poison.get((source, seq))
         if why is not None:  # it failed inside the server before: kept for the judges, not folded again
             return self._reject(source, seq, at, rec, raw, Rejection(
-                "unprocessable", f"record {seq} could not be processed by the server ({why}); kept in quarantine"))
+                "unprocessable", f"record {seq} could not be processed by the server ({why}); kept in quarantine",
+                f"第{seq}条记录服务器无法处理（{why}），已隔离保存"))
         try:
             ev = self.board.admit(rec, ev_id, at, source)  # the common case: checked and folded in one step
         except Exception as exc:
@@ -160,7 +163,8 @@ class Writer:
             try:  # the checks change nothing: whatever goes wrong in them, the record is refused
                 bad: Rejection | None = self.board.check(rec)
             except Exception as exc:  # noqa: BLE001
-                bad = Rejection("bad_record", f"record {seq}: unreadable content ({type(exc).__name__})")
+                bad = Rejection("bad_record", f"record {seq}: unreadable content ({type(exc).__name__})",
+                                f"第{seq}条记录：内容无法读取（{type(exc).__name__}）")
             if bad:
                 return self._reject(source, seq, at, rec, raw, bad)
             ev = Event(ev_id, at, rec["type"], source, seq, source, record_data(rec))
@@ -179,7 +183,7 @@ class Writer:
 
     def _reject(self, source: str, seq: int, at: float, rec: dict, raw, bad: Rejection) -> Outcome:
         self.expected[source] = seq + 1
-        self._quarantine(at, source, seq, bad.code, bad.message, raw, record_digest(rec))
+        self._quarantine(at, source, seq, bad.code, bad.message, raw, record_digest(rec), bad.zh)
         return Outcome("rejected", seq, bad.code, bounded(bad.message))
 
     def hall_one(self, source: str, rec: dict, at: float) -> bool:
@@ -272,7 +276,7 @@ class Writer:
         if same:
             return Outcome("duplicate", seq)
         msg = f"seq {seq} was already used for a different record"
-        self._quarantine(at, source, seq, "seq_conflict", msg, raw, record_digest(rec))
+        self._quarantine(at, source, seq, "seq_conflict", msg, raw, record_digest(rec), f"序号{seq}已用于另一条不同的记录")
         return Outcome("rejected", seq, "seq_conflict", msg)
 
     def _staged(self, source: str, seq: int):
@@ -294,9 +298,11 @@ class Writer:
         """An access-log line, written with the next commit."""
         self.staging.access.append((at, peer, role, name, outcome, message))
 
-    def quarantine_raw(self, source: str, code: str, message: str, raw: bytes, at: float | None = None) -> None:
+    def quarantine_raw(self, source: str, code: str, message: str, raw: bytes, at: float | None = None,
+                       message_zh: str = "") -> None:
         """Input that is not a record at all (a bad line, a broken frame): kept for the judges."""
-        self._quarantine(quantize(time.time() if at is None else at), source, None, code, message, raw, None)
+        self._quarantine(quantize(time.time() if at is None else at), source, None, code, message, raw, None,
+                         message_zh)
 
     # --- judge commands ---------------------------------------------------------
     def judge(self, role: str, actor: str, kind: str, data: dict, reason: str = "",
@@ -304,9 +310,10 @@ class Writer:
         try:  # the checks change nothing: whatever goes wrong in them, the command is refused
             bad = check_command(self.board, role, kind, data, reason, actor)
         except Exception as exc:  # noqa: BLE001
-            bad = Rejection("bad_command", f"unreadable command ({type(exc).__name__})")
+            bad = Rejection("bad_command", f"unreadable command ({type(exc).__name__})",
+                            f"命令无法读取（{type(exc).__name__}）")
         if bad:
-            return Rejection(bad.code, bounded(bad.message))
+            return Rejection(bad.code, bounded(bad.message), bounded(bad.zh))
         if kind == "lock":  # the lock binds the chain's head as well as the list's digest
             data = {**data, "head": self.store.sealer.head.hex()}
         at = quantize(time.time() if at is None else at)

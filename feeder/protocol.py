@@ -56,11 +56,12 @@ FRAME_TYPES = ("result", "finish", "batch")
 class ProtocolError(Exception):
     """A problem that ends the session; `frame()` is the error to send."""
 
-    def __init__(self, code: str, message: str, **fields):
+    def __init__(self, code: str, message: str, zh: str = "", **fields):
         message = bounded(message)
         super().__init__(message)
         self.code = code
         self.message = message
+        self.zh = bounded(zh)  # for the judges, when it is kept in the quarantine (the hall is sent `message`)
         self.fields = fields
 
     def frame(self) -> bytes:
@@ -102,16 +103,18 @@ def error(code: str, message: str, **fields) -> bytes:
 def decode_frame(data: bytes | str, limit: int = FRAME_LIMIT) -> dict:
     """One frame to a map, or a `ProtocolError` naming what is wrong with it."""
     if isinstance(data, str):
-        raise ProtocolError("text_frame", "frames must be binary MessagePack, not text")
+        raise ProtocolError("text_frame", "frames must be binary MessagePack, not text", "收到文本帧：帧须为二进制MessagePack")
     if len(data) > limit:
         raise ProtocolError("frame_too_large", f"frame of {len(data)} bytes is over the limit of {limit} bytes",
-                            limit=limit)
+                            f"帧长{len(data)}字节，超过上限{limit}字节", limit=limit)
     try:
         msg = unpack(data)
     except Exception as exc:  # msgpack raises several types (ExtraData, FormatError, ValueError, ...)
-        raise ProtocolError("not_msgpack", f"the frame is not one MessagePack value ({type(exc).__name__})") from None
+        raise ProtocolError("not_msgpack", f"the frame is not one MessagePack value ({type(exc).__name__})",
+                            f"帧不是一个完整的MessagePack值（{type(exc).__name__}）") from None
     if not isinstance(msg, dict):
-        raise ProtocolError("not_a_map", f"a frame must hold a MessagePack map, not {type(msg).__name__}")
+        raise ProtocolError("not_a_map", f"a frame must hold a MessagePack map, not {type(msg).__name__}",
+                            f"帧须为MessagePack键值表，收到的是{type(msg).__name__}")
     return msg
 
 
@@ -170,13 +173,14 @@ def records_of(msg: dict) -> list:
     if kind == "batch":
         recs = msg.get("records")
         if not isinstance(recs, list):
-            raise ProtocolError("bad_batch", "a batch must carry 'records', a list of records")
+            raise ProtocolError("bad_batch", "a batch must carry 'records', a list of records", "批量帧须带有记录列表“records”")
         return recs
     if kind in ("result", "finish"):
         return [msg]
     if kind == "hello":
-        raise ProtocolError("unknown_type", "hello was already received on this connection")
-    raise ProtocolError("unknown_type", f"unknown frame type {short(kind)} (expected result, finish or batch)")
+        raise ProtocolError("unknown_type", "hello was already received on this connection", "本连接已收到过hello帧")
+    raise ProtocolError("unknown_type", f"unknown frame type {short(kind)} (expected result, finish or batch)",
+                        f"未知的帧类型{short(kind)}（应为result、finish或batch）")
 
 
 def valid_seq(seq) -> bool:
@@ -236,9 +240,11 @@ class HallSession:
             rec = recs[done]
             i = done + 1
             if not isinstance(rec, dict) or not valid_seq(rec.get("seq")):
-                what = "a record must be a map" if not isinstance(rec, dict) else (
-                    f"'seq' must be an integer from 1 to {MAX_SEQ}, got {short(rec.get('seq'))}")
-                self._fail(ProtocolError("bad_record", f"{what}; a record without a usable seq cannot be tracked"),
+                what, zh = ("a record must be a map", "记录须为键值表") if not isinstance(rec, dict) else (
+                    f"'seq' must be an integer from 1 to {MAX_SEQ}, got {short(rec.get('seq'))}",
+                    f"序号须为1至{MAX_SEQ}的整数，收到的是{short(rec.get('seq'))}")
+                self._fail(ProtocolError("bad_record", f"{what}; a record without a usable seq cannot be tracked",
+                                         f"{zh}；没有可用序号的记录无法跟踪"),
                            data if single else pack_safe(rec))
                 return
             # a batch's record is only packed again if it must go to the quarantine; a `WriterFault` (the
@@ -265,7 +271,7 @@ class HallSession:
 
     def _fail(self, exc: ProtocolError, raw) -> None:
         keep = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)
-        self.writer.quarantine_raw(self.source, exc.code, exc.message, keep[:QUARANTINE_RAW_LIMIT])
+        self.writer.quarantine_raw(self.source, exc.code, exc.message, keep[:QUARANTINE_RAW_LIMIT], message_zh=exc.zh)
         self.due = self.writer.staging.number
         self.closing = exc
 

@@ -300,19 +300,19 @@ class Feeder:
         try:
             cmd = V.parse_command(msg)
         except V.CommandError as exc:
-            self._urgent(client, V.result_err(exc.id, exc.code, exc.message))
+            self._urgent(client, V.result_err(exc.id, exc.code, exc.message, exc.zh))
             return
         try:
             res = self.writer.judge(client.role, client.name, cmd.kind, cmd.data, cmd.reason)
         except WriterFault as fault:
-            self._urgent(client, V.result_err(cmd.id, "internal", f"not recorded: {fault}"))
+            self._urgent(client, V.result_err(cmd.id, "internal", f"not recorded: {fault}", f"未记录：{fault}"))
             self._writer_fault(fault)
             return
         if hasattr(res, "id"):
             self.results.append((client, cmd.id, res.id, self.writer.staging.number))
             self._work.set()
         else:
-            self._urgent(client, V.result_err(cmd.id, res.code, res.message))
+            self._urgent(client, V.result_err(cmd.id, res.code, res.message, res.zh))
 
     def _urgent(self, client, frame: bytes) -> None:
         client.outbox.put_urgent(frame)
@@ -446,7 +446,7 @@ class Feeder:
         for conn in list(self.halls.values()):
             conn.outbox.close_with(conn.session.commit_failed(msg, code))
         for client, cid, _id, _n in self.results:
-            self._urgent(client, V.result_err(cid, code, f"not recorded: {msg}"))
+            self._urgent(client, V.result_err(cid, code, f"not recorded: {msg}", f"未记录：{msg}"))
         self.results.clear()
         self._to_judges(P.pack({"type": "error", "code": code, "message": msg}))
         self.public.invalidate()

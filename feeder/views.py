@@ -40,7 +40,7 @@ def event_row(ev: Event) -> list:
 
 
 def quarantine_row(q: dict) -> dict:
-    return {k: q[k] for k in ("id", "at", "source", "seq", "code", "message")}
+    return {k: q.get(k, "") for k in ("id", "at", "source", "seq", "code", "message", "message_zh")}
 
 
 def array_header(n: int) -> bytes:
@@ -162,9 +162,9 @@ class Command:
 
 
 class CommandError(Exception):
-    def __init__(self, id, code: str, message: str):
+    def __init__(self, id, code: str, message: str, zh: str = ""):
         super().__init__(message)
-        self.id, self.code, self.message = id, code, message
+        self.id, self.code, self.message, self.zh = id, code, message, zh
 
 
 def parse_command(msg: dict) -> Command:
@@ -174,16 +174,17 @@ def parse_command(msg: dict) -> Command:
     if not isinstance(cid, (int, str)) or isinstance(cid, bool) or (isinstance(cid, str) and len(cid) > MAX_ID) \
             or (isinstance(cid, int) and abs(cid) > 2**63 - 1):
         raise CommandError(None, "bad_command", f"'id' must be an integer or a string of at most {MAX_ID} "
-                                                "characters, chosen by the client")
+                                                "characters, chosen by the client",
+                           f"命令编号须为整数或不超过{MAX_ID}个字符的文字")
     kind = msg.get("kind")
     if not isinstance(kind, str) or not kind or len(kind) > MAX_ID:
-        raise CommandError(cid, "bad_command", "'kind' must be a command name")
+        raise CommandError(cid, "bad_command", "'kind' must be a command name", "命令类型须为命令名称")
     data = msg.get("data", {})
     if data is None:
         data = {}
     bad = check_data(data) or reason_problem(msg.get("reason", ""))
     if bad:
-        raise CommandError(cid, "bad_command", bad)
+        raise CommandError(cid, "bad_command", bad.message, bad.zh)
     return Command(cid, kind, data, msg.get("reason", ""))
 
 
@@ -191,8 +192,12 @@ def result_ok(cid, event_id: int) -> bytes:
     return pack({"type": "result", "id": cid, "ok": True, "event_id": event_id})
 
 
-def result_err(cid, code: str, message: str) -> bytes:
-    return pack({"type": "result", "id": cid, "ok": False, "code": code, "message": bounded(message)})
+def result_err(cid, code: str, message: str, message_zh: str = "") -> bytes:
+    """A refused command's result: `message` in English, `message_zh` (an addition) in Chinese when there is one."""
+    frame = {"type": "result", "id": cid, "ok": False, "code": code, "message": bounded(message)}
+    if message_zh:
+        frame["message_zh"] = bounded(message_zh)
+    return pack(frame)
 
 
 # --- outboxes -----------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .events import Event, Rejection
+from .events import Event, Rejection, _zh_problem
 from .limits import MAX_NAME, MAX_TEXT, plain_text_problem, short
 
 DAY_KINDS = ("disqualify", "reinstate", "withdraw", "correct", "substitute")
@@ -95,65 +95,77 @@ class DayState:
 def check_day_command(board, kind: str, data: dict) -> Rejection | None:
     """Whether a change may become an event now (who may is `scoreboard.judging`'s)."""
     if board.control.locked:
-        return Rejection("locked", "the award list is locked: unlock it first (chief, with a reason)")
+        return Rejection("locked", "the award list is locked: unlock it first (chief, with a reason)",
+                         "奖项名单已锁定：须先由裁判长写明理由撤销定榜")
     day: DayState = board.day
     if kind == "substitute":
         return _check_substitute(board, data)
     who = data.get("exam_no")
     if not isinstance(who, str) or who not in board.contestants:
-        return Rejection("bad_command", f"{short(who)} is not a contestant of this contest")
+        return Rejection("bad_command", f"{short(who)} is not a contestant of this contest", f"{short(who)}不是本比赛的选手")
     status = day.status(who)
     if kind == "disqualify" and who in day.disqualified:
-        return Rejection("bad_command", f"{who} is already disqualified")
+        return Rejection("bad_command", f"{who} is already disqualified", f"{who}的成绩已被取消")
     if kind == "withdraw" and status:
-        return Rejection("bad_command", f"{who} is already out of the ranking ({status})")
+        return Rejection("bad_command", f"{who} is already out of the ranking ({status})",
+                         f"{who}已不在排名中（{status_label(status, long=True)}）")
     if kind == "reinstate" and who not in day.disqualified and who not in day.withdrawn:
-        what = "ineligible: correct the flag instead" if status == "ineligible" else "not disqualified or withdrawn"
-        return Rejection("bad_command", f"{who} is {what}")
+        if status == "ineligible":
+            return Rejection("bad_command", f"{who} is ineligible: correct the flag instead",
+                             f"{who}不具备评奖资格：请改为更正其标记")
+        return Rejection("bad_command", f"{who} is not disqualified or withdrawn", f"{who}的成绩未被取消，也未登记缺考/弃权")
     if kind == "correct":
         return _check_correct(board, who, data)
     return None
 
 
+_FIELD_ZH = {"name": "姓名", "unit": "单位"}
+
+
 def _check_correct(board, who: str, data: dict) -> Rejection | None:
     changes = {k: data[k] for k in ("name", "unit", "flags") if k in data}
     if not changes:
-        return Rejection("bad_command", "a correction needs a new name, unit or flag")
+        return Rejection("bad_command", "a correction needs a new name, unit or flag", "更正须给出新的姓名、单位或标记")
     for key, limit in (("name", MAX_NAME), ("unit", MAX_TEXT)):
         if key in changes:
             value = changes[key]
             problem = plain_text_problem(value, limit) if isinstance(value, str) else "is not a text"
             if problem:
-                return Rejection("bad_command", f"the new {key} {problem}")
+                return Rejection("bad_command", f"the new {key} {problem}",
+                                 f"新的{_FIELD_ZH[key]}" + ("须为文字" if problem == "is not a text" else _zh_problem(problem)))
     flags = changes.get("flags", {})
     if not isinstance(flags, dict) or not all(isinstance(v, bool) for v in flags.values()):
-        return Rejection("bad_command", "'flags' must map flag ids to true or false")
+        return Rejection("bad_command", "'flags' must map flag ids to true or false", "标记须为“标记→是/否”的对应表")
     known = [f.id for f in board.rules.flags]
     unknown = [f for f in flags if f not in known]
     if unknown:
-        return Rejection("bad_command", f"unknown flag {short(unknown[0])} (this contest's: {', '.join(known)})")
+        return Rejection("bad_command", f"unknown flag {short(unknown[0])} (this contest's: {', '.join(known)})",
+                         f"未知的标记{short(unknown[0])}（本比赛的标记：{'、'.join(known)}）")
     return None
 
 
 def _check_substitute(board, data: dict) -> Rejection | None:
     rules = board.rules
     if not rules.rounds:
-        return Rejection("bad_command", "a substitution is for an on-stage contest")
+        return Rejection("bad_command", "a substitution is for an on-stage contest", "替补只用于现场赛")
     out, inn, rnd = data.get("out"), data.get("in"), data.get("from_round")
     for role, who in (("out", out), ("in", inn)):
         if not isinstance(who, str) or who not in board.contestants:
-            return Rejection("bad_command", f"'{role}': {short(who)} is not a contestant of this contest")
+            return Rejection("bad_command", f"'{role}': {short(who)} is not a contestant of this contest",
+                             f"{'下场' if role == 'out' else '上场'}选手{short(who)}不是本比赛的选手")
     if out == inn:
-        return Rejection("bad_command", "a contestant cannot replace themselves")
+        return Rejection("bad_command", "a contestant cannot replace themselves", "选手不能替补自己")
     if board.contestants[out].team != board.contestants[inn].team:
         return Rejection("bad_command", f"{inn} is not of {out}'s team ({board.contestants[out].team}): "
-                                        "the substitute must be the team's")
+                                        "the substitute must be the team's",
+                         f"{inn}不属于{out}所在的代表队（{board.contestants[out].team}）：替补须为本队队员")
     if rnd is not None and rnd not in [r.id for r in rules.rounds]:
-        return Rejection("bad_command", f"unknown round {short(rnd)} (rounds: {', '.join(r.id for r in rules.rounds)})")
+        return Rejection("bad_command", f"unknown round {short(rnd)} (rounds: {', '.join(r.id for r in rules.rounds)})",
+                         f"未知的轮次{short(rnd)}（本比赛轮次：{'、'.join(r.id for r in rules.rounds)}）")
     if inn in board.playing(board.contestants[inn].team, rnd):
-        return Rejection("bad_command", f"{inn} is already playing")
+        return Rejection("bad_command", f"{inn} is already playing", f"{inn}已经在场上")
     if out not in board.playing(board.contestants[out].team, rnd):
-        return Rejection("bad_command", f"{out} is not playing from that round")
+        return Rejection("bad_command", f"{out} is not playing from that round", f"{out}在该轮次不在场上")
     return None
 
 

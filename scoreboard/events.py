@@ -57,8 +57,29 @@ class Event:
 
 
 class Rejection(NamedTuple):
+    """Why a record or a command is refused: `message` in English (what a hall's system is sent, as the
+    protocol is English), `zh` in Chinese (what a judge reads: `text(lang)`)."""
+
     code: str
     message: str
+    zh: str = ""
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh or self.message if lang == "zh" else self.message
+
+
+FIELD_ZH = {"contestant": "准考证号", "item": "题目", "section": "题型", "score": "得分", "max": "满分",
+            "time_used": "用时", "seq": "序号"}
+
+
+def _zh_problem(problem: str) -> str:
+    """`scoreboard.limits.plain_text_problem`'s English, in Chinese."""
+    if problem == "is empty":
+        return "为空"
+    if problem.startswith("is ") and "characters long" in problem:
+        n, limit = problem.split()[1], problem.rsplit(" ", 1)[-1].rstrip(")")
+        return f"长{n}个字符（最多{limit}个）"
+    return "含有控制字符" + problem.rsplit(" ", 1)[-1].join(("（", "）"))
 
 
 def to_points(score: float) -> int:
@@ -86,16 +107,17 @@ def _is_number(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def _text_field(rec: dict, key: str, what: str) -> Rejection | None:
+def _text_field(rec: dict, key: str, what: str, zh: str) -> Rejection | None:
     """A record's id field: a non-empty printable string of at most MAX_ID characters."""
     v = rec.get(key)
     if not isinstance(v, str):
         if key not in rec:
-            return Rejection("bad_record", f"{what}: field '{key}' is missing")
-        return Rejection("bad_record", f"{what}: field '{key}' must be a non-empty string, got {short(v)}")
+            return Rejection("bad_record", f"{what}: field '{key}' is missing", f"{zh}：缺少“{FIELD_ZH[key]}”")
+        return Rejection("bad_record", f"{what}: field '{key}' must be a non-empty string, got {short(v)}",
+                         f"{zh}：“{FIELD_ZH[key]}”须为非空文字，收到的是{short(v)}")
     problem = plain_text_problem(v, MAX_ID)
     if problem:
-        return Rejection("bad_record", f"{what}: field '{key}' {problem}")
+        return Rejection("bad_record", f"{what}: field '{key}' {problem}", f"{zh}：“{FIELD_ZH[key]}”{_zh_problem(problem)}")
     return None
 
 
@@ -105,33 +127,40 @@ def check_shape(rec: dict) -> Rejection | None:
     kind = rec.get("type")
     seq = rec.get("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        return Rejection("bad_record", f"'seq' must be a positive integer, got {short(seq)}")
+        return Rejection("bad_record", f"'seq' must be a positive integer, got {short(seq)}",
+                         f"序号须为正整数，收到的是{short(seq)}")
     if seq > MAX_SEQ:
-        return Rejection("bad_record", f"'seq' {seq} is above {MAX_SEQ}, the largest a log can hold")
+        return Rejection("bad_record", f"'seq' {seq} is above {MAX_SEQ}, the largest a log can hold",
+                         f"序号{seq}超过日志能记录的最大值{MAX_SEQ}")
     if kind == "result":
         for key in ("contestant", "item", "section"):
-            bad = _text_field(rec, key, f"result {seq}")
+            bad = _text_field(rec, key, f"result {seq}", f"第{seq}条成绩")
             if bad:
                 return bad
         for key in ("score", "max"):
             if key not in rec:
-                return Rejection("bad_record", f"result {seq}: field '{key}' is missing")
+                return Rejection("bad_record", f"result {seq}: field '{key}' is missing",
+                                 f"第{seq}条成绩：缺少“{FIELD_ZH[key]}”")
             v = rec[key]
             if v.__class__ is not float and (v.__class__ is bool or not isinstance(v, (int, float))):
-                return Rejection("bad_record", f"result {seq}: field '{key}' must be a number, got {short(v)}")
+                return Rejection("bad_record", f"result {seq}: field '{key}' must be a number, got {short(v)}",
+                                 f"第{seq}条成绩：“{FIELD_ZH[key]}”须为数字，收到的是{short(v)}")
         return None
     if kind == "finish":
-        bad = _text_field(rec, "contestant", f"finish {seq}")
+        bad = _text_field(rec, "contestant", f"finish {seq}", f"第{seq}条交卷记录")
         if bad:
             return bad
         tu = rec.get("time_used")
         if not _is_number(tu):
-            return Rejection("bad_record", f"finish {seq}: field 'time_used' must be a number, got {short(tu)}")
+            return Rejection("bad_record", f"finish {seq}: field 'time_used' must be a number, got {short(tu)}",
+                             f"第{seq}条交卷记录：“用时”须为数字，收到的是{short(tu)}")
         if not (0 <= tu <= MAX_TIME_USED):  # NaN fails too
             return Rejection("bad_record", f"finish {seq}: 'time_used' must be between 0 and "
-                             f"{MAX_TIME_USED:.0f} seconds (one day), got {short(tu)}")
+                             f"{MAX_TIME_USED:.0f} seconds (one day), got {short(tu)}",
+                             f"第{seq}条交卷记录：“用时”须在0至{MAX_TIME_USED:.0f}秒（一天）之间，收到的是{short(tu)}")
         return None
-    return Rejection("bad_record", f"record {seq}: unknown record type {short(kind)}")
+    return Rejection("bad_record", f"record {seq}: unknown record type {short(kind)}",
+                     f"第{seq}条记录：未知的记录类型{short(kind)}")
 
 
 def check_record(rec: dict, contestants, sections, item_max: dict, item_section: dict,
@@ -145,37 +174,39 @@ def check_record(rec: dict, contestants, sections, item_max: dict, item_section:
     seq = rec["seq"]
     who = rec["contestant"]
     if who not in contestants:
-        return Rejection("unknown_contestant", f"record {seq}: contestant {who} is not on the roster")
+        return Rejection("unknown_contestant", f"record {seq}: contestant {who} is not on the roster",
+                         f"第{seq}条记录：准考证号{who}不在名单上")
     if rec["type"] == "finish":
         return None
     item, section, score, mx = rec["item"], rec["section"], rec["score"], rec["max"]
     if section not in sections:
-        return Rejection(
-            "unknown_section", f"record {seq}: section '{section}' is not one of {', '.join(sections)}"
-        )
+        return Rejection("unknown_section", f"record {seq}: section '{section}' is not one of {', '.join(sections)}",
+                         f"第{seq}条成绩：题型“{section}”不是本比赛的题型（{'、'.join(sections)}）")
     if not math.isfinite(mx) or mx <= 0 or mx > MAX_ITEM_POINTS:
         return Rejection("score_out_of_range",
-                         f"record {seq}: max {short(mx)} must be a number above 0 and at most {MAX_ITEM_POINTS}")
+                         f"record {seq}: max {short(mx)} must be a number above 0 and at most {MAX_ITEM_POINTS}",
+                         f"第{seq}条成绩：满分{short(mx)}须大于0且不超过{MAX_ITEM_POINTS}")
     if not math.isfinite(score):
-        return Rejection("score_out_of_range", f"record {seq}: score {score!r} is not a finite number")
+        return Rejection("score_out_of_range", f"record {seq}: score {score!r} is not a finite number",
+                         f"第{seq}条成绩：得分{score!r}不是有限的数")
     if score < 0 or score > mx:
-        return Rejection("score_out_of_range", f"record {seq}: score {score} is outside 0..{mx} for item {item}")
+        return Rejection("score_out_of_range", f"record {seq}: score {score} is outside 0..{mx} for item {item}",
+                         f"第{seq}条成绩：题目{item}的得分{score}不在0至{mx}之间")
     known = item_max.get(item)
     if known is not None and to_points(mx) != known:
-        return Rejection(
-            "max_mismatch", f"record {seq}: item {item} has max {fmt_points(known)}, this record says {mx}"
-        )
+        return Rejection("max_mismatch", f"record {seq}: item {item} has max {fmt_points(known)}, this record says {mx}",
+                         f"第{seq}条成绩：题目{item}的满分为{fmt_points(known)}，此条却写{mx}")
     known_section = item_section.get(item)
     if known_section is not None and known_section != section:
-        return Rejection(
-            "section_mismatch",
-            f"record {seq}: item {item} belongs to section '{known_section}', this record says '{section}'",
-        )
+        return Rejection("section_mismatch",
+                         f"record {seq}: item {item} belongs to section '{known_section}', this record says '{section}'",
+                         f"第{seq}条成绩：题目{item}属于题型“{known_section}”，此条却写“{section}”")
     if marks is not None:
         held = marks.get(who, {})
         if item not in held and len(held) >= MAX_ITEMS:
             return Rejection("too_many_items", f"record {seq}: contestant {who} already has {len(held)} graded "
-                             f"items, the most one contestant may have ({MAX_ITEMS})")
+                             f"items, the most one contestant may have ({MAX_ITEMS})",
+                             f"第{seq}条成绩：{who}已有{len(held)}道题的成绩，达到每人上限{MAX_ITEMS}道")
     return None
 
 

@@ -12,7 +12,7 @@ import math
 
 from .awards import compute_awards, lots_order
 from .board import Board, Decision
-from .events import Event, Rejection
+from .events import Event, Rejection, _zh_problem
 from .limits import MAX_COMMAND_DEPTH, MAX_COMMAND_ITEMS, MAX_ID, MAX_REASON, plain_text_problem, short
 from .changes import DAY_KINDS, check_day_command
 from .stage import check_stage_command
@@ -26,6 +26,12 @@ ROLE_ACTIONS = {
     "display": set(),
     "hall": set(),
 }
+ROLE_ZH = {"judge": "裁判", "chief": "裁判长", "display": "大屏", "hall": "考场", "view": "观看端"}
+KIND_ZH = {"decision": "裁定并列", "confirm": "确认名单", "assign": "授予奖项", "revoke": "撤销奖项",
+           "freeze": "封榜", "unfreeze": "解除封榜", "view": "切换大屏视图", "ceremony": "颁奖步骤", "lock": "定榜",
+           "unlock": "撤销定榜", "disqualify": "取消成绩", "reinstate": "恢复成绩", "withdraw": "登记缺考/弃权",
+           "correct": "更正选手信息", "substitute": "替补上场", "answer": "录入答题", "panel": "录入评委打分",
+           "undo": "撤销录入", "stage": "切换赛程"}
 NEEDS_REASON = {"decision", "assign", "revoke", "unlock", "undo", *DAY_KINDS}
 VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony", "stage")
 
@@ -34,53 +40,66 @@ def allowed(role: str, kind: str) -> bool:
     return kind in ROLE_ACTIONS.get(role, set())
 
 
-def check_data(data) -> str | None:
+def _bad(message: str, zh: str) -> Rejection:
+    return Rejection("bad_command", message, zh)
+
+
+def check_data(data) -> Rejection | None:
     """Why a command's data cannot be logged (None: it can): JSON-like values only (maps with string keys,
     lists, strings, finite numbers, true/false/null), nested at most MAX_COMMAND_DEPTH deep, at most
     MAX_COMMAND_ITEMS values, strings of at most MAX_REASON characters."""
     if not isinstance(data, dict):
-        return "'data' must be a map"
+        return _bad("'data' must be a map", "命令的“data”须为键值表")
     todo = [(data, 1)]
     count = 0
     while todo:
         value, depth = todo.pop()
         count += 1
         if count > MAX_COMMAND_ITEMS:
-            return f"'data' holds more than {MAX_COMMAND_ITEMS} values"
+            return _bad(f"'data' holds more than {MAX_COMMAND_ITEMS} values",
+                        f"命令的“data”含有超过{MAX_COMMAND_ITEMS}个值")
         if isinstance(value, dict):
             if depth > MAX_COMMAND_DEPTH:
-                return f"'data' is nested deeper than {MAX_COMMAND_DEPTH} levels"
+                return _bad(f"'data' is nested deeper than {MAX_COMMAND_DEPTH} levels",
+                            f"命令的“data”嵌套超过{MAX_COMMAND_DEPTH}层")
             for k, v in value.items():
                 if not isinstance(k, str) or len(k) > MAX_ID:
-                    return f"'data' has a key that is not a short string: {short(k)}"
+                    return _bad(f"'data' has a key that is not a short string: {short(k)}",
+                                f"命令的“data”有一个键不是短文字：{short(k)}")
                 todo.append((v, depth + 1))
         elif isinstance(value, list):
             if depth > MAX_COMMAND_DEPTH:
-                return f"'data' is nested deeper than {MAX_COMMAND_DEPTH} levels"
+                return _bad(f"'data' is nested deeper than {MAX_COMMAND_DEPTH} levels",
+                            f"命令的“data”嵌套超过{MAX_COMMAND_DEPTH}层")
             todo.extend((v, depth + 1) for v in value)
         elif isinstance(value, str):
             if len(value) > MAX_REASON:
-                return f"'data' holds a text of {len(value)} characters (at most {MAX_REASON})"
+                return _bad(f"'data' holds a text of {len(value)} characters (at most {MAX_REASON})",
+                            f"命令的“data”含有长{len(value)}个字符的文字（最多{MAX_REASON}个）")
         elif isinstance(value, float):
             if not math.isfinite(value):
-                return f"'data' holds {value!r}, which is not a finite number"
+                return _bad(f"'data' holds {value!r}, which is not a finite number",
+                            f"命令的“data”含有{value!r}，不是有限的数")
         elif isinstance(value, int) and not isinstance(value, bool):
             if abs(value) > 2**53:
-                return f"'data' holds the integer {short(value)}, beyond ±2^53"
+                return _bad(f"'data' holds the integer {short(value)}, beyond ±2^53",
+                            f"命令的“data”含有整数{short(value)}，超出±2^53")
         elif value is not None and not isinstance(value, bool):
-            return f"'data' holds a value of type {type(value).__name__}"
+            return _bad(f"'data' holds a value of type {type(value).__name__}",
+                        f"命令的“data”含有不支持的类型{type(value).__name__}")
     return None
 
 
-def reason_problem(reason) -> str | None:
+def reason_problem(reason) -> Rejection | None:
     """Why a reason cannot be logged: not a string, over MAX_REASON characters, or holding control
     characters other than line breaks and tabs."""
     if not isinstance(reason, str):
-        return "'reason' must be a string"
+        return _bad("'reason' must be a string", "理由须为文字")
     if len(reason) > MAX_REASON:
-        return f"the reason is {len(reason)} characters long (at most {MAX_REASON})"
+        return _bad(f"the reason is {len(reason)} characters long (at most {MAX_REASON})",
+                    f"理由长{len(reason)}个字符（最多{MAX_REASON}个）")
     if not all(ch.isprintable() or ch in "\n\t" for ch in reason):
-        return "the reason holds control characters"
+        return _bad("the reason holds control characters", "理由含有控制字符")
     return None
 
 
@@ -89,25 +108,28 @@ def check_command(board: Board, role: str, kind: str, data: dict, reason: str,
     """Whether this command may become an event now; the rejection says why not. Every value it holds
     is bounded first (`check_data`, `reason_problem`, and the actor's name when given)."""
     if not isinstance(kind, str) or kind not in ROLE_ACTIONS["chief"]:
-        return Rejection("unknown_command", f"unknown command {short(kind)}")
+        return Rejection("unknown_command", f"unknown command {short(kind)}", f"未知的命令{short(kind)}")
     if not allowed(role, kind):
-        return Rejection("forbidden", f"role '{role}' may not '{kind}'")
+        return Rejection("forbidden", f"role '{role}' may not '{kind}'",
+                         f"{ROLE_ZH.get(role, role)}无权执行“{KIND_ZH.get(kind, kind)}”")
     bad = check_data(data) or reason_problem(reason)
     if bad:
-        return Rejection("bad_command", bad)
+        return bad
     if actor is not None:
         problem = plain_text_problem(actor, MAX_ID) if isinstance(actor, str) else "is not a string"
         if problem:
-            return Rejection("bad_command", f"the judge's name {problem}")
+            return Rejection("bad_command", f"the judge's name {problem}",
+                             "裁判姓名" + (_zh_problem(problem) if problem != "is not a string" else "须为文字"))
     if kind in NEEDS_REASON and not reason.strip():
-        return Rejection("reason_required", f"'{kind}' needs a reason")
+        return Rejection("reason_required", f"'{kind}' needs a reason", f"“{KIND_ZH.get(kind, kind)}”须写明理由")
     if kind in STAGE:
         return check_stage_command(board, kind, data)
     if kind in DAY_KINDS:
         voids = kind == "correct" and any(on and f in board.rules.forbid for f, on in (data.get("flags") or {}).items()
                                           if isinstance(on, bool))
         if voids and role != "chief":  # a flag that makes a contestant ineligible voids them, as a disqualification does
-            return Rejection("forbidden", "only the chief judge may make a contestant ineligible")
+            return Rejection("forbidden", "only the chief judge may make a contestant ineligible",
+                             "只有裁判长可以取消选手资格")
         return check_day_command(board, kind, data)
     check = _CHECKS.get(kind)
     return check(board, data) if check else None
@@ -116,10 +138,11 @@ def check_command(board: Board, role: str, kind: str, data: dict, reason: str,
 def _check_decision(board: Board, data: dict) -> Rejection | None:
     aw = board.awards()
     if aw.locked:
-        return Rejection("locked", "the award list is locked")
+        return Rejection("locked", "the award list is locked", "奖项名单已锁定")
     tied = data.get("tied")
     if not isinstance(tied, list) or not all(isinstance(x, str) for x in tied):
-        return Rejection("bad_command", "'tied' must be a list of exam numbers or team names")
+        return Rejection("bad_command", "'tied' must be a list of exam numbers or team names",
+                         "“tied”须为准考证号或代表队名称的列表")
     match = [
         t for t in aw.ties
         if t.award_id == data.get("award") and t.group == data.get("group") and set(t.tied) == set(tied)
@@ -127,28 +150,34 @@ def _check_decision(board: Board, data: dict) -> Rejection | None:
     if not match:
         pending = "; ".join(f"{t.award_id}{'/' + t.group if t.group else ''}: {','.join(t.tied)}" for t in aw.ties)
         return Rejection("no_such_tie", f"no pending tie for {short(data.get('award'))} among {short(tied, 80)} "
-                         f"(pending: {short(pending or 'none', 200)})")
+                         f"(pending: {short(pending or 'none', 200)})",
+                         f"{short(data.get('award'))}在{short(tied, 80)}之间没有待决的并列"
+                         f"（待决：{short(pending or '无', 200)}）")
     outcome = data.get("outcome")
     if outcome == "order":
         order = data.get("order")
         if not isinstance(order, list) or sorted(order) != sorted(tied):
-            return Rejection("bad_command", "'order' must list every tied entry exactly once")
+            return Rejection("bad_command", "'order' must list every tied entry exactly once",
+                             "排定的顺序须把每个并列者恰好列出一次")
     elif outcome == "lots":
         if not isinstance(data.get("seed"), str) or not data["seed"]:
-            return Rejection("bad_command", "a drawing of lots needs its seed recorded")
+            return Rejection("bad_command", "a drawing of lots needs its seed recorded", "抽签须记录其种子")
     elif outcome != "share":
-        return Rejection("bad_command", "'outcome' must be order, share or lots")
+        return Rejection("bad_command", "'outcome' must be order, share or lots",
+                         "裁定方式须为排定顺序（order）、并列共享（share）或抽签（lots）")
     return None
 
 
 def _check_confirm(board: Board, data: dict) -> Rejection | None:
     aw = board.awards()
     if aw.locked:
-        return Rejection("locked", "the award list is already locked")
+        return Rejection("locked", "the award list is already locked", "奖项名单已经锁定")
     if aw.ties:
-        return Rejection("pending_ties", f"{len(aw.ties)} tie(s) at a cut-off await a decision")
+        return Rejection("pending_ties", f"{len(aw.ties)} tie(s) at a cut-off await a decision",
+                         f"分数线处还有{len(aw.ties)}处并列待裁定")
     if data.get("digest") != aw.digest:
-        return Rejection("stale", f"the award list changed (now {aw.digest}); review it and confirm again")
+        return Rejection("stale", f"the award list changed (now {aw.digest}); review it and confirm again",
+                         f"奖项名单已变化（现为{aw.digest}），请重新核对后再确认")
     return None
 
 
@@ -157,64 +186,68 @@ def _check_lock(board: Board, data: dict) -> Rejection | None:
     if bad:
         return bad
     if not board.awards().confirmed:
-        return Rejection("not_confirmed", "a judge must confirm this award list before it is locked")
+        return Rejection("not_confirmed", "a judge must confirm this award list before it is locked",
+                         "锁定前须由裁判确认这份奖项名单")
     return None
 
 
 def _check_unlock(board: Board, data: dict) -> Rejection | None:
     if not board.control.locked:
-        return Rejection("not_locked", "the award list is not locked")
+        return Rejection("not_locked", "the award list is not locked", "奖项名单未锁定")
     return None
 
 
 def _check_assign(board: Board, data: dict) -> Rejection | None:
     if board.control.locked:
-        return Rejection("locked", "the award list is locked")
+        return Rejection("locked", "the award list is locked", "奖项名单已锁定")
     spec = board.rules.award(data.get("award", ""))
     if spec is None or spec.kind != "judge":
-        return Rejection("bad_command", f"{short(data.get('award'))} is not an award the judges assign")
+        return Rejection("bad_command", f"{short(data.get('award'))} is not an award the judges assign",
+                         f"{short(data.get('award'))}不是由裁判指定的奖项")
     recipient = data.get("recipient")
     if spec.scope == "team" and board.rules.team(recipient or "") is None:
-        return Rejection("bad_command", f"{short(recipient)} is not a team of this contest")
+        return Rejection("bad_command", f"{short(recipient)} is not a team of this contest",
+                         f"{short(recipient)}不是本比赛的代表队")
     if spec.scope == "individual" and recipient not in board.contestants:
-        return Rejection("bad_command", f"{short(recipient)} is not a contestant of this contest")
+        return Rejection("bad_command", f"{short(recipient)} is not a contestant of this contest",
+                         f"{short(recipient)}不是本比赛的选手")
     return None
 
 
 def _check_revoke(board: Board, data: dict) -> Rejection | None:
     if board.control.locked:
-        return Rejection("locked", "the award list is locked")
+        return Rejection("locked", "the award list is locked", "奖项名单已锁定")
     if (data.get("award"), data.get("recipient")) not in board.control.assigned:
-        return Rejection("bad_command", "that award was not assigned to that recipient")
+        return Rejection("bad_command", "that award was not assigned to that recipient", "该奖项并未授予该对象")
     return None
 
 
 def _check_view(board: Board, data: dict) -> Rejection | None:
     if data.get("view") not in VIEWS:
-        return Rejection("bad_command", f"view must be one of {', '.join(VIEWS)}")
+        return Rejection("bad_command", f"view must be one of {', '.join(VIEWS)}", f"画面须为{'、'.join(VIEWS)}之一")
     if data.get("view") == "group" and data.get("group") not in board.rules.groups:
-        return Rejection("bad_command", f"unknown group {short(data.get('group'))}")
+        return Rejection("bad_command", f"unknown group {short(data.get('group'))}", f"未知的组别{short(data.get('group'))}")
     return None
 
 
 def _check_ceremony(board: Board, data: dict) -> Rejection | None:
     if not board.control.locked:
-        return Rejection("not_locked", "only a locked award list can be revealed")
+        return Rejection("not_locked", "only a locked award list can be revealed", "只有已锁定的奖项名单才能揭晓")
     step = data.get("step")
     if not isinstance(step, int) or isinstance(step, bool) or step < -1:
-        return Rejection("bad_command", "'step' must be an integer ≥ -1")
+        return Rejection("bad_command", "'step' must be an integer ≥ -1", "颁奖步骤须为不小于-1的整数")
     return None
 
 
 def _check_freeze(board: Board, data: dict) -> Rejection | None:
     if board.control.frozen_at is not None:
-        return Rejection("frozen", "the public screen is already frozen")
+        return Rejection("frozen", "the public screen is already frozen", "公共大屏已经冻结")
     return None
 
 
 def _check_unfreeze(board: Board, data: dict) -> Rejection | None:
     if board.control.frozen_at is None:
-        return Rejection("not_frozen", "the public screen is not frozen")
+        return Rejection("not_frozen", "the public screen is not frozen", "公共大屏未冻结")
     return None
 
 

@@ -148,47 +148,54 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
     rules = board.rules
     rounds = {r.id: r for r in rules.rounds}
     if not rounds:
-        return Rejection("bad_command", "this contest has no on-stage rounds")
+        return Rejection("bad_command", "this contest has no on-stage rounds", "本比赛没有现场赛轮次")
     if board.control.locked and kind != "stage":
-        return Rejection("locked", "the award list is locked")
+        return Rejection("locked", "the award list is locked", "奖项名单已锁定")
     if kind == "undo":
         target = data.get("event_id")
         if target not in board.stage.entries:
-            return Rejection("bad_command", f"event {short(target)} is not an answer or panel entry")
+            return Rejection("bad_command", f"event {short(target)} is not an answer or panel entry",
+                             f"事件{short(target)}不是答题或评委打分录入")
         if target in board.stage.undone:
-            return Rejection("bad_command", f"entry {target} is already undone")
+            return Rejection("bad_command", f"entry {target} is already undone", f"录入{target}已经撤销")
         return None
     rnd = rounds.get(data.get("round"))
     if rnd is None:
-        return Rejection("bad_command", f"unknown round {short(data.get('round'))} (rounds: {', '.join(rounds)})")
+        return Rejection("bad_command", f"unknown round {short(data.get('round'))} (rounds: {', '.join(rounds)})",
+                         f"未知的轮次{short(data.get('round'))}（本比赛轮次：{'、'.join(rounds)}）")
     if kind == "stage":
         return None
     team = data.get("team")
     if rules.team(team or "") is None:
-        return Rejection("bad_command", f"unknown team {short(team)}")
+        return Rejection("bad_command", f"unknown team {short(team)}", f"未知的代表队{short(team)}")
     if kind == "panel":
         if rnd.kind != "panel":
-            return Rejection("bad_command", f"round {rnd.id} is not marked by a panel")
+            return Rejection("bad_command", f"round {rnd.id} is not marked by a panel", f"{rnd.id}不由评委打分")
         mark = data.get("mark")
         if not isinstance(data.get("judge"), str) or not data["judge"]:
-            return Rejection("bad_command", "a panel mark needs the judge's name")
+            return Rejection("bad_command", "a panel mark needs the judge's name", "评委打分须写明评委姓名")
         if not isinstance(mark, (int, float)) or isinstance(mark, bool) or not math.isfinite(mark) \
                 or not 0 <= mark <= rnd.max:
-            return Rejection("bad_command", f"a panel mark must be between 0 and {rnd.max:g}, got {short(mark)}")
+            return Rejection("bad_command", f"a panel mark must be between 0 and {rnd.max:g}, got {short(mark)}",
+                             f"评委打分须在0至{rnd.max:g}之间，收到的是{short(mark)}")
         return None
     if rnd.kind == "panel":
-        return Rejection("bad_command", f"round {rnd.id} is marked by the panel, not by answers")
+        return Rejection("bad_command", f"round {rnd.id} is marked by the panel, not by answers",
+                         f"{rnd.id}由评委打分，不录入答题")
     if not isinstance(data.get("correct"), bool):
-        return Rejection("bad_command", "'correct' must be true or false")
+        return Rejection("bad_command", "'correct' must be true or false", "答题结果须为答对或答错")
     if rnd.kind == "individual":
         who = board.contestants.get(data.get("contestant"))
         if who is None or who.team != team:
-            return Rejection("bad_command", f"{short(data.get('contestant'))} is not a contestant of team {team}")
+            return Rejection("bad_command", f"{short(data.get('contestant'))} is not a contestant of team {team}",
+                             f"{short(data.get('contestant'))}不是{team}代表队的选手")
         if who.exam_no not in board.playing(team, rnd.id):
             return Rejection("bad_command", f"{who.exam_no} does not play in round {rnd.id} (substituted, or the "
-                                            "team's substitute: record the substitution first)")
+                                            "team's substitute: record the substitution first)",
+                             f"{who.exam_no}不在{rnd.id}上场（已被替补，或是替补队员：请先登记替补）")
     if rnd.kind == "risk" and data.get("stake") not in rnd.stakes:
-        return Rejection("bad_command", f"the stake must be one of {', '.join(f'{s:g}' for s in rnd.stakes)}")
+        return Rejection("bad_command", f"the stake must be one of {', '.join(f'{s:g}' for s in rnd.stakes)}",
+                         f"风险题分值须为{'、'.join(f'{s:g}' for s in rnd.stakes)}之一")
     return None
 
 

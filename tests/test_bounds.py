@@ -154,7 +154,7 @@ def deep(n):
     ({"k" * 100: 1}, "a key that is not a short string"),
 ])
 def test_command_data_must_be_json_like_bounded_and_finite(board, data, words):
-    assert words in check_data(data)
+    assert words in check_data(data).message and check_data(data).zh
     bad = check_command(board, "chief", "confirm", data, "")
     assert bad.code == "bad_command" and words in bad.message
 

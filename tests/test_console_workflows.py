@@ -201,8 +201,8 @@ async def test_quarantine_and_health_list_each_hall():
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, loaded(app))
         await pilot.press("4")
-        await wait_until(pilot, lambda: "unknown_contestant" in screen_text(app))
-        assert "hall-b" in screen_text(app)
+        await wait_until(pilot, lambda: "考号不在名单" in screen_text(app))  # the code's name, and the message,
+        assert "hall-b" in screen_text(app) and "准考证号XX9999不在名单上" in screen_text(app)  # in Chinese
         src.push_health([{"source": "hall-a", "connected": True, "peer": "10.0.0.5:5000", "acked": 132,
                           "last_at": Clock()() - 7, "per_minute": 90}])
         await pilot.press("5")

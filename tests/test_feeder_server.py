@@ -195,9 +195,10 @@ async def test_a_judges_command_is_answered_after_its_commit_and_hash_chained(tm
         assert store.judge_events()[0]["actor"] == "李主裁"  # committed before the result was sent
         await ws.send(pack({"type": "command", "id": "b", "kind": "freeze", "data": {}}))
         res = await recv_until(ws, "result")
-        assert res["ok"] is False and res["code"] == "frozen"
+        assert res["ok"] is False and res["code"] == "frozen" and res["message_zh"] == "公共大屏已经冻结"
         await ws.send(pack({"type": "command", "id": "c", "kind": "view", "data": "x"}))
-        assert (await recv_until(ws, "result"))["code"] == "bad_command"
+        res = await recv_until(ws, "result")
+        assert res["code"] == "bad_command" and res["message_zh"] == "命令的“data”须为键值表"
         assert store.verify_chain()[0]
         await ws.close()
 

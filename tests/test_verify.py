@@ -238,12 +238,41 @@ def test_the_signed_head_is_found_or_its_absence_named(sealed, copy):
     assert report(copy, head=rep.head).first("en").startswith("chain head")
 
 
+def test_a_quarantined_records_chinese_message_is_sealed_with_it(copy):
+    store = Store(copy)
+    row = store.quarantined()[0]
+    store.close()
+    assert row["code"] == "unknown_contestant" and "NOBODY不在名单上" in row["message_zh"]
+    tamper(copy, "UPDATE quarantine SET message_zh = '第3条记录：考号无误' WHERE id = 1")
+    assert report(copy).problems[0].code == "quarantine_changed"
+
+
+def test_a_quarantine_row_of_schema_5_keeps_verifying_once_the_file_has_the_chinese_column(tmp_path):
+    rules = load_preset(PRESET)
+    people = sample_roster(rules, 2024, 2)
+    store = Store.create(tmp_path / "five.db", rules, people, PRESET)
+    w = Writer(store)
+    w.quarantine_raw("hall-a", "not_msgpack", "the frame is not one MessagePack value (ValueError)", b"\xc1")
+    w.flush()
+    store.conn.execute("ALTER TABLE quarantine DROP COLUMN message_zh")
+    store.conn.execute("PRAGMA user_version = 5")
+    store.close()
+    store = Store(tmp_path / "five.db")  # migrated to 6: the row's Chinese message is empty, its seal unchanged
+    assert store.quarantined()[0]["message_zh"] == "" and verify(store).ok
+    w = Writer(store)
+    w.hall("hall-a", result(1, "NOBODY", "case-01", "case", 1.0))
+    w.flush()
+    assert store.quarantined()[1]["message_zh"] and verify(store).ok
+    store.close()
+
+
 def test_a_file_of_an_older_version_is_sealed_as_it_stands_and_verify_says_so(tmp_path):
     rules = load_preset(PRESET)
     people = sample_roster(rules, 2024, 2)
     old = Store.create(tmp_path / "old.db", rules, people, PRESET)
     old.conn.execute("DROP TABLE seals")  # schema 4's
     old.conn.execute("ALTER TABLE contestants DROP COLUMN flags")  # schema 5's
+    old.conn.execute("ALTER TABLE quarantine DROP COLUMN message_zh")  # schema 6's
     old.conn.execute("PRAGMA user_version = 3")
     old.conn.execute("INSERT INTO events(id, at, kind, source, seq, actor, data) VALUES (1, 1700000000.123456, "
                      "'result', 'hall-a', 1, 'hall-a', ?)",

@@ -162,6 +162,7 @@ def test_a_file_of_the_previous_schema_still_tells_a_resend_from_a_conflict(tmp_
     old.conn.execute("CREATE INDEX events_at ON events(at)")  # as schema 2 had it
     old.conn.execute("DROP TABLE seals")  # schema 4's
     old.conn.execute("ALTER TABLE contestants DROP COLUMN flags")  # schema 5's
+    old.conn.execute("ALTER TABLE quarantine DROP COLUMN message_zh")  # schema 6's
     old.conn.execute("PRAGMA user_version = 2")
     old.conn.execute("INSERT INTO events(id, at, kind, source, seq, actor, data, digest) VALUES "
                      "(1, 1.0, 'result', 'hall-a', 1, 'hall-a', ?, 'an-old-digest')",

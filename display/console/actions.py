@@ -25,13 +25,12 @@ class Actions:
         try:
             result = await self.source.command(kind, data, reason)
         except Exception as exc:  # noqa: BLE001 - the link failed; the judge must know
-            result = {"ok": False, "code": "link", "message": str(exc)}
+            result = {"ok": False, "code": "link", "message": str(exc), "message_zh": f"连接故障：{exc}"}
         self.results.append({"kind": kind, **result})
         if result.get("ok"):
             self.notify(self.msg("sent", kind=self.msg(f"k_{kind}"), id=result.get("event_id", "?")))
         else:
-            self.notify(self.msg("refused", message=f"{result.get('code')}: {result.get('message', '')}"),
-                        severity="error", timeout=8)
+            self.notify(self.msg("refused", message=self.refusal(result)), severity="error", timeout=8)
         return result
 
     def _can(self, kind: str) -> bool:

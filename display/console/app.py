@@ -19,6 +19,7 @@ from textual.binding import Binding
 from textual.message import Message
 
 from scoreboard.clock import BEIJING, clock_text, contest_zone, is_beijing, labelled, zone_label
+from scoreboard.codes import code_label
 from scoreboard.events import fmt_points
 
 from .actions import Actions
@@ -117,6 +118,16 @@ class ConsoleApp(Actions, App):
 
     def label(self, zh: str, en: str) -> str:
         return en if self.lang == "en" and en else zh
+
+    def refusal(self, item: dict) -> str:
+        """A refused command's result or a quarantine row as a judge reads it: the code's name and the
+        message, in Chinese when the server gave one (an older server's rows are English only)."""
+        message = item.get("message_zh") if self.lang == "zh" and item.get("message_zh") else item.get("message", "")
+        return f"{code_label(item.get('code', ''), self.lang)}：{message}" if self.lang == "zh" else \
+            f"{code_label(item.get('code', ''), self.lang)}: {message}"
+
+    def reason_text(self, item: dict) -> str:
+        return item.get("message_zh") if self.lang == "zh" and item.get("message_zh") else item.get("message", "")
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:

@@ -122,7 +122,7 @@ M: dict[str, tuple[str, str]] = {
     "q_all": ("全部考场", "All halls"),
     "hall": ("考场", "Hall"),
     "seq": ("序号", "Seq"),
-    "code": ("原因代码", "Code"),
+    "code": ("原因", "Reason"),
     "message": ("说明", "Message"),
     "at": ("时间", "Time"),
     "at_zone": ("时间（{zone}）", "Time ({zone})"),

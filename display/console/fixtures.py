@@ -70,9 +70,10 @@ def sample_contest(per_team: int | None = None, seed: int = 7, bad_rate: float =
 
 QUARANTINE = [
     {"id": 1, "at": T0 + 120, "source": "hall-a", "seq": 17, "code": "unknown_contestant",
-     "message": "record 17: contestant XX9999 is not on the roster"},
+     "message": "record 17: contestant XX9999 is not on the roster", "message_zh": "第17条记录：准考证号XX9999不在名单上"},
     {"id": 2, "at": T0 + 300, "source": "hall-b", "seq": 40, "code": "score_out_of_range",
-     "message": "record 40: score 12 is outside 0..10 for item case-01"},
+     "message": "record 40: score 12 is outside 0..10 for item case-01",
+     "message_zh": "第40条成绩：题目case-01的得分12不在0至10之间"},
 ]
 
 

@@ -39,7 +39,7 @@ class LiveSource(Source):
 
     async def command(self, kind: str, data: dict, reason: str = "") -> dict:
         if self.client is None:
-            return {"ok": False, "code": "disconnected", "message": "not connected"}
+            return {"ok": False, "code": "disconnected", "message": "not connected", "message_zh": "未连接到计分服务器"}
         return await self.client.command(kind, data, reason)
 
     async def close(self) -> None:

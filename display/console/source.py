@@ -113,7 +113,7 @@ class Source:
             yield None
 
     async def command(self, kind: str, data: dict, reason: str = "") -> dict:
-        return {"ok": False, "code": "read_only", "message": "this source is read-only"}
+        return {"ok": False, "code": "read_only", "message": "this source is read-only", "message_zh": "此数据源只读"}
 
     async def close(self) -> None:
         return None
@@ -308,7 +308,7 @@ class MemorySource(Source):
     async def command(self, kind: str, data: dict, reason: str = "") -> dict:
         bad = check_command(self.server, self.role, kind, data, reason)
         if bad:
-            return {"ok": False, "code": bad.code, "message": bad.message}
+            return {"ok": False, "code": bad.code, "message": bad.message, "message_zh": bad.zh}
         ev = Event(self.next_id, self.clock(), kind, "judge", None, self.name, copy.deepcopy(data), reason)
         self.next_id += 1
         self.server.apply(ev)

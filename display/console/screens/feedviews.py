@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from scoreboard.codes import code_label
+
 from ...plaintext import options
 from ..tablesync import TableSync
 from .base import ConsoleScreen, right
@@ -62,14 +64,14 @@ class QuarantineScreen(ConsoleScreen):
                 options([(self.m("q_all"), ALL)] + [(f"{h} ({by_hall[h]})", h) for h in halls]))
             self.query_one("#hall", Select).value = self.hall if self.hall in halls else ALL
         shown = [q for q in items if self.hall == ALL or q.get("source") == self.hall]
-        codes = Counter(q.get("code", "") for q in shown)
+        codes = Counter(code_label(q.get("code", ""), self.app.lang) for q in shown)
         summary = (self.m("q_summary", n=len(shown), detail="，".join(f"{c} {n}" for c, n in codes.most_common()))
                    if shown else self.m("q_none"))
         self.query_one("#q_summary", Static).update(summary)
         self.sync.sync([str(q.get("id")) for q in shown],
                        [(right(str(q.get("id", ""))), self.app.fmt_time(q.get("at")), q.get("source", ""),
-                         right(str(q.get("seq") if q.get("seq") is not None else "—")), q.get("code", ""),
-                         q.get("message", "")) for q in shown])
+                         right(str(q.get("seq") if q.get("seq") is not None else "—")),
+                         code_label(q.get("code", ""), self.app.lang), self.app.reason_text(q)) for q in shown])
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.hall:
