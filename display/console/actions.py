@@ -8,7 +8,7 @@ import secrets
 
 from textual.app import SystemCommand
 
-CHIEF_ONLY = {"lock", "unlock"}
+CHIEF_ONLY = {"lock", "unlock", "disqualify", "reinstate"}
 
 
 class Actions:
@@ -30,9 +30,17 @@ class Actions:
         if result.get("ok"):
             self.notify(self.msg("sent", kind=self.msg(f"k_{kind}"), id=result.get("event_id", "?")))
         else:
-            self.notify(self.msg("refused", message=f"{result.get('code')}: {result.get('message', '')}"),
-                        severity="error", timeout=8)
+            self.notify(self.msg("refused", message=self.refusal(result)), severity="error", timeout=8)
         return result
+
+    def refusal(self, result: dict) -> str:
+        """A refused command as the judge reads it: the code in words where the catalogue has them, then the
+        server's code and message."""
+        from .catalogue import M
+
+        code = result.get("code")
+        words = f"{self.msg(f'code_{code}')}：" if f"code_{code}" in M and self.lang == "zh" else ""
+        return f"{words}{code}: {result.get('message', '')}"
 
     def _can(self, kind: str) -> bool:
         if not self.source.can_command:
