@@ -15,11 +15,11 @@ from ..catalogue import translate_bindings
 
 # The changes on the day, on the screens that show a contestant (the app's DayActions hide what cannot be done)
 DAY_BINDINGS = [
-    Binding("x", "app.disqualify", "disqualify"),
-    Binding("X", "app.reinstate", "reinstate", key_display="⇧X", show=False),  # in help and the palette
-    Binding("w", "app.withdraw", "withdraw"),
-    Binding("e", "app.correct", "correct"),
-    Binding("t", "app.substitute", "substitute"),
+    Binding("x", "app.disqualify", "key_disqualify"),
+    Binding("X", "app.reinstate", "key_reinstate", key_display="⇧X", show=False),  # in help and the palette
+    Binding("w", "app.withdraw", "key_withdraw"),
+    Binding("e", "app.correct", "key_correct"),
+    Binding("t", "app.substitute", "key_substitute"),
 ]
 
 

@@ -48,11 +48,11 @@ class ChangeDialog(Dialog):
                 yield Input(id="name")
                 yield Label(self.m("unit"), markup=False)
                 yield Input(id="unit")
-                yield Label(self.m("day_flags"), markup=False)
-                for f in rules.flags:
-                    forbid = self.m("day_flag_forbid") if f.id in rules.forbid else ""
-                    yield Checkbox(plain(self.app.label(f.label, f.label_en) + forbid), id=f"flag-{f.id}",
-                                   compact=True)
+                forbid = [f.id for f in rules.flags if f.id in rules.forbid]
+                yield Label(self.m("day_flags") + (self.m("day_flag_forbid") if forbid else ""), markup=False)
+                for f in rules.flags:  # a long label is cut at the dialog's edge: its mark comes first
+                    mark = "⚠ " if f.id in forbid else ""
+                    yield Checkbox(plain(mark + self.app.label(f.label, f.label_en)), id=f"flag-{f.id}", compact=True)
             yield Label(self.m("reason"), markup=False)
             yield Input(id="reason")
             yield Static(id="error", classes="warn", markup=False)
