@@ -80,3 +80,25 @@ class TestTeamsAndAudit:
 
     def test_the_quarantine_per_hall(self, snap_compare):
         assert snap_compare(app_with(), terminal_size=SIZE, run_before=before("4"))
+
+
+class TestChangesOnTheDay:
+    def test_the_ranking_with_a_disqualified_and_a_withdrawn_contestant(self, snap_compare):
+        async def changes(pilot):
+            app = pilot.app
+            await app.source.command("disqualify", {"exam_no": "FJ0002"}, "违纪：考试中使用手机")
+            await app.source.command("withdraw", {"exam_no": "FJ0030"}, "中途弃权")
+            await wait_until(pilot, lambda: len(app.replica.judge_log) == 2)
+            await pilot.press("ctrl+end")  # the voided are listed last
+
+        assert snap_compare(app_with(), terminal_size=SIZE, run_before=before(then=changes))
+
+    def test_the_correction_dialog(self, snap_compare):
+        async def fill(pilot):
+            await wait_until(pilot, lambda: pilot.app.screen.__class__.__name__ == "ChangeDialog")
+            dialog = pilot.app.screen
+            dialog.query_one("#name").value = "苏琳雅"
+            dialog.query_one("#flag-prior_national").value = True
+            dialog.query_one("#reason").value = "身份证核对；曾参加2022年区域赛"
+
+        assert snap_compare(app_with(), terminal_size=SIZE, run_before=before("down", "e", then=fill))

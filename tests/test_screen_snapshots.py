@@ -33,3 +33,15 @@ def test_each_view_draws_the_same_as_its_snapshot(snap_compare, states, view, si
 
 def test_the_english_screen_draws_the_same_as_its_snapshot(snap_compare):
     assert snap_compare(screen(sample_states("en")["individual"], "en"), terminal_size=SIZES["160x45"])
+
+
+def test_a_ranking_with_a_disqualified_and_an_absent_contestant(snap_compare):
+    """Early in the day (everyone on one page): the leader disqualified, a no-show withdrawn."""
+    from display.screen.rehearsal import Rehearsal, with_view
+
+    day = Rehearsal()
+    day.hall_until(0.08)
+    rows = day.board.standings().rows
+    day.judge("disqualify", {"exam_no": rows[0].exam_no}, reason="违纪：考试中使用手机")
+    day.judge("withdraw", {"exam_no": next(r.exam_no for r in rows if not r.graded)}, reason="未到场")
+    assert snap_compare(screen(with_view(day.public(), "individual")), terminal_size=SIZES["160x45"])

@@ -8,7 +8,7 @@ import secrets
 
 from textual.app import SystemCommand
 
-CHIEF_ONLY = {"lock", "unlock"}
+CHIEF_ONLY = {"lock", "unlock", "disqualify", "reinstate"}
 
 
 class Actions:

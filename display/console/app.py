@@ -24,6 +24,7 @@ from scoreboard.events import fmt_points
 
 from .actions import Actions
 from .catalogue import msg, translate_bindings
+from .dayactions import DayActions
 from .replica import Replica
 from .source import Chain, Health, Lost, NewEvents, NewQuarantine, Resnapshot, Source
 
@@ -49,7 +50,7 @@ class FeedUpdate(Message):
         return isinstance(message, FeedUpdate) and isinstance(self.item, Health) and isinstance(message.item, Health)
 
 
-class ConsoleApp(Actions, App):
+class ConsoleApp(DayActions, Actions, App):
     CSS_PATH = "app.tcss"
     TITLE = "赛场计分台"
     ENABLE_COMMAND_PALETTE = True

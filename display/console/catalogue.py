@@ -186,6 +186,60 @@ M: dict[str, tuple[str, str]] = {
     "k_panel": ("评委打分", "panel mark"),
     "k_undo": ("撤销记录", "undo"),
     "k_stage": ("台上题目", "on stage"),
+    "k_disqualify": ("取消成绩", "disqualify"),
+    "k_reinstate": ("恢复成绩", "reinstate"),
+    "k_withdraw": ("缺考/弃权", "withdraw"),
+    "k_correct": ("更正", "correct"),
+    "k_substitute": ("替补上场", "substitute"),
+    # changes on the day (dayactions.py, screens/daydialogs.py)
+    "disqualify": ("取消成绩", "Disqualify"),
+    "reinstate": ("恢复成绩", "Reinstate"),
+    "withdraw": ("缺考/弃权", "Withdrawn"),
+    "correct": ("更正", "Correct"),
+    "substitute": ("替补上场", "Substitute"),
+    "key_disqualify": ("取消成绩", "DQ"),  # the footer's words: short in English, where the footer is full
+    "key_reinstate": ("恢复成绩", "Reinstate"),
+    "key_withdraw": ("缺考/弃权", "Absent"),
+    "key_correct": ("更正", "Correct"),
+    "key_substitute": ("替补上场", "Sub"),
+    "p_disqualify": ("所选选手违纪：退出个人排名和奖项，依次顺延（总裁判长）",
+                     "The selected contestant broke the rules: out of the ranking and awards (chief)"),
+    "p_reinstate": ("撤销所选选手的取消成绩或缺考/弃权（总裁判长）",
+                    "Undo the selected contestant's disqualification or withdrawal (chief)"),
+    "p_withdraw": ("所选选手缺考或中途弃权：退出个人排名和奖项", "The selected contestant did not show up or left"),
+    "p_correct": ("更正所选选手的姓名、单位或资格信息", "Correct the selected contestant's name, unit or history"),
+    "p_substitute": ("现场赛：替补队员自某轮次起替换上场", "On stage: the team's substitute plays from a round on"),
+    "disqualify_title": ("取消成绩", "Disqualify"),
+    "disqualify_body": ("选手退出个人排名和全部个人奖项，其后选手依次顺延；团体成绩按缺考计。仅总裁判长可执行。",
+                        "The contestant leaves the ranking and every individual award (the next move up) and "
+                        "counts as absent for the team. Chief judge only."),
+    "reinstate_title": ("恢复成绩", "Reinstate"),
+    "reinstate_body": ("撤销取消成绩或缺考/弃权，选手回到排名。仅总裁判长可执行。",
+                       "Undo a disqualification or a withdrawal: the contestant is ranked again. Chief judge only."),
+    "withdraw_title": ("缺考/弃权", "Withdrawn"),
+    "withdraw_body": ("选手缺考或中途弃权：退出个人排名和奖项，团体成绩按缺考计。",
+                      "The contestant did not show up or left: out of the ranking and awards, absent for the team."),
+    "correct_title": ("更正选手信息", "Correct a contestant"),
+    "correct_body": ("更正将印在证书上的姓名、单位，或查实有误的资格信息（不重新导入名单）。",
+                     "Correct the name or unit printed on certificates, or a history flag found wrong "
+                     "(nothing is re-imported)."),
+    "substitute_title": ("替补上场", "Substitution"),
+    "substitute_body": ("替补队员自所选轮次起替换该队员上场。", "The team's substitute plays in the member's place "
+                                                    "from the round chosen on."),
+    "unit": ("单位", "Unit"),
+    "day_flags": ("资格信息（勾选为“是”）", "History (checked: yes)"),
+    "day_flag_forbid": ("；⚠ 为“是”即不符合参赛资格，仅总裁判长可设", "; ⚠ yes: not eligible, chief judge only"),
+    "day_unknown": ("无此准考证号：{exam_no}", "No such exam number: {exam_no}"),
+    "day_rank": ("第{rank}名，{total}分", "rank {rank}, {total} points"),
+    "day_pick": ("请填写选手的准考证号", "Give the contestant's exam number"),
+    "day_nothing": ("没有更改：请修改姓名、单位或资格信息", "Nothing changed: edit the name, unit or a flag"),
+    "day_no_rounds": ("替补上场只用于现场赛", "Substitutions are for on-stage contests"),
+    "sub_round": ("自该轮次起", "From round"),
+    "sub_out": ("下场队员", "Member who leaves"),
+    "sub_in": ("替补队员", "Substitute who plays"),
+    "sub_pick": ("请选择下场队员和替补队员", "Choose the member who leaves and the substitute"),
+    "sub_what": ("{inn} 替 {out} 上场，自{round}起", "{inn} in for {out} from {round}"),
+    "sub_start": ("首轮", "the start"),
     # the scorer's desk (on-stage contests)
     "round_individual": ("个人必答", "individual"),
     "round_buzzer": ("抢答", "buzzer"),
@@ -208,6 +262,7 @@ M: dict[str, tuple[str, str]] = {
     "desk_nothing_on_stage": ("未公布", "nothing yet"),
     "desk_q": ("第{q}题", "Q{q}"),
     "desk_contestant_line": ("选手 {exam_no} {name}", "contestant {exam_no} {name}"),
+    "desk_sub": ("（替补）", " (substitute)"),
     "desk_stake_line": ("风险分值 {stake}", "stake {stake}"),
     "desk_yn": ("Y 答对 · N 答错", "Y right · N wrong"),
     "desk_mark_hint": ("M 输入分数，回车提交，Esc 返回", "M enter a mark, Enter sends, Esc leaves"),
@@ -233,6 +288,8 @@ M: dict[str, tuple[str, str]] = {
         "【按键】1 个人排名 2 团体 3 奖项 4 隔离区 5 数据源 6 审计 7 大屏控制；"
         "Ctrl+P 命令面板（所有操作）；? 帮助；Q 退出。\n"
         "个人排名：/ 搜索，V 切换全部/按代表队/按组别，[ ] 换队或组，回车 看详情。\n"
+        "个人排名、选手详情：X 取消成绩、Shift+X 恢复成绩（总裁判长），W 缺考/弃权，E 更正姓名、单位或资格，"
+        "T 替补上场（现场赛）；各项须填理由，记入审计。\n"
         "奖项：D 裁定并列（排序、并列或抽签，须填理由），C 确认名单，L 定榜（总裁判长，须先确认），"
         "U 解除定榜，O 授予优秀组织奖，R 撤销授予。\n"
         "大屏控制：I/T/G/A/N/E 选择大屏视图，F 封榜，Shift+F 解除封榜，→/← 颁奖下一步/上一步（须已定榜）。\n"
@@ -240,6 +297,8 @@ M: dict[str, tuple[str, str]] = {
         "Keys: 1 individual 2 teams 3 awards 4 quarantine 5 feed health 6 audit 7 big screen; "
         "Ctrl+P command palette (every action); ? help; Q quit.\n"
         "Individual ranking: / search, V cycle all/by team/by group, [ ] previous/next team or group, Enter details.\n"
+        "Individual ranking, contestant: X disqualify, Shift+X reinstate (chief), W withdrawn, E correct the name, "
+        "unit or history, T substitute (on stage); each needs a reason and shows in the audit.\n"
         "Awards: D settle a tie (order, share or lots; reason required), C confirm the list, L lock it (chief, "
         "after a confirmation), U unlock, O assign the organisation prize, R revoke.\n"
         "Big screen: I/T/G/A/N/E choose its view, F freeze, Shift+F unfreeze, Right/Left ceremony next/back "

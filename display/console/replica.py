@@ -95,6 +95,10 @@ class Replica:
         for r in st.rows:
             if not r.graded:  # not yet in the race: no movement, no history
                 continue
+            if r.status:  # voided on the day: out of the race (rank 0 is no place to move to)
+                move.pop(r.exam_no, None)
+                last.pop(r.exam_no, None)
+                continue
             old = last.get(r.exam_no)
             if old != r.rank:
                 if old is not None:

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from .base import Ctx, View
-from .state import PublicState, fmt_score, tr
+from .state import PublicState, fmt_score, rank_text, tr
 from .widgets import Col, Leader, Leaders, Line, PagedTable
 
 LEADERS = 3
@@ -15,6 +15,11 @@ LEADERS = 3
 
 def section_columns(state: PublicState, lang: str) -> list[Col]:
     return [Col(label, "right", width=max(6, Text(label).cell_len)) for _sid, label in state.sections(lang)]
+
+
+def name_text(state: PublicState, row: dict, lang: str) -> str:
+    """The name, with 替补 beside a substitute who came in on stage."""
+    return row["name"] + (tr("sub_in", lang) if state.came_in(row["exam_no"]) else "")
 
 
 def section_cells(state: PublicState, row: dict, lang: str) -> tuple:
@@ -32,18 +37,19 @@ class IndividualView(View):
         rows = state.rows
         self.query_one("#individual-empty", Static).update(tr("waiting", lang) if not rows else "")
         self.set_class(not rows, "-empty")
+        leaders = [r for r in rows if not r.get("status")][:LEADERS]  # a voided row is never a leader
         self.query_one(Leaders).show([
-            Leader(tr("place", lang, n=r["rank"]), r["name"], f"{r['team']} · {r['unit']}", fmt_score(r["total"]),
-                   ("i", r["exam_no"]) in ctx.moved)
-            for r in rows[:LEADERS]
+            Leader(tr("place", lang, n=r["rank"]), name_text(state, r, lang), f"{r['team']} · {r['unit']}",
+                   fmt_score(r["total"]), ("i", r["exam_no"]) in ctx.moved)
+            for r in leaders
         ])
         cols = [Col(tr("rank", lang), "right", width=5), Col(tr("name", lang), ratio=2),
                 Col(tr("team_col", lang), ratio=1), Col(tr("unit", lang), ratio=3),
                 *section_columns(state, lang), Col(tr("total", lang), "right", width=7)]
         lines = [
-            Line((str(r["rank"]), r["name"], r["team"], r["unit"], *section_cells(state, r, lang),
+            Line((rank_text(r, lang), name_text(state, r, lang), r["team"], r["unit"], *section_cells(state, r, lang),
                   fmt_score(r["total"])), "moved" if ("i", r["exam_no"]) in ctx.moved else "")
-            for r in rows[LEADERS:]
+            for r in rows[len(leaders):]
         ]
         table = self.query_one(PagedTable)
         table.lang = lang

@@ -6,15 +6,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 
 from .base import Ctx, View
-from .state import PublicState, clock_text, fmt_score, tr
+from .state import PublicState, clock_text, fmt_score, rank_text, tr
 from .widgets import Col, Line, PagedTable
 
 
 def who(state: PublicState, r: dict) -> tuple[str, str, dict | None]:
     exam_no = r.get("exam_no") or r.get("contestant") or ""
     row = state.by_exam.get(exam_no)
-    name = r.get("name") or (row or {}).get("name") or exam_no
-    team = r.get("team") or (row or {}).get("team") or ""
+    # the standings' name first: a name corrected on the day is what the hall reads, not the one the result
+    # was recorded under
+    name = (row or {}).get("name") or r.get("name") or exam_no
+    team = (row or {}).get("team") or r.get("team") or ""
     return name, team, row
 
 
@@ -49,7 +51,7 @@ class LatestView(View):
             name, team, row = who(state, r)
             lines.append(Line((clock_text(r.get("at"), state.zone), name, team, str(r.get("item", "")),
                                mark_text(r, lang), fmt_score(row["total"]) if row else "",
-                               str(row["rank"]) if row else "")))
+                               rank_text(row, lang) if row else "")))
         if not lines:
             lines = [Line(("", tr("waiting", lang), "", "", "", "", ""))]
         table = self.query_one(PagedTable)

@@ -9,8 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
+from rich.text import Text
+
 from scoreboard import clock
 from scoreboard.ceremony import Reveal, sequence
+from scoreboard.changes import status_label
 
 TEXTS: dict[str, tuple[str, str]] = {
     "individual": ("个人排名", "Individual ranking"),
@@ -66,6 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cer_of": ("{place} / {of}", "{place} of {of}"),
     "points": ("{score}分", "{score}"),
     "handed_in": ("交卷", "handed in"),
+    "sub_in": ("（替补）", " (substitute)"),
 }
 
 
@@ -97,6 +101,19 @@ SECTION_FALLBACK = {"choice": ("选择题", "Choice"), "fill": ("填空题", "Fi
                     "short": ("简答题", "Short answer"), "case": ("案例题", "Case")}
 
 
+def shown(row: dict) -> bool:
+    """A row the rankings show: a contestant with a graded item, or one voided on the day (取消, 缺考: listed
+    at the bottom, whether or not they had marks)."""
+    return row.get("graded", 1) > 0 or bool(row.get("status"))
+
+
+def rank_text(row: dict, lang: str, key: str = "rank"):
+    """A row's rank, or in its place why it has none (取消, 缺考) in red."""
+    if row.get("status"):
+        return Text(status_label(row["status"], lang), style="bold #ff5555")
+    return str(row[key])
+
+
 @dataclass
 class PublicState:
     standings: dict
@@ -122,7 +139,7 @@ class PublicState:
         view = ctl.get("view") or {}
         if isinstance(view, str):
             view = {"view": view}
-        rows = [r for r in st.get("individual", []) if r.get("graded", 1) > 0]
+        rows = [r for r in st.get("individual", []) if shown(r)]
         frozen = bool(ctl.get("frozen"))
         latest = [r for r in (msg.get("latest") or []) if isinstance(r, dict)]
         cut = st.get("event_id")
@@ -162,7 +179,11 @@ class PublicState:
 
     def group_rows(self, group: str | None) -> list[dict]:
         ids = (self.standings.get("groups") or {}).get(group or "", [])
-        return [self.by_exam[i] for i in ids if i in self.by_exam and self.by_exam[i].get("graded", 1) > 0]
+        return [self.by_exam[i] for i in ids if i in self.by_exam and shown(self.by_exam[i])]
+
+    def came_in(self, exam_no: str) -> bool:
+        """On stage: whether the contestant plays as the team's substitute (替补上场)."""
+        return ((self.standings.get("substitutions") or {}).get(exam_no) or {}).get("role") == "in"
 
     def ceremony(self) -> list[Reveal]:
         """The reveal sequence; empty unless the award list carried here is locked."""
@@ -178,8 +199,8 @@ def moved_up(old: PublicState | None, new: PublicState) -> set[tuple[str, str]]:
     out = set()
     for r in new.rows:
         before = old.by_exam.get(r["exam_no"])
-        if not before or before.get("graded", 1) == 0:
-            continue
+        if not before or before.get("graded", 1) == 0 or r.get("status") or before.get("status"):
+            continue  # new, voided, or back from a void: no place it moved up from
         if r["rank"] < before["rank"]:
             out.add(("i", r["exam_no"]))
         if r.get("group_rank") and before.get("group_rank") and r["group_rank"] < before["group_rank"]:

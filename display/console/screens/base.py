@@ -4,11 +4,23 @@ and the helpers that turn core values into cells."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.screen import Screen
 
+from scoreboard.changes import status_label, sub_note
 from scoreboard.events import fmt_duration, fmt_points
 
 from ..catalogue import translate_bindings
+
+
+# The changes on the day, on the screens that show a contestant (the app's DayActions hide what cannot be done)
+DAY_BINDINGS = [
+    Binding("x", "app.disqualify", "key_disqualify"),
+    Binding("X", "app.reinstate", "key_reinstate", key_display="⇧X", show=False),  # in help and the palette
+    Binding("w", "app.withdraw", "key_withdraw"),
+    Binding("e", "app.correct", "key_correct"),
+    Binding("t", "app.substitute", "key_substitute"),
+]
 
 
 class ConsoleScreen(Screen):
@@ -51,3 +63,34 @@ def right(text: str) -> Text:
 
 def points_cell(points: int) -> Text:
     return right(fmt_points(points))
+
+
+def rank_cell(value) -> Text:
+    """A rank, or in its place why the contestant has none (取消, 缺考: a `str`), in red."""
+    if isinstance(value, str):
+        return Text(value, style="bold red", justify="right")
+    return right(str(value))
+
+
+def rank_value(row, lang: str, group: bool = False):
+    """What a list shows in the rank column: the rank, or 取消/缺考 for a contestant voided on the day."""
+    if row.status:
+        return status_label(row.status, lang)
+    return row.group_rank if group else row.rank
+
+
+def note_text(st, row, lang: str, rules=None, short: bool = False) -> str:
+    """Why a row is as it is: 取消成绩, 不符合参赛资格, 缺考/弃权; 替补上场（替ST0003，自风险题起）, the round by
+    its label when `rules` are given; `short` for a list's note column: 替补（替ST0003）, 被替补（ST0007）."""
+    sub = st.subs.get(row.exam_no)
+    if sub and short:
+        zh = lang == "zh"
+        sub_text = (f"替补（替{sub['other']}）" if zh else f"sub for {sub['other']}") if sub["role"] == "in" else \
+            (f"被替补（{sub['other']}）" if zh else f"replaced by {sub['other']}")
+    else:
+        rnd = next((r for r in rules.rounds if r.id == sub.get("from_round")), None) if sub and rules else None
+        if rnd is not None:
+            sub = {**sub, "from_round": rnd.label if lang == "zh" else rnd.label_en}
+        sub_text = sub_note(sub, lang)
+    parts = [status_label(row.status, lang, long=True), sub_text]
+    return ("；" if lang == "zh" else "; ").join(p for p in parts if p)

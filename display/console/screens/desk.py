@@ -96,19 +96,23 @@ class DeskScreen(DeskTables, ConsoleScreen):
         return teams[self.team_idx].name if teams and self.team_idx < len(teams) else None
 
     def members(self, team: str) -> list:
-        """The team's contestants, the playing ones first (the substitute last)."""
-        people = [c for c in self.replica.board.contestants.values() if c.team == team]
-        return sorted(people, key=lambda c: (c.has("substitute"), c.exam_no))
+        """Who plays for the team in the chosen round, substitutions made (a substitute in the place of the
+        member they replaced; the member replaced is no longer offered)."""
+        board = self.replica.board
+        return [board.contestants[e] for e in board.playing(team, self.round_id)]
 
     def chosen_contestant(self):
         team = self.team()
         if team is None:
             return None
         people = self.members(team)
-        if self.contestant:
-            return next((c for c in people if c.exam_no == self.contestant), None)
-        playing = [c for c in people if not c.has("substitute")] or people
-        return playing[(self.question - 1) % len(playing)] if playing else None
+        chosen = next((c for c in people if c.exam_no == self.contestant), None) if self.contestant else None
+        return chosen or (people[(self.question - 1) % len(people)] if people else None)
+
+    def came_in(self, exam_no: str) -> bool:
+        """Whether the contestant plays as a substitute (替补上场)."""
+        sub = self.replica.board.day.substitution(exam_no)
+        return sub is not None and sub[1] == exam_no
 
     def stake(self) -> float | None:
         rnd = self.rnd()
@@ -199,6 +203,8 @@ class DeskScreen(DeskTables, ConsoleScreen):
             c = self.chosen_contestant()
             line.append("  ·  " + m("desk_contestant_line", exam_no=c.exam_no if c else "—",
                                      name=c.name if c else ""))
+            if c is not None and self.came_in(c.exam_no):
+                line.append(m("desk_sub"), style="bold yellow")
         if rnd is not None and rnd.kind == "risk":
             line.append("  ·  " + m("desk_stake_line", stake=f"{self.stake():g}"), style="bold yellow")
         line.append("  ·  " + (m("desk_mark_hint") if rnd is not None and rnd.kind == "panel" else m("desk_yn")),

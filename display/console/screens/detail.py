@@ -14,13 +14,13 @@ from scoreboard.events import fmt_points
 from scoreboard.explain import explain_contestant
 
 from ..tablesync import TableSync
-from .base import ConsoleScreen, fmt_time_used
+from .base import DAY_BINDINGS, ConsoleScreen, fmt_time_used, note_text
 
 
 class DetailScreen(ConsoleScreen):
     CSS_PATH = "detail.tcss"
     AUTO_FOCUS = "#marks"
-    BINDINGS = [Binding("escape", "app.pop_screen", "back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "back"), *DAY_BINDINGS]
 
     def __init__(self, exam_no: str) -> None:
         super().__init__()
@@ -53,10 +53,12 @@ class DetailScreen(ConsoleScreen):
         st, lang = rep.st, self.app.lang
         row = st.by_exam[self.exam_no]
         m = self.m
+        note = note_text(st, row, lang, rep.rules)
         self.query_one("#who", Static).update(
             f"{row.exam_no} {row.name} · {row.team} · {row.unit} · {m('group')} {row.group} · "
-            f"{m('rank')} {row.rank} · {m('total')} {fmt_points(row.total)} · "
-            f"{m('graded')} {row.graded} · {m('time_used')} {fmt_time_used(row.time_used)}")
+            f"{m('rank')} {'—' if row.status else row.rank} · {m('total')} {fmt_points(row.total)} · "
+            f"{m('graded')} {row.graded} · {m('time_used')} {fmt_time_used(row.time_used)}"
+            + (f" · {note}" if note else ""))
         labels = {s.id: self.app.label(s.label, s.label_en) for s in rep.rules.sections}
         rows, keys = [], []
         for item, section, marks, mx in rep.marks_of(self.exam_no):
@@ -66,9 +68,13 @@ class DetailScreen(ConsoleScreen):
             rows.append((item, labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
             keys.append(item)
         self.sync.sync(keys, rows)
-        lines = explain_contestant(rep.rules, st, rep.board.awards(), self.exam_no, lang)
+        lines = explain_contestant(rep.rules, st, rep.board.awards(), self.exam_no, lang, board=rep.board,
+                                   when=self.app.fmt_time)
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
         self._plot(rep.rank_hist.get(self.exam_no, []))
+
+    def selected_contestant(self) -> str:
+        return self.exam_no
 
     def _plot(self, points: list[tuple[float, int]]) -> None:
         if points == self.plotted:

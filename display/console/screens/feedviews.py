@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
+from scoreboard.changes import correction_text
 from scoreboard.codes import code_label
 
 from ...plaintext import options
@@ -173,7 +174,20 @@ class AuditScreen(ConsoleScreen):
             return d.get("view", "") + (f" {d['group']}" if d.get("group") else "")
         if ev.kind == "ceremony":
             return str(d.get("step"))
+        if ev.kind in ("disqualify", "reinstate", "withdraw", "correct"):
+            c = self.replica.board.contestants.get(d.get("exam_no"))
+            out = f"{d.get('exam_no')} {c.name if c else ''}".strip()
+            if ev.kind == "correct":
+                out += ("：" if app.lang == "zh" else ": ") + correction_text(rules, d, app.lang)
+            return out
+        if ev.kind == "substitute":
+            return self.m("sub_what", inn=d.get("in"), out=d.get("out"),
+                          round=self._round(d.get("from_round")) or self.m("sub_start"))
         return ""
+
+    def _round(self, round_id: str | None) -> str | None:
+        r = next((r for r in self.replica.rules.rounds if r.id == round_id), None)
+        return self.app.label(r.label, r.label_en) if r else round_id
 
     def refresh_view(self, changed: bool) -> None:
         rep, m = self.replica, self.m

@@ -13,7 +13,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from ...plaintext import options
 from ..tablesync import TableSync
-from .base import ConsoleScreen, fmt_move, fmt_time_used, points_cell, right
+from .base import DAY_BINDINGS, ConsoleScreen, fmt_move, fmt_time_used, note_text, points_cell, rank_cell, \
+    rank_value, right
 
 VIEWS = ("all", "team", "group")
 
@@ -27,6 +28,7 @@ class RankingScreen(ConsoleScreen):
         Binding("right_square_bracket", "step(1)", "next_filter", key_display="]"),
         Binding("left_square_bracket", "step(-1)", "prev_filter", key_display="["),
         Binding("escape", "leave_search", show=False),
+        *DAY_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -60,7 +62,8 @@ class RankingScreen(ConsoleScreen):
         cols = [("rank", m("group_rank") if self.view == "group" else m("rank"), 5), ("move", m("move"), 5),
                 ("exam_no", m("exam_no"), 8), ("name", m("name"), 8), ("team", m("team"), 8)]
         cols += [(f"s_{s.id}", self.app.label(s.label, s.label_en), 7) for s in rules.sections]
-        cols += [("total", m("total"), 7), ("graded", m("graded"), 5), ("time", m("time_used"), 8)]
+        cols += [("total", m("total"), 7), ("graded", m("graded"), 5), ("time", m("time_used"), 8),
+                 ("note", m("note"), 20)]
         return cols
 
     def _cell(self, col: int, value):
@@ -69,7 +72,9 @@ class RankingScreen(ConsoleScreen):
             return fmt_move(value)
         if 5 <= col < 5 + n_sec + 1:
             return points_cell(value)
-        if col in (0, 6 + n_sec):
+        if col == 0:
+            return rank_cell(value)
+        if col == 6 + n_sec:
             return right(str(value))
         if col == 7 + n_sec:
             return right(fmt_time_used(value))
@@ -98,13 +103,13 @@ class RankingScreen(ConsoleScreen):
         move = self.replica.move
         grp = self.view == "group"
         rows = self.visible_rows()
+        st, lang = self.replica.st, self.app.lang
         cells = [
-            (r.group_rank if grp else r.rank, move.get(r.exam_no, 0), r.exam_no, r.name, r.team, *r.sections,
-             r.total, r.graded, r.time_used)
+            (rank_value(r, lang, grp), move.get(r.exam_no, 0), r.exam_no, r.name, r.team, *r.sections,
+             r.total, r.graded, r.time_used, note_text(st, r, lang, short=True))
             for r in rows
         ]
         self.sync.sync([r.exam_no for r in rows], cells)
-        st = self.replica.st
         self.query_one("#status", Static).update(
             self.m("shown", n=len(rows), of=len(st.rows), ev=st.event_id, at=self.app.stamp(st.at)))
 
@@ -167,6 +172,9 @@ class RankingScreen(ConsoleScreen):
         self.query_one("#choice", Select).value = self.choice
         self.dirty = True
         self.refresh_view(False)
+
+    def selected_contestant(self) -> str | None:
+        return self.sync.key_at_cursor() if self.sync else None
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         exam_no = self.sync.key_at_cursor() if self.sync else None

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from scoreboard.explain import explain_team
 
 from ..tablesync import TableSync
-from .base import ConsoleScreen, fmt_move, fmt_time_used, points_cell, right
+from .base import ConsoleScreen, fmt_move, fmt_time_used, note_text, points_cell, rank_cell, rank_value, right
 
 
 class TeamsScreen(ConsoleScreen):
@@ -41,7 +41,7 @@ class TeamsScreen(ConsoleScreen):
         self.members = TableSync(self.query_one("#members", DataTable), self._render_member)
         self.members.set_columns([("rank", m("rank"), 5), ("move", m("move"), 5), ("exam_no", m("exam_no"), 8),
                                   ("name", m("name"), 8), ("total", m("total"), 7), ("graded", m("graded"), 5),
-                                  ("time", m("time_used"), 8)])
+                                  ("time", m("time_used"), 8), ("note", m("note"), 20)])
         self.refresh_view(True)
 
     @staticmethod
@@ -58,7 +58,9 @@ class TeamsScreen(ConsoleScreen):
             return fmt_move(v)
         if col == 4:
             return points_cell(v)
-        if col in (0, 5):
+        if col == 0:
+            return rank_cell(v)
+        if col == 5:
             return right(str(v))
         if col == 6:
             return right(fmt_time_used(v))
@@ -82,13 +84,18 @@ class TeamsScreen(ConsoleScreen):
         if rep is None or rep.st is None or name is None or (name == self.shown_team and not force):
             return
         self.shown_team = name
-        st = rep.st
+        st, lang = rep.st, self.app.lang
         rows = [st.by_exam[e] for e in st.by_team[name].members]
         self.members.sync([r.exam_no for r in rows],
-                          [(r.rank, rep.move.get(r.exam_no, 0), r.exam_no, r.name, r.total, r.graded, r.time_used)
-                           for r in rows])
+                          [(rank_value(r, lang), rep.move.get(r.exam_no, 0), r.exam_no, r.name, r.total, r.graded,
+                            r.time_used, note_text(st, r, lang, short=True)) for r in rows])
         lines = explain_team(rep.rules, st, rep.board.awards(), name, self.app.lang)
         self.query_one("#team_explain", Static).update(Text("\n".join(lines)))
+
+    def selected_contestant(self) -> str | None:
+        """The highlighted member, when the members' table has the focus."""
+        table = self.query_one("#members", DataTable)
+        return self.members.key_at_cursor() if self.members and table.has_focus else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "teams":
