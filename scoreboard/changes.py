@@ -35,11 +35,22 @@ def status_label(status: str, lang: str = "zh", long: bool = False) -> str:
     return zh if lang == "zh" else en
 
 
+def round_name(rules, round_id: str | None, lang: str = "zh") -> str:
+    """A round as people call it (its label in the rules), or 首轮 / the start when none is named."""
+    if not round_id:
+        return "首轮" if lang == "zh" else "the start"
+    for r in rules.rounds:
+        if r.id == round_id:
+            return (r.label_en or r.label) if lang == "en" else r.label
+    return round_id
+
+
 def sub_note(sub: dict | None, lang: str = "zh") -> str:
     """A substitution as a list's note: 替补上场（替ST0003，自风险题起） / 被替补（ST0007自风险题起上场）."""
     if not sub:
         return ""
-    when = sub.get("from_round") or ("首轮" if lang == "zh" else "the start")
+    when = sub.get("round_en" if lang == "en" else "round") or sub.get("from_round") or (
+        "首轮" if lang == "zh" else "the start")
     if sub["role"] == "in":
         return f"替补上场（替{sub['other']}，自{when}起）" if lang == "zh" else \
             f"substitute in for {sub['other']} from {when}"

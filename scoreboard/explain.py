@@ -4,7 +4,7 @@ not) an award: the keys compared with the neighbours, the cut-offs, the skips.""
 from __future__ import annotations
 
 from .awards import AwardsResult
-from .changes import correction_text
+from .changes import correction_text, round_name
 from .events import fmt_points
 from .i18n import Reason, t
 from .rules import Rules, TieKey
@@ -117,7 +117,7 @@ def _changes(board, exam_no: str, lang: str, when) -> list[str]:
             what += ("：" if lang == "zh" else ": ") + correction_text(board.rules, ch.data, lang)
         if ch.kind == "substitute":
             what += " " + t("sub_detail", lang, out=ch.data["out"], inn=ch.data["in"],
-                            round=ch.data.get("from_round") or "—")
+                            round=round_name(board.rules, ch.data.get("from_round"), lang))
         out.append("•\u00a0" + t("change", lang, at=at, what=what, actor=ch.actor, why=ch.why))
     return out
 

@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "change_withdraw": ("缺考/弃权", "withdrawn"),
     "change_correct": ("更正", "corrected"),
     "change_substitute": ("替补上场", "substitution"),
-    "sub_detail": ("（{inn}替换{out}，自{round}轮起）", "({inn} in for {out} from round {round})"),
+    "sub_detail": ("（{inn}替换{out}，自{round}起）", "({inn} in for {out} from {round})"),
     "chain": ("排序规则：{chain}", "tie-break chain: {chain}"),
     # awards: each says where the holder stands and, only when someone was passed over ahead of them, who
     # and why, and which place among the award's holders they hold after moving up

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from .changes import round_name
 from .rules import Rules, TieKey
 
 WIDTH = 1 << 48  # room for one key in the combined integer
@@ -192,8 +193,10 @@ def compute_standings(board) -> Standings:
 def _subs(board) -> dict:
     out = {}
     for o, i, from_round, _change in board.day.subs:
-        out[i] = {"role": "in", "other": o, "from_round": from_round}
-        out[o] = {"role": "out", "other": i, "from_round": from_round}
+        names = {"from_round": from_round, "round": round_name(board.rules, from_round, "zh"),
+                 "round_en": round_name(board.rules, from_round, "en")}
+        out[i] = {"role": "in", "other": o, **names}
+        out[o] = {"role": "out", "other": i, **names}
     return out
 
 

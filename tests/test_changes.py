@@ -12,6 +12,8 @@ from collections import Counter
 import pytest
 
 from scoreboard.board import Board
+from scoreboard.changes import sub_note
+from scoreboard.explain import explain_contestant
 from scoreboard.judging import check_command
 from scoreboard.sample import sample_roster, stage_day
 
@@ -195,7 +197,13 @@ def test_a_substitute_plays_from_the_round_given_and_the_member_replaced_no_long
     bad = check_command(board, "judge", "answer", {**answer, "contestant": out.exam_no}, "")
     assert "does not play in round must" in bad.message
     assert sub.exam_no in board.playing(team, "must") and out.exam_no not in board.playing(team, "must")
-    assert board.standings().subs[sub.exam_no] == {"role": "in", "other": out.exam_no, "from_round": "must"}
+    assert board.standings().subs[sub.exam_no] == {"role": "in", "other": out.exam_no, "from_round": "must",
+                                                   "round": "个人必答", "round_en": "Individual questions"}
+    st = board.standings()
+    assert sub_note(st.subs[sub.exam_no]) == f"替补上场（替{out.exam_no}，自个人必答起）"
+    assert sub_note(st.subs[out.exam_no], "en") == f"replaced by {sub.exam_no} from Individual questions"
+    said = "\n".join(explain_contestant(board.rules, st, board.awards(), sub.exam_no, board=board))
+    assert f"（{sub.exam_no}替换{out.exam_no}，自个人必答起）" in said and "must" not in said
 
 
 def test_a_substitute_must_be_the_teams(west_board):

@@ -111,7 +111,8 @@ def test_a_substitution_from_the_shell_on_stage(tmp_path):
               "--from-round", "risk", "--by", "记分员", "--why", "伤病").output
     assert f"已记录替补上场：{sub.exam_no} 替换 {people[0].exam_no}，自risk起" in out
     st = json.loads(run("standings", tmp_path / "w.db", "--json").output)
-    assert st["substitutions"][sub.exam_no] == {"role": "in", "other": people[0].exam_no, "from_round": "risk"}
+    assert st["substitutions"][sub.exam_no] == {"role": "in", "other": people[0].exam_no, "from_round": "risk",
+                                                "round": "风险题", "round_en": "Risk round"}
 
 
 def test_awards_in_text_shows_drift_after_the_lock(db):

@@ -88,9 +88,6 @@ def note_text(st, row, lang: str, rules=None, short: bool = False) -> str:
         sub_text = (f"替补（替{sub['other']}）" if zh else f"sub for {sub['other']}") if sub["role"] == "in" else \
             (f"被替补（{sub['other']}）" if zh else f"replaced by {sub['other']}")
     else:
-        rnd = next((r for r in rules.rounds if r.id == sub.get("from_round")), None) if sub and rules else None
-        if rnd is not None:
-            sub = {**sub, "from_round": rnd.label if lang == "zh" else rnd.label_en}
-        sub_text = sub_note(sub, lang)
+        sub_text = sub_note(sub, lang)  # the round by its name: the standings carry it
     parts = [status_label(row.status, lang, long=True), sub_text]
     return ("；" if lang == "zh" else "; ").join(p for p in parts if p)
