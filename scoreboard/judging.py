@@ -27,11 +27,33 @@ ROLE_ACTIONS = {
     "hall": set(),
 }
 ROLE_ZH = {"judge": "裁判", "chief": "裁判长", "display": "大屏", "hall": "考场", "view": "观看端"}
-KIND_ZH = {"decision": "裁定并列", "confirm": "确认名单", "assign": "授予奖项", "revoke": "撤销奖项",
-           "freeze": "封榜", "unfreeze": "解除封榜", "view": "切换大屏视图", "ceremony": "颁奖步骤", "lock": "定榜",
-           "unlock": "撤销定榜", "disqualify": "取消成绩", "reinstate": "恢复成绩", "withdraw": "登记缺考/弃权",
-           "correct": "更正选手信息", "substitute": "替补上场", "answer": "录入答题", "panel": "录入评委打分",
-           "undo": "撤销录入", "stage": "切换赛程"}
+KIND_NAMES: dict[str, tuple[str, str]] = {  # every judge event's kind, as the audit, the replay and refusals name it
+    "decision": ("裁定并列", "tie decided"),
+    "confirm": ("确认名单", "list confirmed"),
+    "lock": ("定榜", "list locked"),
+    "unlock": ("撤销定榜", "list unlocked"),
+    "assign": ("授予奖项", "award assigned"),
+    "revoke": ("撤销奖项", "award revoked"),
+    "freeze": ("封榜", "screen frozen"),
+    "unfreeze": ("解除封榜", "screen unfrozen"),
+    "view": ("切换大屏视图", "screen view"),
+    "ceremony": ("颁奖步骤", "ceremony step"),
+    "disqualify": ("取消成绩", "disqualified"),
+    "reinstate": ("恢复成绩", "reinstated"),
+    "withdraw": ("缺考/弃权", "withdrawn"),
+    "correct": ("更正选手信息", "contestant corrected"),
+    "substitute": ("替补上场", "substitution"),
+    "answer": ("录入答题", "answer entered"),
+    "panel": ("录入评委打分", "panel mark entered"),
+    "undo": ("撤销录入", "entry undone"),
+    "stage": ("切换赛程", "stage moved on"),
+}
+KIND_ZH = {k: v[0] for k, v in KIND_NAMES.items()}
+
+
+def kind_label(kind: str, lang: str = "zh") -> str:
+    names = KIND_NAMES.get(kind)
+    return kind if names is None else names[0] if lang == "zh" else names[1]
 NEEDS_REASON = {"decision", "assign", "revoke", "unlock", "undo", *DAY_KINDS}
 VIEWS = ("individual", "team", "group", "awards", "latest", "ceremony", "stage")
 

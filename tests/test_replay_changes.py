@@ -7,6 +7,7 @@ from __future__ import annotations
 from display.console.fixtures import Clock, tie_contest
 from display.console.screentext import screen_text
 from display.replay.app import make_app, memory_day
+from display.replay.player import Player, describe_event
 from scoreboard.events import Event
 
 from .test_replay_support import settle
@@ -58,3 +59,10 @@ async def test_before_the_change_the_replay_shows_the_day_as_it_was():
         await pilot.press("enter")  # FJ0002's detail, who now leads
         await settle(pilot, lambda: app.screen.__class__.__name__ == "ReplayDetailScreen")
         assert "总排名第1名" in screen_text(app) and "FJ0002" in screen_text(app)
+
+
+def test_the_event_line_names_a_judges_change_in_the_readers_language():
+    day, before = the_day()
+    player = Player(day.rules, day.contestants, day.events)
+    assert describe_event(player, before) == f"事件#{before + 1}（{day.events[before].at}）：李主裁：取消成绩 违纪：考试中使用手机"
+    assert describe_event(player, before + 1, "en").endswith("张裁判: contestant corrected 身份证核对")

@@ -6,6 +6,8 @@ the CSV files and the printed report say the same thing in the same words.
 
 from __future__ import annotations
 
+from scoreboard.judging import KIND_NAMES
+
 # Column headers, by column key.
 HEAD: dict[str, tuple[str, str]] = {
     "no": ("序号", "No."),
@@ -57,23 +59,7 @@ SHEET: dict[str, tuple[str, str]] = {
     "certificates": ("证书名单", "Certificates"),
 }
 
-KIND: dict[str, tuple[str, str]] = {
-    "decision": ("裁定并列", "tie decided"),
-    "confirm": ("确认名单", "list confirmed"),
-    "lock": ("定榜", "list locked"),
-    "unlock": ("撤销定榜", "list unlocked"),
-    "assign": ("授予奖项", "award assigned"),
-    "revoke": ("撤销奖项", "award revoked"),
-    "freeze": ("封榜", "screen frozen"),
-    "unfreeze": ("解除封榜", "screen unfrozen"),
-    "view": ("切换大屏视图", "screen view"),
-    "ceremony": ("颁奖步骤", "ceremony step"),
-    "disqualify": ("取消成绩", "disqualified"),
-    "reinstate": ("恢复成绩", "reinstated"),
-    "withdraw": ("缺考/弃权", "withdrawn"),
-    "correct": ("更正选手信息", "contestant corrected"),
-    "substitute": ("替补上场", "substitution"),
-}
+KIND: dict[str, tuple[str, str]] = KIND_NAMES  # one naming of the judges' kinds (scoreboard.judging)
 
 TEXT: dict[str, tuple[str, str]] = {
     # The mark on everything made from a list that is not locked; both languages on purpose.

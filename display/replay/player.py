@@ -12,7 +12,8 @@ import bisect
 from dataclasses import dataclass
 
 from scoreboard.clock import contest_zone, parse_moment
-from scoreboard.events import HALL_KINDS, Event, fmt_points
+from scoreboard.events import HALL_KINDS, Event, fmt_duration, fmt_points
+from scoreboard.judging import kind_label
 from scoreboard.timeline import Timeline
 
 SPEEDS = (1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600)
@@ -184,7 +185,9 @@ def describe_event(player: Player, index: int, lang: str = "zh", fmt_time=str) -
                     else f"{name} {d['item']} regraded {fmt_points(old)} → {mark}")
     elif ev.kind == "finish":
         who = d["contestant"]
-        text = f"{who} 交卷，用时 {d['time_used']:g} 秒" if zh else f"{who} handed in after {d['time_used']:g} s"
+        text = (f"{who} 交卷，用时 {fmt_duration(d['time_used'])}" if zh
+                else f"{who} handed in after {fmt_duration(d['time_used'])}")
     else:
-        text = f"{ev.actor}: {ev.kind} {ev.reason}".strip()
+        text = (f"{ev.actor}：{kind_label(ev.kind, lang)} {ev.reason}" if zh
+                else f"{ev.actor}: {kind_label(ev.kind, lang)} {ev.reason}").strip()
     return (f"事件#{ev.id}（{when}）：{text}" if zh else f"event #{ev.id} ({when}): {text}")
