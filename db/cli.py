@@ -39,8 +39,9 @@ def fail_cleanly(fn):
         try:
             return fn(*args, **kwargs)
         except (StoreError, RulesError, UserError) as exc:
+            lang = kwargs.get("lang") or os.environ.get("SCOREBOARD_LANG", "zh")
             for line in str(exc).splitlines():
-                click.echo(f"error: {line}", err=True)
+                click.echo(f"错误：{line}" if lang == "zh" else f"error: {line}", err=True)
             sys.exit(2)
         except RosterError as exc:
             lang = kwargs.get("lang") or os.environ.get("SCOREBOARD_LANG", "zh")

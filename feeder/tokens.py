@@ -22,6 +22,7 @@ key and the reason. `scoreboard tokens new` writes such a file.
 from __future__ import annotations
 
 import hmac
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +49,22 @@ class TokensError(Exception):
     def text(self, lang: str = "zh") -> str:
         reason = self.weak.text(lang) if self.weak is not None else say(self.code, lang, **self.params)
         return f"{self.where}: {self.key}: {reason}" if self.key else f"{self.where}: {reason}"
+
+
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _bare_key(text: str) -> tuple[int, str] | None:
+    """The first `name = value` line whose name TOML cannot read unquoted (a Chinese name, a space): its line
+    number and the name."""
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped[0] in "#[\"'" or "=" not in stripped:
+            continue
+        key = stripped.split("=", 1)[0].strip()
+        if key and not all(_BARE.fullmatch(part.strip()) for part in key.split(".")):
+            return n, key
+    return None
 
 
 @dataclass
@@ -89,6 +106,9 @@ class Tokens:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
+            bare = _bare_key(text)
+            if bare is not None:  # the usual slip: a Chinese name written without quotes
+                raise TokensError(str(p), None, "bare_key", line=bare[0], name=bare[1]) from None
             raise TokensError(str(p), None, "not_toml", why=exc) from None
         return cls.from_dict(data, str(p))
 

@@ -21,6 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reused": ("这个令牌已被 {other} 使用", "the same token is already used by {other}"),
     "unreadable": ("无法读取令牌文件（{why}）", "cannot read the tokens file ({why})"),
     "not_toml": ("不是有效的 TOML（{why}）", "not valid TOML ({why})"),
+    "bare_key": ("第 {line} 行：名称 {name} 须加英文双引号，写作 \"{name}\" = \"令牌\"（TOML 只认不加引号的英文字母、数字、- 和 _）",
+                 "line {line}: the name {name} must be in double quotes, as \"{name}\" = \"token\" (TOML reads only "
+                 "letters, digits, - and _ unquoted)"),
     # the strength check (feeder/strength.py); each says what is wrong and what is asked
     "same_as_name": ("令牌就是它自己的名称", "the token is its own name"),
     "contains_name": ("令牌包含它自己的名称“{name}”，去掉名称后剩下的部分太弱：{rest}",

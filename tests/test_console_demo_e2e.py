@@ -67,3 +67,42 @@ def test_the_demo_shows_a_live_ranking_within_seconds_and_quits_cleanly():
         assert "DEMO-EXIT=0" in screen, screen
     finally:
         subprocess.run([tm, "-L", session, "kill-server"], capture_output=True)
+
+
+@pytest.mark.slow
+def test_a_judge_with_a_wrong_token_is_told_so_in_chinese_and_the_console_exits_2(tmp_path):
+    """In a real terminal: the console ends by itself (no popup that fades into 正在连接 forever), the
+    terminal is given back, and the shell sees exit status 2 after one clear line."""
+    import socket
+
+    from .feeder_support import TOKENS_TOML, make_db
+
+    tm = tmux()
+    db = make_db(tmp_path)
+    (tmp_path / "tokens.toml").write_text(TOKENS_TOML, encoding="utf-8")
+    (tmp_path / "wrong.token").write_text("W7h-not-a-token-anyone-was-given-9", encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    serve = subprocess.Popen([str(SCOREBOARD), "serve", str(db), "--port", str(port), "--tokens",
+                              str(tmp_path / "tokens.toml")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    session = f"sb-login-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, "TERM": "xterm-256color", "TMUX": ""}
+    cmd = (f"sleep 1; {SCOREBOARD} judge ws://127.0.0.1:{port}/feed --token-file {tmp_path / 'wrong.token'}; "
+           "echo JUDGE-EXIT=$?; sleep 30")
+    subprocess.run([tm, "-L", session, "new-session", "-d", "-s", session, "-x", "120", "-y", "30", cmd],
+                   check=True, env=env)
+    try:
+        screen = ""
+        for _ in range(120):  # bounded polling
+            time.sleep(0.5)
+            screen = subprocess.run([tm, "-L", session, "capture-pane", "-p", "-J", "-t", session],
+                                    capture_output=True, text=True).stdout
+            if "JUDGE-EXIT=" in screen:
+                break
+        assert "JUDGE-EXIT=2" in screen, screen
+        assert "错误：登录被拒绝：服务器不认这个令牌" in screen.replace("\n", ""), screen
+    finally:
+        subprocess.run([tm, "-L", session, "kill-server"], capture_output=True)
+        serve.terminate()
+        serve.wait(10)

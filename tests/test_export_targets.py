@@ -29,7 +29,7 @@ def refused(*args) -> list[str]:
 def test_a_missing_folder_is_named_in_one_line_in_chinese(db, tmp_path, command, name):
     out = tmp_path / "no" / "such" / name
     line = refused(command, db, "--to", out)
-    assert line == f"error: 无法写入 {out}：文件夹 {out.parent} 不存在"
+    assert line == f"错误：无法写入 {out}：文件夹 {out.parent} 不存在"
     assert not out.parent.exists()
 
 
@@ -43,13 +43,13 @@ def test_a_missing_folder_is_named_in_english_with_lang_en(db, tmp_path, command
 def test_a_file_where_the_folder_should_be_is_refused(db, tmp_path):
     (tmp_path / "plain.txt").write_text("not a folder", encoding="utf-8")
     out = tmp_path / "plain.txt" / "x.xlsx"
-    assert refused("export", db, "--to", out) == f"error: 无法写入 {out}：{out.parent} 不是文件夹"
+    assert refused("export", db, "--to", out) == f"错误：无法写入 {out}：{out.parent} 不是文件夹"
 
 
 @pytest.mark.parametrize("command,name", TARGETS[:3])
 def test_a_write_the_system_refuses_is_one_line_naming_the_reason(db, tmp_path, command, name):
     out = tmp_path / ("长" * 100 + name)  # 300 bytes: longer than any file system allows a name to be
-    assert refused(command, db, "--to", out) == f"error: 无法写入 {out}：文件名太长"
+    assert refused(command, db, "--to", out) == f"错误：无法写入 {out}：文件名太长"
     assert refused(command, db, "--to", out, "--lang", "en") == \
         f"error: cannot write {out}: the file name is too long"
 
@@ -61,6 +61,6 @@ def test_a_folder_without_write_permission_is_one_line(db, tmp_path, command, na
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        assert refused(command, db, "--to", folder / name) == f"error: 无法写入 {folder / name}：没有写入权限"
+        assert refused(command, db, "--to", folder / name) == f"错误：无法写入 {folder / name}：没有写入权限"
     finally:
         folder.chmod(0o700)

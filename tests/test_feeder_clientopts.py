@@ -140,7 +140,7 @@ def test_judge_takes_its_token_each_way(tmp_path, judge_sources):
     assert out.exit_code == 2 and "error: give the token one way only: both --token-file and SCOREBOARD_TOKEN" \
         in out.output
     out = invoke(["judge", url, "--name", name])
-    assert out.exit_code == 2 and "error: 需要令牌" in out.output
+    assert out.exit_code == 2 and "错误：需要令牌" in out.output
     out = invoke(["judge", str(make_db(tmp_path)), "--token-file", path, "--lang", "en"])
     assert out.exit_code == 2 and "--token-file is for a live feeder URL" in out.output
     assert len(judge_sources) == 3
@@ -155,9 +155,9 @@ def test_screen_takes_its_token_each_way(tmp_path, screen_sources):
     assert out.exit_code == 0 and VISIBLE_EN in out.stderr
     assert [(s.url, s.token, s.name) for s in screen_sources] == [(url, token, name)] * 3
     out = invoke(["screen", url, "--name", name, "--token", token, "--token-file", path])
-    assert out.exit_code == 2 and "error: 令牌只能用一种方式给出，现在同时给了 --token 和 --token-file" in out.output
+    assert out.exit_code == 2 and "错误：令牌只能用一种方式给出，现在同时给了 --token 和 --token-file" in out.output
     out = invoke(["screen", url, "--name", name])
-    assert out.exit_code == 2 and "error: 需要令牌" in out.output
+    assert out.exit_code == 2 and "错误：需要令牌" in out.output
     assert len(screen_sources) == 3
 
 
@@ -187,7 +187,7 @@ def test_hall_sim_takes_its_token_each_way_against_a_real_feeder(tmp_path):
         assert by_argv.returncode == 0 and "acked up to" in by_argv.stdout
         assert by_argv.stderr.startswith("warning: ") and VISIBLE_ZH in by_argv.stderr
         both = sim("--source", "hall-a", "--token", TOKEN, extra={ENV: TOKEN})
-        assert both.returncode == 2 and "error: 令牌只能用一种方式给出，现在同时给了 --token 和 SCOREBOARD_TOKEN" in both.stderr
+        assert both.returncode == 2 and "错误：令牌只能用一种方式给出，现在同时给了 --token 和 SCOREBOARD_TOKEN" in both.stderr
         none = sim("--source", "hall-a", "--lang", "en")
         assert none.returncode == 2 and "error: a token is needed: --token-file FILE or SCOREBOARD_TOKEN" in none.stderr
     finally:

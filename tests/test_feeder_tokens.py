@@ -54,6 +54,15 @@ def test_a_tokens_file_that_is_not_toml_or_missing_is_named(tmp_path):
         Tokens.load(tmp_path / "missing.toml")
 
 
+def test_a_chinese_name_without_quotes_is_named_with_the_line_and_the_fix(tmp_path):
+    p = tmp_path / "t.toml"
+    p.write_text('[judge]\n"王裁判" = "a"\n张裁判 = "jyAJJxOzGA7z8bERkNkQ5VWse0QJ07Va"\n', encoding="utf-8")
+    with pytest.raises(TokensError) as exc:
+        Tokens.load(p)
+    assert exc.value.text("zh") == f'{p}: 第 3 行：名称 张裁判 须加英文双引号，写作 "张裁判" = "令牌"（TOML 只认不加引号的英文字母、数字、- 和 _）'
+    assert 'must be in double quotes, as "张裁判" = "token"' in exc.value.text("en")
+
+
 @pytest.mark.parametrize("name, words", [("h" * 65, "65 characters long"), ("hall\na", "control character U+000A"),
                                          ("", "is empty")])
 def test_a_name_no_hello_could_carry_is_refused_in_the_tokens_file(name, words):

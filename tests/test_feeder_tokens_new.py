@@ -102,7 +102,7 @@ def test_an_existing_file_is_kept_unless_forced_and_then_replaced_privately(tmp_
 def test_bad_names_are_refused_and_no_file_is_written(tmp_path, args, words):
     path = tmp_path / "tokens.toml"
     out = new(path, *args)
-    assert out.exit_code == 2 and out.output.startswith("error: ")
+    assert out.exit_code == 2 and out.output.startswith("错误：")
     for w in words:
         assert w in out.output
     assert not path.exists()

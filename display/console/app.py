@@ -26,7 +26,7 @@ from .actions import Actions
 from .catalogue import msg, translate_bindings
 from .dayactions import DayActions
 from .replica import Replica
-from .source import Chain, Health, Lost, NewEvents, NewQuarantine, Resnapshot, Source
+from .source import Chain, Health, Lost, NewEvents, NewQuarantine, Reconnecting, Refused, Resnapshot, Source
 
 TICK_HZ = 3
 
@@ -78,7 +78,8 @@ class ConsoleApp(DayActions, Actions, App):
         self.tick_hz = tick_hz
         self.start_mode = mode
         self.replica: Replica | None = None
-        self.lost: str | None = None
+        self.lost: str | None = None  # the connection's trouble while it lasts (the header says it)
+        self.refused: str | None = None  # why the source refused us for good (the console then ends, exit 2)
         self.results: list[dict] = []  # every command's answer, for tests and the log
         self.title = msg("app_title", lang)
         if theme:
@@ -142,24 +143,36 @@ class ConsoleApp(DayActions, Actions, App):
         self.set_interval(1 / self.tick_hz, self.tick, name="tick")
 
     async def _feed(self) -> None:
-        """Receive: the snapshot first, then every update, posted as messages."""
+        """Receive: the snapshot first, then every update, posted as messages. A source that cannot be
+        reached is tried again, each try said with its count and error; one that refuses us ends the console."""
         src = self.source
+        attempt = 0
         while True:
             try:
                 snap = await src.open()
+                attempt = 0
                 self.post_message(ReplicaReady(await asyncio.to_thread(Replica.build, snap)))
                 async for item in src.updates():
                     if isinstance(item, Resnapshot):
                         self.post_message(ReplicaReady(await asyncio.to_thread(Replica.build, item.snapshot)))
                     else:
                         self.post_message(FeedUpdate(item))
+                return  # the source ended (closed, or refused us: said above)
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # noqa: BLE001 - the source failed: say so, try again
-                self.post_message(FeedUpdate(Lost(f"{type(exc).__name__}: {exc}")))
-                if not getattr(src, "reconnects", False):
+                refused = src.refusal(exc)
+                if refused is not None:
+                    self.post_message(FeedUpdate(refused))
                     return
-                await asyncio.sleep(2.0)
+                error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                if not getattr(src, "reconnects", False):
+                    self.post_message(FeedUpdate(Lost(error)))
+                    return
+                attempt += 1
+                delay = min(5.0, 0.25 * 2 ** min(attempt, 5))
+                self.post_message(FeedUpdate(Reconnecting(attempt, error, delay)))
+                await asyncio.sleep(delay)
 
     def on_replica_ready(self, message: ReplicaReady) -> None:
         old = self.replica
@@ -168,6 +181,7 @@ class ConsoleApp(DayActions, Actions, App):
             self.replica.health = self.replica.health or old.health
             self.replica.chain = self.replica.chain or old.chain
         self.lost = None
+        self.show_who()
         self.refresh_bindings()  # the desk's key shows once the rules say there are rounds
         self.refresh_view(force=True)
         self._integrity_notice()
@@ -181,13 +195,25 @@ class ConsoleApp(DayActions, Actions, App):
 
     def on_feed_update(self, message: FeedUpdate) -> None:
         rep, item = self.replica, message.item
+        if isinstance(item, Refused):
+            key = "refused_unauthorized" if item.code == "unauthorized" else "refused_other"
+            self.refused = self.msg(key, code=item.code, message=item.message)
+            self.exit(return_code=2)
+            return
         if isinstance(item, Lost):
-            self.lost = item.why
+            self.lost = self.msg("sub_lost", why=item.why)
             self.notify(self.msg("disconnected", why=item.why), severity="warning")
+            self.show_who()
+            return
+        if isinstance(item, Reconnecting):
+            self.lost = self.msg("sub_retrying", n=item.attempt, retry=item.retry_in, error=item.error)
+            self.show_who()
             return
         if rep is None:
             return
-        self.lost = None
+        if self.lost is not None:
+            self.lost = None
+            self.show_who()
         if isinstance(item, NewEvents):
             rep.apply(item.events)
         elif isinstance(item, NewQuarantine):
@@ -218,8 +244,22 @@ class ConsoleApp(DayActions, Actions, App):
 
     async def action_mode(self, mode: str) -> None:
         await self.switch_mode(mode)
-        self.sub_title = f"{self.msg('mode_' + mode)} · {self.source.role} {self.source.name}".strip()
+        self.show_who()
         self.refresh_view(force=True)
+
+    def show_who(self) -> None:
+        """The header's second line: the module, then who this console is (once the source has said: the
+        token alone logs in), or the connection's trouble while it lasts."""
+        mode = self.current_mode if self.current_mode in self.MODES else self.start_mode
+        src = self.source
+        if self.lost is not None:
+            state = self.lost
+        elif self.replica is None:
+            state = self.msg("sub_connecting", url=getattr(src, "label", ""))
+        else:
+            role = self.msg(f"role_{src.role}") if src.role in ("judge", "chief", "display") else (src.role or "")
+            state = f"{role} {src.name or ''}".strip()
+        self.sub_title = " · ".join(x for x in (self.msg("mode_" + mode), state) if x)
 
     def has_rounds(self) -> bool:
         return self.replica is not None and bool(self.replica.rules.rounds)

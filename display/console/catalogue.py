@@ -143,6 +143,18 @@ M: dict[str, tuple[str, str]] = {
                       "Source: {source} · role: {role} {name} · health as of {at}"),
     "no_halls": ("尚无考场接入", "No hall has connected yet"),
     "disconnected": ("与数据源断开：{why}；正在重连……", "Lost the source: {why}; reconnecting…"),
+    "sub_connecting": ("正在连接 {url}……", "Connecting to {url}…"),
+    "sub_retrying": ("连接不上：已重试{n}次，{retry:.0f}秒后再试；上次错误：{error}",
+                     "Cannot connect: {n} tries, next in {retry:.0f} s; last error: {error}"),
+    "sub_lost": ("连接中断：{why}；正在重连……", "Connection lost: {why}; reconnecting…"),
+    "refused_unauthorized": ("登录被拒绝：服务器不认这个令牌（{message}）。请核对 --token-file 或 SCOREBOARD_TOKEN "
+                             "中的令牌与组织方发的是否一致。",
+                             "Login refused: the feeder does not know this token ({message}). Check the token in "
+                             "--token-file or SCOREBOARD_TOKEN against the one the organisers gave you."),
+    "refused_other": ("登录被拒绝（{code}）：{message}", "Login refused ({code}): {message}"),
+    "role_judge": ("裁判", "judge"),
+    "role_chief": ("裁判长", "chief judge"),
+    "role_display": ("大屏", "screen"),
     # audit
     "kind": ("操作", "Action"),
     "actor": ("裁判", "Judge"),

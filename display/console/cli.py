@@ -65,7 +65,10 @@ def register(cli: click.Group) -> None:
             from .source import OfflineSource
 
             source = OfflineSource(target, poll=poll, lang=lang)
-        ConsoleApp(source, lang=lang, theme=theme).run()
+        app = ConsoleApp(source, lang=lang, theme=theme)
+        app.run()
+        if app.refused:  # the feeder refused the token: said once the terminal is back, and exit non-zero
+            raise UserError(app.refused)
 
     @cli.command()
     @click.option("--speed", type=float, default=90.0, show_default=True,

@@ -4,13 +4,16 @@ fresh snapshot, which the console folds anew."""
 
 from __future__ import annotations
 
-from .source import (Health, Lost, NewEvents, NewQuarantine, Resnapshot, Source, event_from_list,
-                     snapshot_from_dict)
+from feeder.client import FATAL  # a refusal that no retry will change
+
+from .source import (Health, Lost, NewEvents, NewQuarantine, Reconnecting, Refused, Resnapshot, Source,
+                     event_from_list, snapshot_from_dict)
+
 
 
 class LiveSource(Source):
     can_command = True
-    reconnects = False  # the ViewClient reconnects itself; a refused login is final
+    reconnects = True  # a feeder not there (yet) is tried again; a refused login is final (`Refused`)
 
     def __init__(self, url: str, token: str, name: str | None = None, role: str | None = None, client=None,
                  ssl=None):
@@ -30,6 +33,11 @@ class LiveSource(Source):
         if first.get("type") != "snapshot":
             raise RuntimeError(f"expected a snapshot from the feeder, got {first.get('type')!r}")
         return snapshot_from_dict(first)
+
+    def refusal(self, exc: BaseException) -> Refused | None:
+        """The feeder refused the token (or the hello): no retry will change that."""
+        code = getattr(exc, "code", None)
+        return Refused(code, getattr(exc, "message", str(exc))) if code in FATAL else None
 
     async def updates(self):
         async for msg in self.client:
@@ -58,6 +66,13 @@ def translate(msg: dict):
         return Health(msg.get("at", 0.0), list(msg.get("halls", [])))
     if kind == "snapshot":
         return Resnapshot(snapshot_from_dict(msg))
+    if kind == "reconnecting":
+        return Reconnecting(int(msg.get("attempt", 0)), str(msg.get("error", "")), float(msg.get("retry_in", 0)))
+    if kind == "error" and msg.get("code") in FATAL:
+        return Refused(msg["code"], str(msg.get("message", "")))
     if kind in ("disconnected", "closed", "error"):
         return Lost(f"{msg.get('code', kind)}: {msg.get('message', '')}".strip(": "))
     return None
+
+
+

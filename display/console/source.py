@@ -88,6 +88,23 @@ class Lost:
 
 
 @dataclass
+class Reconnecting:
+    """One more failed try to get the source back: shown with its count and error until it is back."""
+
+    attempt: int
+    error: str
+    retry_in: float
+
+
+@dataclass
+class Refused:
+    """The source refused us for good (a wrong or revoked token): the console ends, saying why."""
+
+    code: str
+    message: str
+
+
+@dataclass
 class Resnapshot:
     snapshot: Snapshot
 
@@ -111,6 +128,10 @@ class Source:
     async def updates(self):
         if False:
             yield None
+
+    def refusal(self, exc: BaseException) -> "Refused | None":
+        """A failed `open` that no retry will change, as a `Refused` (None: try again, or report it)."""
+        return None
 
     async def command(self, kind: str, data: dict, reason: str = "") -> dict:
         return {"ok": False, "code": "read_only", "message": "this source is read-only", "message_zh": "此数据源只读"}
