@@ -53,7 +53,16 @@ def test_the_unlocked_report_says_provisional_in_the_banner_and_on_every_page(db
     page = report(dbs["open"], tmp_path / "r.html")
     assert 'class="banner provisional"' in page
     assert '@top-right { content: "临时/未定榜 PROVISIONAL"' in page  # each printed page's margin
-    assert '<div class="stamp">' in page  # repeated on every page by a browser's print
+    assert "stamp" not in page and "position: fixed" not in page  # nothing over a continuation page's header
+
+
+def test_a_team_awards_block_prints_only_the_columns_its_rows_fill(dbs, tmp_path):
+    page = report(dbs["locked"], tmp_path / "r.html")
+    team = page.split('data-award="team_first"', 1)[1].split("</table>", 1)[0]
+    heads = [h.split("</th>")[0] for h in team.split("<th>")[1:]]
+    assert heads == ["序号", "代表队", "名次", "成绩", "依据"], heads  # no 准考证号, 姓名, 单位, 组别
+    person = page.split('data-award="expert"', 1)[1].split("</table>", 1)[0]
+    assert "<th>准考证号</th>" in person and "<th>姓名</th>" in person  # an individual award keeps them
 
 
 def test_the_english_report(dbs, tmp_path):

@@ -2,8 +2,10 @@
 
 The same tables as the workbook: every award block, the advancement lists,
 team and individual results and the judges' log. The status (PROVISIONAL, or
-the lock with the chain hash) is in the banner, in every page's margin and,
-in a browser's print, in a stamp repeated on each page.
+the lock with the chain hash) is in the banner and in every page's top margin
+(a margin box: it never covers a table's header repeated on the next page).
+An award block prints only the columns its rows fill (a team award has no exam
+number, name, unit or group).
 """
 
 from __future__ import annotations
@@ -30,6 +32,12 @@ def _klass(c, v=None) -> str:
     return "" if c.key in _WRAPS or len(plain(c.fmt, v)) > NOWRAP_MAX else "nw"
 
 
+def _shown(columns, rows) -> list[int]:
+    """The columns a printed block shows: those with a value in some row (a team award's block has no exam
+    number, name, unit or group; the workbook keeps every column, for sorting and filtering)."""
+    return [i for i in range(len(columns)) if any(r[i] not in (None, "") for r in rows)] or list(range(len(columns)))
+
+
 def _css(text: str) -> str:
     """A string made safe inside a CSS string literal."""
     out = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
@@ -49,7 +57,7 @@ def render_html(snap: Snapshot) -> str:
         chain_ok=snap.t("chain_ok", n=snap.chain_events, chain=snap.chain_head),
         blocks=[build(snap, "awards"), build(snap, "advancement")],
         flat=[build(snap, "teams"), build(snap, "results"), build(snap, "audit")],
-        t=snap.t, plain=plain, zip=zip, klass=_klass,
+        t=snap.t, plain=plain, zip=zip, klass=_klass, shown=_shown,
         page_word=Markup(page_word),
     )
 

@@ -26,7 +26,6 @@ h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; page-break-after: avoid; }
 .banner { padding: 2.5mm 3mm; margin: 2mm 0 4mm; font-weight: bold; border: 1pt solid; }
 .banner.provisional { background: #ffe699; color: #c00000; border-color: #c00000; }
 .banner.locked { background: #e2efda; color: #375623; border-color: #375623; }
-.stamp { display: none; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 2mm; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
@@ -42,23 +41,19 @@ td.nw { white-space: nowrap; }
 p.note { color: #c00000; font-style: italic; margin: 1mm 0; }
 .wide { page: wide; }
 @media screen { body { max-width: 297mm; margin: 8mm auto; } }
-@media print {
-  .stamp { display: block; position: fixed; top: 0; right: 0; color: #c00000; font-weight: bold;
-           font-size: 9pt; border: 1pt solid #c00000; padding: 0.5mm 2mm; background: #fff; }
-}
 </style>
 </head>
 <body>
-{% if provisional %}<div class="stamp">{{ t('provisional') }}</div>{% endif %}
 <h1>{{ title }}</h1>
 <div>{{ t('report') }}{% if date %} · {{ date }}{% endif %}</div>
 <div class="banner {{ 'provisional' if provisional else 'locked' }}">{{ status_line }}</div>
 
-{% macro grid(table, rows) -%}
+{% macro grid(table, rows, trim=False) -%}
+{% set keep = shown(table.columns, rows) if trim else range(table.columns | length) %}
 <table>
-<thead><tr>{% for c in table.columns %}<th>{{ c.header }}</th>{% endfor %}</tr></thead>
+<thead><tr>{% for i in keep %}<th>{{ table.columns[i].header }}</th>{% endfor %}</tr></thead>
 <tbody>
-{% for r in rows %}<tr>{% for c, v in zip(table.columns, r) %}<td class="{{ klass(c, v) }}">{{ plain(c.fmt, v) }}</td>{% endfor %}</tr>
+{% for r in rows %}<tr>{% for i in keep %}<td class="{{ klass(table.columns[i], r[i]) }}">{{ plain(table.columns[i].fmt, r[i]) }}</td>{% endfor %}</tr>
 {% endfor %}</tbody>
 </table>
 {%- endmacro %}
@@ -68,7 +63,7 @@ p.note { color: #c00000; font-style: italic; margin: 1mm 0; }
 <h2>{{ table.name }}</h2>
 {% for b in table.blocks %}
 <h3 data-award="{{ b.award_id }}">{{ b.title }}</h3>
-{% if b.rows %}{{ grid(table, b.rows) }}{% endif %}
+{% if b.rows %}{{ grid(table, b.rows, trim=True) }}{% endif %}
 {% for n in b.notes %}<p class="note">{{ n }}</p>{% endfor %}
 {% endfor %}
 </section>
