@@ -116,7 +116,9 @@ def test_the_audit_sheet_lists_every_judge_event_with_its_hash(locked):
     assert [r[7] for r in rows] == [e["hash"] for e in events]
     assert [r[2] for r in rows] == [e["actor"] for e in events]
     assert [r[3] for r in rows] == ["授予奖项", "确认名单", "定榜"]
-    assert json.loads(rows[0][4]) == json.loads(events[0]["data"])
+    award = json.loads(events[0]["data"])
+    assert rows[0][4] == f"优秀组织奖 → {award['recipient']}"  # what it did, in words, not the raw data
+    assert rows[1][4].startswith("名单摘要") and "文件链头" in rows[2][4]
     assert rows[0][5] == "线上练兵组织好"
 
 

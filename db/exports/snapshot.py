@@ -14,9 +14,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from scoreboard.clock import BEIJING, contest_zone, date_text, datetime_text, stamp, zone_label
+from scoreboard.judge_text import describe
 from scoreboard.serialize import awards_json, standings_json
 
 from . import labels
+
+
+def _judge_event(rules, names: dict, ev: dict, lang: str) -> dict:
+    """A judge's event with its data read, and `what` it did in words (the audit sheet prints that, not the
+    raw data)."""
+    data = json.loads(ev["data"])
+    return dict(ev, data=data, what=describe(rules, names, ev["kind"], data, lang))
 
 
 class ExportError(Exception):
@@ -130,6 +138,7 @@ def take(store, lang: str = "zh") -> Snapshot:
     rules = board.rules
     st = board.standings()
     zh = lang == "zh"
+    names = {c.exam_no: c.name for c in board.contestants.values()}
 
     def spec(a):
         return (a.id, a.label if zh else a.label_en, a.kind)
@@ -144,7 +153,7 @@ def take(store, lang: str = "zh") -> Snapshot:
         awards=awards_json(board, lang),
         award_specs=[spec(a) for a in rules.awards],
         advancement_specs=[spec(a) for a in rules.advancement],
-        judge_events=[dict(ev, data=json.loads(ev["data"])) for ev in store.judge_events()],
+        judge_events=[_judge_event(rules, names, ev, lang) for ev in store.judge_events()],
         chain_head=head,
         chain_events=n,
         zone=contest_zone(rules),

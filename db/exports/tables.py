@@ -7,7 +7,6 @@ times are seconds; formatting belongs to each output.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from scoreboard.changes import status_label, sub_note
@@ -152,9 +151,8 @@ def audit(snap: Snapshot) -> Table:
     cols = [_col(snap, "event_id", "int"), _col(snap, "at", cap=26, header=snap.time_head("at")), _col(snap, "actor"), _col(snap, "kind"),
             _col(snap, "data", "long", cap=50), _col(snap, "reason", "long", cap=36),
             _col(snap, "prev_hash", "hash", cap=20), _col(snap, "hash", "hash", cap=20)]
-    rows = [[ev["id"], snap.time_cell(ev["at"]), ev["actor"], labels.kind(ev["kind"], snap.lang),
-             json.dumps(ev["data"], ensure_ascii=False, separators=(",", ":")), ev["reason"],
-             ev["prev_hash"], ev["hash"]]
+    rows = [[ev["id"], snap.time_cell(ev["at"]), ev["actor"], labels.kind(ev["kind"], snap.lang), ev["what"],
+             ev["reason"], ev["prev_hash"], ev["hash"]]
             for ev in snap.judge_events]
     return Table("audit", labels.sheet("audit", snap.lang), cols, rows, landscape=True)
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
-from scoreboard.changes import correction_text
+from scoreboard.judge_text import describe
 from scoreboard.codes import code_label
 
 from ...plaintext import options
@@ -152,42 +152,12 @@ class AuditScreen(ConsoleScreen):
     def columns(self) -> list:
         m = self.m
         return [("id", "#", 6), self.app.time_column(), ("kind", m("kind"), 10), ("actor", m("actor"), 10),
-                ("what", m("what"), 50), ("why", m("why"), 60)]
+                ("what", m("what"), 72), ("why", m("why"), 40)]
 
     def what(self, ev) -> str:
-        d, rules, app = ev.data, self.replica.rules, self.app
-        spec = rules.award(d.get("award", "")) if d.get("award") else None
-        award = app.label(spec.label, spec.label_en) if spec else d.get("award", "")
-        if ev.kind == "decision":
-            out = f"{award}{'/' + d['group'] if d.get('group') else ''}: {','.join(d.get('tied', []))} → "
-            out += self.m(f"o_{d.get('outcome')}")
-            if d.get("order"):
-                out += " " + ",".join(d["order"])
-            if d.get("seed"):
-                out += f" (seed {d['seed']})"
-            return out
-        if ev.kind in ("confirm", "lock"):
-            return d.get("digest", "")
-        if ev.kind in ("assign", "revoke"):
-            return f"{award} → {d.get('recipient')}"
-        if ev.kind == "view":
-            return d.get("view", "") + (f" {d['group']}" if d.get("group") else "")
-        if ev.kind == "ceremony":
-            return str(d.get("step"))
-        if ev.kind in ("disqualify", "reinstate", "withdraw", "correct"):
-            c = self.replica.board.contestants.get(d.get("exam_no"))
-            out = f"{d.get('exam_no')} {c.name if c else ''}".strip()
-            if ev.kind == "correct":
-                out += ("：" if app.lang == "zh" else ": ") + correction_text(rules, d, app.lang)
-            return out
-        if ev.kind == "substitute":
-            return self.m("sub_what", inn=d.get("in"), out=d.get("out"),
-                          round=self._round(d.get("from_round")) or self.m("sub_start"))
-        return ""
-
-    def _round(self, round_id: str | None) -> str | None:
-        r = next((r for r in self.replica.rules.rounds if r.id == round_id), None)
-        return self.app.label(r.label, r.label_en) if r else round_id
+        board = self.replica.board
+        names = {k: c.name for k, c in board.contestants.items()}
+        return describe(self.replica.rules, names, ev.kind, ev.data, self.app.lang)
 
     def refresh_view(self, changed: bool) -> None:
         rep, m = self.replica, self.m
