@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .events import SCALE, Event, Rejection, check_record, to_points
+from .paper import paper_problem
 from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED, plain_text_problem
 from .roster import Contestant
 from .rules import Rules
@@ -76,11 +77,35 @@ class Board:
         self.day = DayState()  # the changes on the day (scoreboard.changes)
         self.stage = StageState() if rules.rounds else None  # the on-stage contest's entries
         self._stage_totals = None
+        # the papers (scoreboard/paper.py): per section, worth -> items; per contestant, the items graded of each
+        # worth and the full marks of what is graded, per section (what is left is the paper's total minus that)
+        self.paper_caps: list[dict[int, int] | None] = [s.paper.caps if s.paper else None for s in rules.sections]
+        self.paper_on = any(c is not None for c in self.paper_caps)
+        self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
+        self.graded_max: dict[str, list[int]] = {}
 
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
-        return check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section,
-                            self.marks)
+        bad = check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section, self.marks)
+        if bad is None and self.paper_on and rec.get("type") == "result":
+            return paper_problem(self, rec)
+        return bad
+
+    def _paper_room(self, who: str, idx: int, worth: int) -> bool:
+        """A new item of this worth fits the contestant's paper of section `idx` (True without a paper)."""
+        caps = self.paper_caps[idx]
+        if caps is None:
+            return True
+        used = self.paper_used.get(who)
+        return (used.get((idx, worth), 0) if used else 0) < caps.get(worth, 0)
+
+    def _paper_take(self, who: str, idx: int, worth: int) -> None:
+        used = self.paper_used.get(who)
+        if used is None:
+            used = self.paper_used[who] = {}
+            self.graded_max[who] = [0] * len(self.paper_caps)
+        used[(idx, worth)] = used.get((idx, worth), 0) + 1
+        self.graded_max[who][idx] += worth
 
     def admit(self, rec: dict, ev_id: int, at: float, source: str) -> Event | None:
         """The ingest's fast path: a result that passes every check of `check()` is folded as event
@@ -99,7 +124,9 @@ class Board:
                 and section in self.section_index):
             return None  # NaN fails the comparisons, bool and other subclasses the class tests
         marks = self.marks[who]
-        if item not in marks and len(marks) >= MAX_ITEMS:
+        new = item not in marks
+        if new and (len(marks) >= MAX_ITEMS or (self.paper_on and not self._paper_room(
+                who, self.section_index[section], round(mx * SCALE)))):
             return None
         pts = round(score * SCALE)
         known = self.item_max.get(item)
@@ -114,6 +141,8 @@ class Board:
         # the fold of `_fold_result`, written out (its checks done above): this runs once per record of the day
         delta = pts - marks.get(item, 0)
         marks[item] = pts
+        if new and self.paper_on and self.paper_caps[self.section_index[section]] is not None:
+            self._paper_take(who, self.section_index[section], round(mx * SCALE))
         self.sections[who][self.section_index[section]] += delta
         self.totals[who] += delta
         self.dirty.add(who)
@@ -134,7 +163,9 @@ class Board:
             marks = self.marks[who]
             fits = (item.__class__ is str and score.__class__ in _NUMBER and mx.__class__ in _NUMBER
                     and 0 <= score <= mx <= MAX_ITEM_POINTS and mx > 0 and section in self.section_index
-                    and (item in marks or len(marks) < MAX_ITEMS) and self.item_section.get(item, section) == section)
+                    and (item in marks or len(marks) < MAX_ITEMS) and self.item_section.get(item, section) == section
+                    and (item in marks or not self.paper_on
+                         or self._paper_room(who, self.section_index[section], round(mx * SCALE))))
         except (KeyError, TypeError):  # a field missing, an unhashable item...: named by `_unfit`
             fits = False
         if not fits:  # in the log, but outside what ingest admits (an older version's, or an edit)
@@ -145,6 +176,8 @@ class Board:
             self.item_max[item] = to_points(mx)
             self.item_section[item] = section
         old = marks.get(item)
+        if old is None and self.paper_on and self.paper_caps[self.section_index[section]] is not None:
+            self._paper_take(who, self.section_index[section], round(mx * SCALE))
         marks[item] = pts
         delta = pts - (old or 0)
         self.sections[who][self.section_index[section]] += delta
@@ -192,6 +225,8 @@ class Board:
         try:
             rec = {**d, "type": ev.kind, "seq": ev.seq if ev.seq.__class__ is int and ev.seq >= 1 else 1}
             bad = check_record(rec, self.contestants, self.section_index, {}, {}, self.marks)
+            if bad is None and self.paper_on and ev.kind == "result":
+                bad = paper_problem(self, rec)
         except Exception as exc:  # noqa: BLE001 - data of any shape, from a file anyone could edit
             return f"event {ev.id}: unreadable {ev.kind} ({type(exc).__name__})"
         return f"event {ev.id}: {bad.message if bad else 'inconsistent with the events before it'}"
@@ -240,6 +275,14 @@ class Board:
 
     def graded(self, exam_no: str) -> int:
         return len(self.marks[exam_no])
+
+    def remaining(self, exam_no: str) -> list[int] | None:
+        """Per section, the points (hundredths) the items not yet graded could still bring; None without a
+        paper for every section (scoreboard/paper.py)."""
+        if not self.rules.paper_known:
+            return None
+        done = self.graded_max.get(exam_no)
+        return [s.paper.total - (done[i] if done else 0) for i, s in enumerate(self.rules.sections)]
 
     def sort_keys(self) -> dict[str, int]:
         """Each contestant's combined tie-break key, refreshed for those that changed."""

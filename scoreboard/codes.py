@@ -19,6 +19,7 @@ CODE_NAMES: dict[str, tuple[str, str]] = {
     "max_mismatch": ("满分不一致", "max mismatch"),
     "section_mismatch": ("题型不一致", "section mismatch"),
     "too_many_items": ("题目数超限", "too many items"),
+    "paper_exceeded": ("超出试卷题量", "beyond the paper"),
     "seq_conflict": ("序号冲突", "seq conflict"),
     "seq_gap": ("序号跳号", "seq gap"),
     "unprocessable": ("服务器无法处理", "unprocessable"),

@@ -15,6 +15,8 @@ from importlib import resources
 from .clock import DEFAULT_ZONE, ZoneError, zone_named
 from .flags import ALLOWED as FLAG_KEYS
 from .flags import Flag, parse_flags
+from .limits import MAX_ITEMS
+from .paper import Paper, parse_paper
 
 TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
@@ -32,6 +34,7 @@ class Section:
     id: str
     label: str
     label_en: str
+    paper: Paper | None = None  # its items and their worth, when the rules declare them (scoreboard/paper.py)
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,11 @@ class Rules:
     def section_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.sections)
 
+    @cached_property
+    def paper_known(self) -> bool:
+        """Every section declares its paper (a written contest): remaining points, progress and certainty."""
+        return not self.rounds and all(s.paper is not None for s in self.sections)
+
     def team(self, name: str) -> Team | None:
         return self._teams_by_name.get(name)
 
@@ -187,7 +195,7 @@ ALLOWED_KEYS = {
     "substitute": {"flag", "award", "within_count"},
     "ceremony": {"award", "by_group", "from_last"},
     "rounds": {"id", "label", "label_en", "kind", "points", "penalty", "stakes", "max", "drop"},
-    "sections": {"id", "label", "label_en"},
+    "sections": {"id", "label", "label_en", "items", "points", "paper"},
     "teams": {"name", "name_en", "quota", "units", "group", "own_entry"},
     "team_score": {"formula", "k", "absent"},
     "ties": {"at_cutoff"},
@@ -220,10 +228,15 @@ def _parse_sections(doc: dict) -> tuple[Section, ...]:
             raise RulesError(f"{where}: expected a table")
         _no_unknown(s, "sections", where)
         sid = _get(s, "id", where, str)
-        out.append(Section(sid, _get(s, "label", where, str, sid), _get(s, "label_en", where, str, sid)))
+        out.append(Section(sid, _get(s, "label", where, str, sid), _get(s, "label_en", where, str, sid),
+                           parse_paper(s, where, RulesError)))
     ids = [s.id for s in out]
     if len(set(ids)) != len(ids):
         raise RulesError("rules.sections: section ids must be unique")
+    items = sum(s.paper.items for s in out if s.paper)
+    if items > MAX_ITEMS:
+        raise RulesError(f"rules.sections: the papers hold {items} items, more than a contestant may have "
+                         f"({MAX_ITEMS})")
     return tuple(out)
 
 

@@ -65,6 +65,9 @@ def exam_blueprint(rules: Rules, items: int = 66) -> list[Item]:
     The default (66 items) is a 100-point paper: 40 choice ×1, 20 fill ×1, 4 short ×5, 2 case ×10
     when the sections are the written finals' four.
     """
+    if rules.paper_known:  # the paper the rules declare, item by item
+        return [Item(f"{s.id}-{k + 1:02d}", s.id, w / 100) for s in rules.sections
+                for k, w in enumerate(w for n, w in s.paper.parts for _ in range(n))]
     ids = rules.section_ids
     if set(ids) >= {"choice", "fill", "short", "case"} and items == 66:
         plan = [("choice", 40, 1.0), ("fill", 20, 1.0), ("short", 4, 5.0), ("case", 2, 10.0)]
@@ -75,6 +78,32 @@ def exam_blueprint(rules: Rules, items: int = 66) -> list[Item]:
 
 
 OBJECTIVE = ("choice", "fill")
+
+
+def with_paper(rules: Rules) -> Rules:
+    """The rules with the sample blueprint's paper declared for every section (the demo's day, so that marking
+    progress and certainty show): `items` and `points` written under each `[[sections]]` id of the TOML."""
+    import re
+
+    from .rules import load_rules
+
+    if rules.paper_known or rules.rounds:
+        return rules
+    plan: dict[str, dict[float, int]] = {}
+    for it in exam_blueprint(rules):
+        plan.setdefault(it.section, {}).setdefault(it.max, 0)
+        plan[it.section][it.max] += 1
+    text = rules.source_text
+    for sid, worths in plan.items():
+        if len(worths) == 1:
+            (mx, n), = worths.items()
+            decl = f"items = {n}\npoints = {mx:g}"
+        else:
+            decl = "paper = [" + ", ".join(f"{{ items = {n}, points = {mx:g} }}" for mx, n in worths.items()) + "]"
+        text, found = re.subn(rf'(\[\[sections\]\]\s*\nid = "{re.escape(sid)}"\n)', rf"\g<1>{decl}\n", text, count=1)
+        if not found:
+            return rules
+    return load_rules(text)
 
 
 def exam_day(

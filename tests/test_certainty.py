@@ -1,0 +1,181 @@
+"""Certainty against a brute-force enumeration of completions (small contests, every way the ungraded
+items could turn out on a half-point grid): nobody is called certain who misses the award in some
+completion, nobody out who holds it (or could be given it by the judges, at a tie) in some completion;
+for the awards the module calls exact, the verdicts are those of the enumeration."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from scoreboard.board import Board
+from scoreboard.certainty import compute_certainty
+from scoreboard.events import Event
+from scoreboard.roster import Contestant
+from scoreboard.rules import load_rules
+
+RULES = """
+id = "tiny"
+format = "written"
+tiebreak = ["total desc", "section.b desc", "time_used asc"]
+[[sections]]
+id = "a"
+items = 2
+points = 1
+[[sections]]
+id = "b"
+paper = [{ items = 1, points = 2 }]
+[[teams]]
+name = "东"
+group = "东"
+[[teams]]
+name = "西"
+group = "西"
+[[teams]]
+name = "南"
+group = "西"
+[[flags]]
+id = "holder"
+label = "往年人社知识通"
+[[awards]]
+id = "expert"
+kind = "top"
+count = 2
+%(substitute)s
+[[awards]]
+id = "star"
+kind = "group_top"
+count = 1
+exclude = ["expert"]
+[[awards]]
+id = "team_first"
+kind = "team"
+count = 1
+[[awards]]
+id = "team_second"
+kind = "team"
+count = 1
+exclude = ["team_first"]
+"""
+SUBSTITUTES = {
+    "none": "",
+    "within": 'substitute = { flag = "holder", award = "star", within_count = true }',
+    "on_top": 'substitute = { flag = "holder", award = "star", within_count = false }',
+}
+ITEMS = [("a1", "a", 1.0), ("a2", "a", 1.0), ("b1", "b", 2.0)]
+GRID = {1.0: (0.0, 0.5, 1.0), 2.0: (0.0, 0.5, 1.0, 1.5, 2.0)}
+TIMES = (100.0, 200.0)  # hand-in times an unfinished contestant may still take
+TEAMS = ("东", "西", "南")
+GROUP = {"东": "东", "西": "西", "南": "西"}
+
+
+def roster(teams, holders):
+    return [Contestant(f"T{i:02d}", f"选手{i}", t, "单位", GROUP[t], frozenset({"holder"} if i in holders else ()))
+            for i, t in enumerate(teams)]
+
+
+def fold(rules, people, marks, times, voided):
+    """A board with these marks ({exam_no: {item: score}}), hand-in times and contestants withdrawn."""
+    board = Board(rules, people)
+    n = 0
+    for who, items in marks.items():
+        for item, score in items.items():
+            section, mx = next((s, m) for i, s, m in ITEMS if i == item)
+            n += 1
+            board.apply(Event(n, float(n), "result", "h", n, "h",
+                              {"contestant": who, "item": item, "section": section, "score": score, "max": mx}))
+    for who, t in times.items():
+        n += 1
+        board.apply(Event(n, float(n), "finish", "h", n, "h", {"contestant": who, "time_used": t}))
+    for who in voided:
+        n += 1
+        board.apply(Event(n, float(n), "withdraw", "judge", None, "裁判", {"exam_no": who}, "缺考"))
+    return board
+
+
+def holds(board) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Award id -> who holds it; award id -> who could be given it by the judges (a pending tie at its
+    cut-off), which makes them not certain but not out either."""
+    aw = board.awards()
+    held, pending = defaultdict(set), defaultdict(set)
+    for a in aw.awards + aw.advancement:
+        held[a.award_id].add(a.recipient)
+    for t in aw.ties:
+        pending[t.award_id].update(t.tied)
+    return held, pending
+
+
+def enumerate_truth(rules, people, marks, times, voided):
+    """Award id -> (held in every completion, held in some completion)."""
+    open_slots = [(p.exam_no, item) for p in people for item, _s, _m in ITEMS if item not in marks.get(p.exam_no, {})]
+    unfinished = [p.exam_no for p in people if p.exam_no not in times]
+    always: dict[str, set[str]] | None = None
+    ever: dict[str, set[str]] = defaultdict(set)
+    choices = [GRID[next(m for i, _s, m in ITEMS if i == item)] for _w, item in open_slots]
+    for scores in itertools.product(*choices):
+        full = {w: dict(m) for w, m in marks.items()}
+        for (who, item), score in zip(open_slots, scores):
+            full.setdefault(who, {})[item] = score
+        for ts in itertools.product(TIMES, repeat=len(unfinished)):
+            held, pending = holds(fold(rules, people, full, {**times, **dict(zip(unfinished, ts))}, voided))
+            for aid in {a.id for a in rules.awards}:
+                ever[aid] |= held.get(aid, set()) | pending.get(aid, set())
+            if always is None:
+                always = {a.id: set(held.get(a.id, set())) for a in rules.awards}
+            else:
+                for aid in always:
+                    always[aid] &= held.get(aid, set())
+    return always, ever
+
+
+@st.composite
+def days(draw):
+    n = draw(st.integers(3, 5))
+    teams = draw(st.lists(st.sampled_from(TEAMS), min_size=n, max_size=n))
+    holders = set(draw(st.lists(st.integers(0, n - 1), max_size=1)))
+    marks, times = {}, {}
+    for i in range(n):
+        who = f"T{i:02d}"
+        graded = {}
+        for item, _s, mx in ITEMS:
+            if draw(st.booleans()):
+                graded[item] = draw(st.sampled_from(GRID[mx]))
+        if graded:
+            marks[who] = graded
+        if draw(st.integers(0, 3)) > 0:
+            times[who] = draw(st.sampled_from(TIMES))
+    voided = set(draw(st.lists(st.sampled_from([f"T{i:02d}" for i in range(n)]), max_size=1)))
+    substitute = draw(st.sampled_from(sorted(SUBSTITUTES)))
+    return teams, holders, marks, times, voided, substitute
+
+
+def completions(people, marks, times) -> int:
+    count = 1
+    for p in people:
+        for item, _s, mx in ITEMS:
+            if item not in marks.get(p.exam_no, {}):
+                count *= len(GRID[mx])
+        if p.exam_no not in times:
+            count *= len(TIMES)
+    return count
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(days())
+def test_certain_and_out_are_never_wrong_and_exact_awards_match_the_enumeration(day):
+    teams, holders, marks, times, voided, substitute = day
+    rules = load_rules(RULES % {"substitute": SUBSTITUTES[substitute]})
+    people = roster(teams, holders)
+    assume(completions(people, marks, times) <= 300)
+    cert = compute_certainty(fold(rules, people, marks, times, voided))
+    always, ever = enumerate_truth(rules, people, marks, times, voided)
+    for aid, ac in cert.awards.items():
+        assert set(ac.certain) <= always[aid], (aid, "certain", ac.certain, always[aid])
+        assert not set(ac.out) & ever[aid], (aid, "out", ac.out, ever[aid])
+        scope = set(ac.certain) | set(ac.possible) | set(ac.out)
+        if ac.exact:
+            assert set(ac.certain) == always[aid] & scope, (aid, ac.certain, always[aid])
+            assert set(ac.out) == scope - ever[aid], (aid, ac.out, scope - ever[aid])
