@@ -83,6 +83,7 @@ class Board:
         self.paper_on = any(c is not None for c in self.paper_caps)
         self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
         self.graded_max: dict[str, list[int]] = {}
+        self.hall_of: dict[str, str] = {}  # exam_no -> the hall whose records came for them last (progress)
 
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
@@ -146,6 +147,7 @@ class Board:
         self.sections[who][self.section_index[section]] += delta
         self.totals[who] += delta
         self.dirty.add(who)
+        self.hall_of[who] = source
         self.last_event_id = ev_id
         if at > self.last_at:
             self.last_at = at
@@ -183,6 +185,7 @@ class Board:
         self.sections[who][self.section_index[section]] += delta
         self.totals[who] += delta
         self.dirty.add(who)
+        self.hall_of[who] = ev.source
 
     def _fold_finish(self, ev: Event) -> None:
         d = ev.data
@@ -196,6 +199,7 @@ class Board:
             return
         self.time_used[who] = float(tu)
         self.dirty.add(who)
+        self.hall_of[who] = ev.source
 
     def apply(self, ev: Event) -> None:
         kind = ev.kind

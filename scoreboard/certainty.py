@@ -55,6 +55,7 @@ class AwardCertainty:
     out: list[str] = field(default_factory=list)
     exact: bool = True
     places: int = 0  # all places of the award (summed over groups); 0: no fixed number (judges' awards)
+    judges: bool = False  # given by the judges, not by the marks: never "settled" by marking, never counted in it
 
     @property
     def settled(self) -> bool:
@@ -71,7 +72,8 @@ class Certainty:
 
     @property
     def settled(self) -> bool:
-        return self.known and all(a.settled for a in self.awards.values())
+        """Every award the marks decide has nobody left possible (the judges' own awards aside)."""
+        return self.known and all(a.settled for a in self.awards.values() if not a.judges)
 
     def of(self, recipient: str) -> dict[str, str]:
         """Award id -> verdict, for one contestant or team."""
@@ -280,7 +282,7 @@ class _Walker:
     def _judge(self, spec) -> AwardCertainty:
         """An award the judges give: its holders are certain, anyone else in its scope possible until the lock."""
         team = spec.scope == "team"
-        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True)
+        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True, judges=True)
         given = {r for (aid, r) in self.board.control.assigned if aid == spec.id}
         scope = [t.name for t in self.st.teams] if team else [r.exam_no for r in self.st.rows]
         for x in scope:
@@ -324,7 +326,7 @@ def _as_listed(board, st, aw, because: str) -> Certainty:
     pending = {(t.award_id, rid) for t in aw.ties for rid in t.tied}
     for spec in rules.awards + rules.advancement:
         team = spec.kind == "team" or (spec.kind == "judge" and spec.scope == "team")
-        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True)
+        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True, judges=spec.kind == "judge")
         holders = {a.recipient for a in aw.by_award(spec.id)}
         scope = [t.name for t in st.teams] if team else [r.exam_no for r in st.rows]
         for x in scope:
