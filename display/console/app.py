@@ -229,6 +229,8 @@ class ConsoleApp(DayActions, Actions, App):
         return self.replica is not None and bool(self.replica.rules.rounds)
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if action == "mode" and parameters and parameters[0] not in self.MODES:
+            return False  # an app offers only the screens it has (the replay has no desk)
         if action == "mode" and parameters == ("desk",) and not self.has_rounds():
             return False
         return super().check_action(action, parameters)

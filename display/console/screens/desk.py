@@ -279,7 +279,7 @@ class DeskScreen(DeskEntries, DeskTables, ConsoleScreen):
         if actions == ("team",):
             return f"1–{min(9, len(self.teams()) if self.replica is not None else 8)}"
         if actions == ("help",):
-            return bound_keys(self.app, self.app.BINDINGS, "help")
+            return bound_keys(self.app, self.app._bindings, "help")
         return bound_keys(self.app, self.BINDINGS, *actions)
 
     def key_line(self) -> str:
@@ -298,5 +298,5 @@ class DeskScreen(DeskEntries, DeskTables, ConsoleScreen):
                 (k("answer(True)", "answer(False)"), m("dh_answer")), (k("mark"), m("dh_mark")),
                 (k("announce"), m("dh_announce")), (k("undo"), m("dh_undo")), (k("leave"), m("dh_leave")),
                 (k("help"), m("dh_help")), (palette_key(app), m("dh_palette")),
-                (bound_keys(app, app.BINDINGS, "quit"), m("dh_quit"))]
+                (bound_keys(app, app._bindings, "quit"), m("dh_quit"))]
         return HelpPage(m("dh_title"), tuple(rows), m("dh_text", undo=k("undo")))

@@ -32,8 +32,11 @@ class HelpPage:
 
 
 def bound_keys(app, bindings, *actions: str, sep: str = "/") -> str:
-    """How the keys bound to `actions` are shown, in the footer's way ("r/⇧R"): read from the bindings,
-    never typed twice. An action bound to no key is an error: help must not name a key that does nothing."""
+    """How the keys bound to `actions` are shown, in the footer's way ("r/⇧R"): read from the bindings (a
+    list, or a node's merged `_bindings`), never typed twice. An action bound to no key is an error: help
+    must not name a key that does nothing."""
+    if hasattr(bindings, "key_to_bindings"):
+        bindings = [b for bs in bindings.key_to_bindings.values() for b in bs]
     shown = []
     for action in actions:
         found = [b for b in bindings if b.action == action]
@@ -41,7 +44,9 @@ def bound_keys(app, bindings, *actions: str, sep: str = "/") -> str:
             raise KeyError(f"no key is bound to {action!r}")
         for b in found:
             first = b.key.split(",")[0].strip()
-            shown.append(app.get_key_display(dataclasses.replace(b, key=first)))
+            key = app.get_key_display(dataclasses.replace(b, key=first))
+            if key not in shown:
+                shown.append(key)
     return sep.join(shown)
 
 
