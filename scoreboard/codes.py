@@ -49,6 +49,7 @@ CODE_NAMES: dict[str, tuple[str, str]] = {
     "not_confirmed": ("尚未确认", "not confirmed"),
     "frozen": ("已封榜", "frozen"),
     "not_frozen": ("未封榜", "not frozen"),
+    "already_entered": ("已记分", "already entered"),
     # a console's own
     "disconnected": ("未连接", "disconnected"),
     "link": ("连接故障", "link failure"),

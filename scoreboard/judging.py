@@ -144,6 +144,9 @@ def check_command(board: Board, role: str, kind: str, data: dict, reason: str,
                              "裁判姓名" + (_zh_problem(problem) if problem != "is not a string" else "须为文字"))
     if kind in NEEDS_REASON and not reason.strip():
         return Rejection("reason_required", f"'{kind}' needs a reason", f"“{KIND_ZH.get(kind, kind)}”须写明理由")
+    if kind in ("answer", "panel") and data.get("replaces") is not None and not reason.strip():
+        return Rejection("reason_required", "a correction (an entry that replaces another) needs a reason",
+                         "更正记分须写明理由")
     if kind in STAGE:
         return check_stage_command(board, kind, data)
     if kind in DAY_KINDS:

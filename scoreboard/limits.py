@@ -18,6 +18,7 @@ MAX_REASON = 500  # characters of a judge's reason
 MAX_ITEM_POINTS = 1000  # an item's `max` (a whole paper sent as one item stays far below)
 MAX_ITEMS = 1000  # distinct items graded per contestant (a paper has about 70)
 MAX_TIME_USED = 86_400.0  # seconds: a contestant's time used is within one day
+MAX_QUESTION = 9999  # an on-stage question's number within its round (a round has a few dozen)
 
 MAX_MESSAGE = 300  # characters of a rejection's message (what is kept, shown and sent)
 MAX_QUARANTINE_RAW = 4096  # bytes kept of a rejected record (its digest covers all of it)

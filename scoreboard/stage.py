@@ -11,9 +11,15 @@ Round kinds:
 - `playoff` (加赛): sudden-death questions; a right answer is a playoff point, which only breaks a tie
   between teams equal in score.
 
-Entries are judge events: `answer` {round, question, team, contestant?, correct, stake?},
-`panel` {round, team, judge, mark}, `undo` {event_id} (a correcting event: the entry no longer counts),
-and `stage` {round, question} (what is on stage now, for the big screen).
+Entries are judge events: `answer` {round, question, team, contestant?, correct, stake?, replaces?},
+`panel` {round, team, judge, mark, replaces?}, `undo` {event_id} (a correcting event: the entry no longer
+counts), and `stage` {round, question} (what is on stage now, for the big screen).
+
+Each entry scores one *slot*: an answer, one team's answer to one question of a round; a panel mark, one
+judge's mark of one team in one round. At most one live entry holds a slot, so nothing counts twice: a
+second entry for a held slot is refused unless it names the entry it corrects (`replaces`, with a
+reason), and the fold lets a later entry of a slot replace the earlier one (a log written before this
+check, or by two desks at once, still counts each question once).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .events import SCALE, Event, Rejection
-from .limits import MAX_ITEM_POINTS, short
+from .limits import MAX_ITEM_POINTS, MAX_QUESTION, short
 
 ROUND_KINDS = ("individual", "buzzer", "risk", "panel", "playoff")
 STAGE_KINDS = ("answer", "panel", "undo", "stage")
@@ -70,16 +76,34 @@ def panel_result(marks: dict[str, float], drop: int) -> PanelResult:
     return PanelResult(tuple(items), tuple(dropped), score)
 
 
+def _key(value):
+    """A slot's part as a dict key, whatever a logged entry holds (a list in an edited file, say)."""
+    return value if value is None or isinstance(value, (str, int, float)) else repr(value)
+
+
+def entry_slot(kind: str, data: dict) -> tuple:
+    """What an entry scores: ("answer", round, question, team) or ("panel", round, team, judge)."""
+    if kind == "panel":
+        return ("panel", _key(data.get("round")), _key(data.get("team")), _key(data.get("judge")))
+    return ("answer", _key(data.get("round")), _key(data.get("question")), _key(data.get("team")))
+
+
 @dataclass
 class StageState:
     entries: dict[int, Event] = field(default_factory=dict)  # answer and panel events by id
-    undone: dict[int, int] = field(default_factory=dict)  # undone entry id -> id of the undo event
+    undone: dict[int, int] = field(default_factory=dict)  # entry id -> the undo or the correcting entry's id
+    slots: dict[tuple, int] = field(default_factory=dict)  # slot -> the latest entry in it (live unless undone)
     current: dict = field(default_factory=dict)  # {"round", "question"} now on stage
     last_change: dict = field(default_factory=dict)  # team -> points of its latest entry (for animation)
 
     def apply(self, ev: Event) -> None:
         if ev.kind in ("answer", "panel"):
             self.entries[ev.id] = ev
+            slot = entry_slot(ev.kind, ev.data)
+            held = self.slots.get(slot)
+            if held is not None and held not in self.undone:
+                self.undone[held] = ev.id  # replaced: a slot counts once, the later entry's word
+            self.slots[slot] = ev.id
         elif ev.kind == "undo":
             self.undone[ev.data["event_id"]] = ev.id
         elif ev.kind == "stage":
@@ -87,6 +111,16 @@ class StageState:
 
     def live_entries(self):
         return [e for i, e in self.entries.items() if i not in self.undone]
+
+    def holder(self, kind: str, data: dict) -> Event | None:
+        """The live entry that already scores what this entry would (None: the slot is free)."""
+        held = self.slots.get(entry_slot(kind, data))
+        return self.entries[held] if held is not None and held not in self.undone else None
+
+    def replaced_by(self, entry_id: int) -> int | None:
+        """The entry that corrected (replaced) this one, if any; None for a live or an undone entry."""
+        by = self.undone.get(entry_id)
+        return by if by in self.entries else None
 
 
 @dataclass
@@ -153,9 +187,13 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
         return Rejection("locked", "the award list is locked", "奖项名单已锁定")
     if kind == "undo":
         target = data.get("event_id")
-        if target not in board.stage.entries:
+        if type(target) is not int or target not in board.stage.entries:
             return Rejection("bad_command", f"event {short(target)} is not an answer or panel entry",
                              f"事件{short(target)}不是答题或评委打分录入")
+        if board.stage.replaced_by(target) is not None:
+            by = board.stage.replaced_by(target)
+            return Rejection("bad_command", f"entry {target} was replaced by the correction {by}",
+                             f"录入{target}已被更正（事件#{by}）取代")
         if target in board.stage.undone:
             return Rejection("bad_command", f"entry {target} is already undone", f"录入{target}已经撤销")
         return None
@@ -178,12 +216,16 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
                 or not 0 <= mark <= rnd.max:
             return Rejection("bad_command", f"a panel mark must be between 0 and {rnd.max:g}, got {short(mark)}",
                              f"评委打分须在0至{rnd.max:g}之间，收到的是{short(mark)}")
-        return None
+        return _check_slot(board, rnd, kind, data)
     if rnd.kind == "panel":
         return Rejection("bad_command", f"round {rnd.id} is marked by the panel, not by answers",
                          f"{rnd.id}由评委打分，不录入答题")
     if not isinstance(data.get("correct"), bool):
         return Rejection("bad_command", "'correct' must be true or false", "答题结果须为答对或答错")
+    q = data.get("question")
+    if type(q) is not int or not 1 <= q <= MAX_QUESTION:
+        return Rejection("bad_command", f"'question' must be a whole number from 1 to {MAX_QUESTION}, "
+                                        f"got {short(q)}", f"题号须为1至{MAX_QUESTION}的整数，收到的是{short(q)}")
     if rnd.kind == "individual":
         who = board.contestants.get(data.get("contestant"))
         if who is None or who.team != team:
@@ -196,6 +238,36 @@ def check_stage_command(board, kind: str, data: dict) -> Rejection | None:
     if rnd.kind == "risk" and data.get("stake") not in rnd.stakes:
         return Rejection("bad_command", f"the stake must be one of {', '.join(f'{s:g}' for s in rnd.stakes)}",
                          f"风险题分值须为{'、'.join(f'{s:g}' for s in rnd.stakes)}之一")
+    return _check_slot(board, rnd, kind, data)
+
+
+def _check_slot(board, rnd: Round, kind: str, data: dict) -> Rejection | None:
+    """Nothing counts twice: a question a team has answered (a judge's mark of a team) already counted is
+    entered again only as a correction naming the entry it replaces (`replaces`)."""
+    held = board.stage.holder(kind, data)
+    replaces = data.get("replaces")
+    team, label = data["team"], rnd.label_en or rnd.id
+    if kind == "panel":
+        judge = data["judge"] if len(data["judge"]) <= 40 else short(data["judge"])
+        what, what_zh = (f"{judge} has already marked {team} in {label}", f"{judge}已为{team}代表队的{rnd.label}打分")
+    else:
+        what, what_zh = (f"{team} already has an entry for question {data['question']} of {label}",
+                         f"{team}代表队的{rnd.label}第{data['question']}题已记分")
+    if replaces is None:
+        if held is None:
+            return None
+        return Rejection("already_entered", f"{what} (event {held.id}): to correct it, send the entry with "
+                                            f"'replaces': {held.id} and a reason",
+                         f"{what_zh}（事件#{held.id}）：如需更正，请作为更正录入（取代原记录）并写明理由")
+    if type(replaces) is not int:
+        return Rejection("bad_command", f"'replaces' must be an entry's event id, got {short(replaces)}",
+                         f"“replaces”须为所更正记录的事件号，收到的是{short(replaces)}")
+    if held is None:
+        return Rejection("bad_command", f"nothing to correct: no live entry for this (entry {replaces} is not one)",
+                         f"无可更正：此项尚无有效记录（事件#{replaces}不是）")
+    if held.id != replaces:
+        return Rejection("bad_command", f"entry {replaces} is not the one that counts here (event {held.id} is)",
+                         f"事件#{replaces}不是此项当前有效的记录（当前为事件#{held.id}）")
     return None
 
 

@@ -37,3 +37,12 @@ def test_the_award_changes_of_the_day_with_their_chart(day, snap_compare):
 
     app = make_app(day=day, start=(len(day.events) * 2) // 3, scans=False)
     assert snap_compare(app, terminal_size=SIZE, run_before=quiet(open_changes))
+
+
+def test_the_replays_own_help(day, snap_compare):
+    async def open_help(pilot):
+        await pilot.press("question_mark")
+        await settle(pilot, lambda: pilot.app.screen.__class__.__name__ == "HelpScreen")
+
+    app = make_app(day=day, start=len(day.events) // 2, scans=False)
+    assert snap_compare(app, terminal_size=SIZE, run_before=quiet(open_help))

@@ -25,9 +25,10 @@ def day(west):
 
 def entry(day, kind, **data):
     board = day.board()
-    bad = check_command(board, "judge", kind, data, "更正" if kind == "undo" else "")
+    reason = "更正" if kind == "undo" or "replaces" in data else ""
+    bad = check_command(board, "judge", kind, data, reason)
     assert bad is None, bad
-    return day.judge(kind, data, actor="记分员", reason="更正" if kind == "undo" else "")
+    return day.judge(kind, data, actor="记分员", reason=reason)
 
 
 def team_points(day, team):
@@ -81,8 +82,8 @@ def test_equal_extreme_marks_drop_only_one_at_each_end():
 
 
 def test_a_judges_new_mark_replaces_the_old_one(day):
-    entry(day, "panel", round="scenario", team="贵州", judge="评委1", mark=60)
-    entry(day, "panel", round="scenario", team="贵州", judge="评委1", mark=80)
+    old = entry(day, "panel", round="scenario", team="贵州", judge="评委1", mark=60)
+    entry(day, "panel", round="scenario", team="贵州", judge="评委1", mark=80, replaces=old.id)  # a correction
     assert team_points(day, "贵州") == 80
 
 
@@ -96,7 +97,7 @@ def test_undo_makes_an_entry_no_longer_count_and_cannot_be_repeated(day):
 
 def test_a_tie_at_a_prize_boundary_is_pending_until_the_playoff_breaks_it(day):
     for team, n in (("陕西", 5), ("河北", 4), ("浙江", 4), ("福建", 3), ("山东", 2)):
-        for q in range(n):
+        for q in range(1, n + 1):
             entry(day, "answer", round="buzzer", question=q, team=team, correct=True)
     for team in ("贵州", "西藏", "新疆"):  # one right, one wrong: 0 each, for the last third prize
         entry(day, "answer", round="buzzer", question=9, team=team, correct=True)

@@ -9,10 +9,14 @@ import secrets
 from textual.app import SystemCommand
 
 CHIEF_ONLY = {"lock", "unlock", "disqualify", "reinstate"}
+JUDGES_ACTIONS = {"decide", "confirm", "lock", "unlock", "assign", "revoke", "freeze", "unfreeze", "screen_view",
+                  "ceremony"}
 
 
 class Actions:
     """Mixed into ConsoleApp."""
+
+    COMMANDS = True  # hook: whether this app sends judges' commands at all (the replay never does: no key offers one)
 
     # --- sending ------------------------------------------------------------------
     def send(self, kind: str, data: dict, reason: str = "") -> None:
@@ -159,19 +163,23 @@ class Actions:
         self.send("ceremony", {"step": max(-1, board.control.ceremony + delta)}, "")
 
     def action_help(self) -> None:
+        """The visible screen's own help if it has one (the desk), else the app's (hooks: `help_page`)."""
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        own = getattr(self.screen, "help_page", None)
+        self.push_screen(HelpScreen((own() if own else None) or self.help_page()))
 
     # --- who may see which keys -------------------------------------------------------
     def check_action(self, action: str, parameters) -> bool | None:
+        if action in JUDGES_ACTIONS and not self.COMMANDS:
+            return False
         if action in CHIEF_ONLY and self.source.role != "chief":
             return None  # shown disabled: the judge sees the action exists, for the chief
         return True
 
     # --- the command palette ----------------------------------------------------------
-    def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+    def console_commands(self, screen):
+        """The console's screens and the judges' actions, by name (in `ConsoleApp.palette_commands`)."""
         m = self.msg
         for mode in ("ranking", "teams", "awards", "quarantine", "health", "audit", "control"):
             yield SystemCommand(m(f"mode_{mode}"), f"→ {mode}", lambda mode=mode: self.run_action(f"mode('{mode}')"))

@@ -139,6 +139,10 @@ class ConsoleApp(DayActions, Actions, App):
     # --- life -------------------------------------------------------------------
     async def on_mount(self) -> None:
         await self.action_mode(self.start_mode)
+        self.follow()
+
+    def follow(self) -> None:
+        """Hook: start following the source (its feed, the 3 Hz settle); the replay moves through its day instead."""
         self.run_worker(self._feed(), name="feed", group="feed", exclusive=True)
         self.set_interval(1 / self.tick_hz, self.tick, name="tick")
 
@@ -265,14 +269,29 @@ class ConsoleApp(DayActions, Actions, App):
         return self.replica is not None and bool(self.replica.rules.rounds)
 
     def check_action(self, action: str, parameters) -> bool | None:
+        if action == "mode" and parameters and parameters[0] not in self.MODES:
+            return False  # an app offers only the screens it has (the replay has no desk)
         if action == "mode" and parameters == ("desk",) and not self.has_rounds():
             return False
         return super().check_action(action, parameters)
 
+    # --- hooks: what this app offers (the replay gives its own, docs/replay.md) ----------------
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+        yield from super().get_system_commands(screen)  # Textual's own: theme, keys, quit, screenshot
+        yield from self.palette_commands(screen)
+
+    def palette_commands(self, screen):
+        """Hook: this app's entries in the command palette."""
+        yield from self.console_commands(screen)
+        yield from self.day_commands(screen)
         if self.has_rounds():
             yield SystemCommand(self.msg("mode_desk"), "→ desk", lambda: self.run_action("mode('desk')"))
+
+    def help_page(self):
+        """Hook: what `?` shows where the screen has no help of its own."""
+        from .screens.help import HelpPage
+
+        return HelpPage(self.msg("help"), text=self.msg("help_text"))
 
     async def on_unmount(self) -> None:
         await self.source.close()

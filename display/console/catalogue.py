@@ -293,6 +293,46 @@ M: dict[str, tuple[str, str]] = {
     "desk_bad_mark": ("请填写评委姓名和0–{max}之间的分数", "Give the judge's name and a mark from 0 to {max}"),
     "desk_help": ("R 换轮次 · ]/[ 题号 · 1–8 选队 · C 换选手 · S 分值 · Y 答对 · N 答错 · M 评分 · A 公布题目 · U 撤销上一条 · Esc 离开",
                   "R round · ]/[ question · 1–8 team · C contestant · S stake · Y right · N wrong · M mark · A announce · U undo last · Esc leave"),
+    # the desk's own line and help (keys read from its bindings: screens/desk.py), and its corrections
+    "dl_question": ("题号", "question"),
+    "dl_leave": ("离开", "leave"),
+    "desk_mark_keys": ("{m} 输入分数，回车提交，{esc} 返回", "{m} enter a mark, Enter sends, {esc} leaves"),
+    "dh_title": ("记分台：按键", "The scorer's desk: keys"),
+    "dh_round": ("下一轮次 / 上一轮次（从该轮最后录入的题之后继续）", "next / previous round (resumes after the last question entered in it)"),
+    "dh_question": ("下一题 / 上一题", "next / previous question"),
+    "dh_team": ("选代表队（表中“键”列）", "the team (the table's key column)"),
+    "dh_contestant": ("个人必答：换答题选手（默认为本题轮到的选手，替补最后）",
+                      "individual rounds: the next contestant (by default the team's player for this question)"),
+    "dh_stake": ("风险题：换分值", "risk rounds: the next stake"),
+    "dh_answer": ("答对 / 答错：录入本题；本题已为该队记分时，先问是否更正",
+                  "right / wrong: enters the answer; a question already scored for the team asks whether this is a "
+                  "correction"),
+    "dh_mark": ("评委打分：打开分数框，输入分数后回车提交，评委名自动递增（Tab 可改评委）；该评委已为该队打分时，先问是否更正",
+                "panel rounds: the mark field; type the mark, Enter sends, the judge's name advances by itself (Tab to "
+                "change it); a judge who already marked the team is asked whether this is a correction"),
+    "dh_announce": ("在大屏公布当前轮次和题号", "announce the round and question on the big screen"),
+    "dh_undo": ("撤销最后一条有效记录（须填理由），并回到该题", "undo the last live entry (with a reason) and go back to it"),
+    "dh_leave": ("离开分数框；不在分数框时回到个人排名", "leave the mark field; outside it, back to the ranking"),
+    "dh_help": ("本帮助", "this help"),
+    "dh_palette": ("命令面板：按名称执行操作", "the command palette: every action by name"),
+    "dh_quit": ("退出", "quit"),
+    "dh_text": ("每条录入都是一条裁判事件：记入审计，并同步到其他裁判席和大屏。\n"
+                "同一代表队的同一题、同一评委对同一代表队的打分只计一次：再次录入时先询问是否更正；"
+                "确认更正须填写理由，新记录取代原记录（原记录划去，不再计分）。撤销（{undo}）之后可直接重新录入。",
+                "Every entry is a judge event: it shows in the audit and on the other consoles and the big screen.\n"
+                "A team's answer to a question, and a judge's mark of a team, count once: entering it again asks "
+                "whether this is a correction; a correction needs a reason and replaces the earlier entry (struck "
+                "through, no longer counted). After an undo ({undo}) the question is entered again as usual."),
+    "desk_correct_title": ("本题已为该队记分：是否更正？", "Already scored for this team: is this a correction?"),
+    "desk_correct_title_panel": ("该评委已为该队打分：是否更正？", "This judge has marked this team: is this a correction?"),
+    "desk_correct_body": ("已记录：{old}\n本次录入：{new}\n"
+                          "更正将取代原记录（划去，不再计分），理由记入审计；若不是更正，请取消。",
+                          "Recorded: {old}\nNow: {new}\n"
+                          "A correction replaces the recorded entry (struck through, no longer counted); its reason "
+                          "shows in the audit. If this is not a correction, cancel."),
+    "desk_correct_ok": ("更正", "Correct it"),
+    "desk_corrects": ("（更正#{id}）", " (corrects #{id})"),
+    "desk_entries_struck": ("最近记录（删除线：已撤销或已被更正）", "Latest entries (struck through: undone or corrected)"),
     "o_order": ("排定先后", "ordered"),
     "o_share": ("并列", "shared"),
     "o_lots": ("抽签", "lots"),

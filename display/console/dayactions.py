@@ -73,8 +73,8 @@ class DayActions:
         return super().check_action(action, parameters)
 
     # --- the command palette ----------------------------------------------------------
-    def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+    def day_commands(self, screen):
+        """The changes on the day, by name (in `ConsoleApp.palette_commands`)."""
         if not self.source.can_command:
             return
         m = self.msg

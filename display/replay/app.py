@@ -5,15 +5,21 @@ instead of the feeder.
 board (`ReplayReplica`), the console's screens carry the timeline bar, and the keys of `Controls`
 move through the day. Two screens are the replay's own: history charts (4) and the award changes
 of the whole day (5). `make_app` builds it from a database file or from events in memory.
+
+What differs from the console goes through the console's hooks, not around them: `follow` (no feed,
+no 3 Hz settle: the replay moves through its day), `COMMANDS = False` (no key offers a judge's
+command), `palette_commands` and `help_page` (its own modes, controls and keys).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import SystemCommand
 from textual.binding import Binding
 
 from display.console.app import ConsoleApp
+from display.console.screens.help import bound_keys
 from display.console.screens.detail import DetailScreen
 from display.console.source import Source
 from scoreboard.clock import contest_zone
@@ -28,7 +34,7 @@ HERE = Path(__file__).parent
 
 
 class ReplaySource(Source):
-    """Read-only: the console's judge actions say so instead of acting."""
+    """Read-only: nothing is ever sent (and the replay offers no judge's command: `ReplayApp.COMMANDS`)."""
 
     can_command = False
 
@@ -41,6 +47,7 @@ class ReplaySource(Source):
 class ReplayApp(Controls, ConsoleApp):
     CSS_PATH = [Path(__file__).parent.parent / "console" / "app.tcss", HERE / "app.tcss"]
     MODES = {}
+    COMMANDS = False  # a replay never writes
     BINDINGS = [
         Binding("1", "mode('ranking')", "mode_ranking"),
         Binding("2", "mode('teams')", "mode_teams"),
@@ -66,6 +73,8 @@ class ReplayApp(Controls, ConsoleApp):
         translate_bindings(self, lang)
         self.player.request(start)
         self.player.settle()
+        self.replica = ReplayReplica(self.player, self.day.quarantine, self.day.chain)
+        self.replica.settle()
 
     def msg(self, key: str, **params) -> str:
         """The console's words, and the replay's own for what the console has none of."""
@@ -73,12 +82,9 @@ class ReplayApp(Controls, ConsoleApp):
 
         return super().msg(key, **params) if key in CONSOLE else msg(key, self.lang, **params)
 
-    # --- life -------------------------------------------------------------------------
-    async def on_mount(self, event) -> None:
-        event.prevent_default()  # not the console's mount: no feed worker, no 3 Hz settle
-        self.replica = ReplayReplica(self.player, self.day.quarantine, self.day.chain)
-        self.replica.settle()
-        await self.action_mode("ranking")
+    # --- life: the console's hook -------------------------------------------------------------
+    def follow(self) -> None:
+        """Not the console's feed and 3 Hz settle: the replay settles on each move through the day."""
         self.set_interval(1 / TICK_HZ, self.play_tick, name="play")
         if self.scans:
             self.run_worker(self._rank_table, thread=True, group="rank_table", exit_on_error=False)
@@ -90,9 +96,6 @@ class ReplayApp(Controls, ConsoleApp):
         table = tl.rank_history([c.exam_no for c in p.timeline.contestants], samples=200)
         self.call_from_thread(setattr, self.replica.rank_hist, "table", table)
 
-    def tick(self) -> None:  # the console's 3 Hz settle: the replay settles on each move instead
-        pass
-
     def show_moment(self) -> None:
         self.refresh_view()
         self.show_bar()
@@ -101,7 +104,34 @@ class ReplayApp(Controls, ConsoleApp):
         super().refresh_view(force)
         self.show_bar()
 
-    # --- the console's hooks ----------------------------------------------------------------
+    # --- the console's hooks: what the replay offers ------------------------------------------
+    def palette_commands(self, screen):
+        """Its own screens and controls by name; none of the judges' actions, the big screen or the desk."""
+        for b in self.BINDINGS:
+            if b.action.startswith("mode("):
+                mode = b.action[len("mode('"):-2]
+                yield SystemCommand(self.msg(f"mode_{mode}"), f"{b.key} · {mode}",
+                                    lambda action=b.action: self.run_action(action))
+        yield from self.control_commands()
+        yield SystemCommand(self.msg("help"), f"{self.keys('help')} · help", self.action_help)
+
+    def help_page(self):
+        from display.console.screens.help import HelpPage, palette_key
+        from display.console.screens.ranking import RankingScreen
+
+        m, k = self.msg, self.keys
+        modes = [b for b in self.BINDINGS if b.action.startswith("mode(")]
+        rows = [(k(*(b.action for b in modes)).replace("/", " "),
+                 m("rh_modes", modes=("、" if self.lang == "zh" else ", ").join(m(b.description) for b in modes)))]
+        rows += [(k(*actions), m(word)) for actions, word in (
+            (("toggle_play",), "rh_play"), (("speed(1)", "speed(-1)"), "rh_speed"), (("step(-1)", "step(1)"), "rh_step"),
+            (("seek_minutes(-1)", "seek_minutes(1)"), "rh_minute"), (("goto_dialog",), "rh_goto"),
+            (("next_top",), "rh_top"), (("next_award",), "rh_award"), (("exit_top",), "rh_exit"), (("help",), "rh_help"))]
+        rows += [(palette_key(self), m("rh_palette")), (k("quit"), m("rh_quit"))]
+        search = bound_keys(self, RankingScreen.BINDINGS, "search")
+        return HelpPage(m("help_title"), tuple(rows), m("rh_text", search=search,
+                                                         back=bound_keys(self, RankingScreen.BINDINGS, "leave_search")))
+
     def highlighted_contestant(self) -> str | None:
         screen = self.screen
         exam_no = getattr(screen, "exam_no", None)
@@ -130,9 +160,6 @@ class ReplayApp(Controls, ConsoleApp):
         if isinstance(screen, DetailScreen) and not isinstance(screen, ReplayDetailScreen):
             screen = ReplayDetailScreen(screen.exam_no)
         return super().push_screen(screen, *args, **kwargs)
-
-    async def on_unmount(self, event) -> None:
-        event.prevent_default()
 
 
 def default_top_n(rules) -> int:

@@ -46,7 +46,7 @@ class TimelineBar(Widget, can_focus=False):
         head.append("  " + msg("event_no", lang, id=p.event_id, n=p.position, of=len(p)))
         if getattr(app, "top_n", None):
             head.append("  " + msg("top_n_is", lang, n=app.top_n), style="dim")
-        head.append("   " + msg("bar_hint", lang), style="dim")
+        head.append("   " + " · ".join(f"{keys} {what}" for keys, what in app.status_keys()), style="dim")
         cells = ["─"] * width
         for f in self.award_marks:
             cells[min(width - 1, int(f * (width - 1) + 0.5))] = "┃"

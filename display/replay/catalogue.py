@@ -10,9 +10,35 @@ M: dict[str, tuple[str, str]] = {
     "source_role": ("回放", "replay"),
     "event_no": ("事件#{id}（第{n}/{of}条）", "event #{id} ({n} of {of})"),
     "top_n_is": ("前{n}名", "top {n}"),
-    "bar_hint": ("空格 播放/暂停 · +/- 快慢 · ,/. 单步 · </> 跳1分钟 · G 跳到 · N 前N名变化 · A 奖项变化 · X 跌出前N",
-                 "Space play/pause · +/- speed · ,/. step · </> 1 min · G go to · N top-N change · A award change · "
-                 "X left top N"),
+    # the status line under the bar (controls.STATUS: its keys are read from the bindings)
+    "hint_play": ("播放/暂停", "play/pause"),
+    "hint_speed": ("快慢", "speed"),
+    "hint_step": ("单步", "step"),
+    "hint_minute": ("跳1分钟", "1 min"),
+    "hint_goto": ("跳到", "go to"),
+    "hint_top": ("前N名变化", "top-N change"),
+    "hint_award": ("奖项变化", "award change"),
+    "hint_exit": ("跌出前N", "left top N"),
+    # help (`?`): the replay's own keys
+    "help_title": ("回放：按键", "Replay: keys"),
+    "rh_modes": ("{modes}（均为所示时刻）", "{modes} (each as it stood at the moment shown)"),
+    "rh_play": ("播放 / 暂停", "play / pause"),
+    "rh_speed": ("加快 / 减慢（1× … 3600×）", "faster / slower (1× … 3600×)"),
+    "rh_step": ("上一事件 / 下一事件", "one event back / forward"),
+    "rh_minute": ("前1分钟 / 后1分钟", "one minute back / forward"),
+    "rh_goto": ("跳到输入的时刻：时:分[:秒]、#事件号、start 或 end", "go to a typed moment: HH:MM[:SS], #event, start or end"),
+    "rh_top": ("下一次前N名人选或顺序变化的事件", "the next event that changes who is in the top N, or their order"),
+    "rh_award": ("下一次奖项名单（或待决并列）变化的事件", "the next event that changes the award list (or its pending ties)"),
+    "rh_exit": ("选中的选手何时跌出前N名，及原因", "when the highlighted contestant left the top N, and why"),
+    "rh_help": ("本帮助", "this help"),
+    "rh_palette": ("命令面板：按名称执行以上操作", "the command palette: all of the above by name"),
+    "rh_quit": ("退出", "quit"),
+    "rh_text": ("鼠标：点击或拖动时间条，跳到该时刻。个人排名：{search} 搜索准考证号或姓名，回车看选手详情，{back} 返回。\n"
+                "回放只读：裁判的操作（裁定并列、确认、定榜、大屏控制、记分台）在回放中不提供。",
+                "Mouse: click or drag the bar to go to that moment. Ranking: {search} searches an exam number or name, "
+                "Enter opens the contestant, {back} returns.\n"
+                "A replay never writes: the judges' actions (ties, confirming, locking, the big screen, the scorer's "
+                "desk) are not offered."),
     # bindings
     "play": ("播放/暂停", "Play/pause"),
     "faster": ("加快", "Faster"),

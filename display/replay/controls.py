@@ -5,12 +5,17 @@ Mixed into an App that has `player` (a `Player`), `lang`, `top_n`, and `show_mom
 moment now shown). Moves go through `goto(index)`: the position is applied once per frame (held keys
 and mouse drags coalesce). Scans run in thread workers on a timeline of their own, so the board on
 screen is only ever touched on the UI thread.
+
+The status line under the bar (`status_keys`), the replay's help and its palette name these keys as
+they are bound: each is read from `BINDINGS`, never typed a second time.
 """
 
 from __future__ import annotations
 
+from textual.app import SystemCommand
 from textual.binding import Binding
 
+from display.console.screens.help import bound_keys
 from scoreboard.timeline import Timeline
 
 from .catalogue import msg
@@ -31,6 +36,18 @@ BINDINGS = [
     Binding("a", "next_award", "next_award"),
     Binding("x", "exit_top", "exit_top"),
 ]
+# What the status line names, in this order: (the actions, what they do).
+STATUS = [
+    (("toggle_play",), "hint_play"),
+    (("speed(1)", "speed(-1)"), "hint_speed"),
+    (("step(-1)", "step(1)"), "hint_step"),
+    (("seek_minutes(-1)", "seek_minutes(1)"), "hint_minute"),
+    (("goto_dialog",), "hint_goto"),
+    (("next_top",), "hint_top"),
+    (("next_award",), "hint_award"),
+    (("exit_top",), "hint_exit"),
+]
+KEY_NAMES = {"space": ("空格", "Space")}  # keys whose footer name is a word, in the replay's language
 
 
 class Controls:
@@ -176,6 +193,25 @@ class Controls:
 
         self.notify(msg("scanning", self.lang), timeout=2)
         self.run_worker(work, thread=True, group="scan", exclusive=True, exit_on_error=False)
+
+    # --- its keys, as bound: the status line, help, the palette ------------------------------
+    def keys(self, *actions: str) -> str:
+        shown = bound_keys(self, self._bindings, *actions)
+        names = KEY_NAMES.get(shown)
+        return (names[1] if self.lang == "en" else names[0]) if names else shown
+
+    def status_keys(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the line under the bar; `?` help when the app has it."""
+        out = [(self.keys(*actions), msg(word, self.lang)) for actions, word in STATUS]
+        if any(b.action == "help" for bs in self._bindings.key_to_bindings.values() for b in bs):
+            out.append((self.keys("help"), msg("help", self.lang)))
+        return out
+
+    def control_commands(self):
+        """The controls by name, for the command palette."""
+        for b in BINDINGS:
+            yield SystemCommand(msg(b.description, self.lang), f"{self.keys(b.action)} · {b.action}",
+                                lambda action=b.action: self.run_action(action))
 
     # --- words ---------------------------------------------------------------------------
     def describe(self, index: int) -> str:

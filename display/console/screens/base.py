@@ -44,6 +44,10 @@ class ConsoleScreen(Screen):
     def refresh_view(self, changed: bool) -> None:  # pragma: no cover - each screen has its own
         pass
 
+    def help_page(self):
+        """Hook: a screen whose keys are its own (the desk) gives its own help; None: the app's."""
+        return None
+
 
 def fmt_time_used(seconds: float | None) -> str:
     return fmt_duration(seconds)

@@ -1,15 +1,14 @@
 """The scorer's desk (记分台) of the on-stage contest: keyboard-first entry of each answer and
 each panel mark as a judge event, the undo of the last entry, and the running team points.
 
-Keys: R / ⇧R round, ] / [ question, 1–8 team, C contestant (individual rounds), S stake (risk
-rounds), Y right, N wrong, M the panel's mark (panel rounds: Enter sends, Esc leaves the field),
-A announces the round and question on the big screen, U undoes the last entry (with a reason).
-Every entry is a command to the source; what the desk shows is what the log says.
+Keys: r / ⇧R round, ] / [ question, 1–8 team, c contestant (individual rounds), s stake (risk
+rounds), y right, n wrong, m the panel's mark (panel rounds: Enter sends, Esc leaves the field),
+a announces the round and question on the big screen, u undoes the last entry (with a reason),
+? the desk's own help. The desk's line and its help read the keys from `BINDINGS`, so they name
+what is bound. What it sends is deskentry.py's; what it shows, desktables.py's.
 """
 
 from __future__ import annotations
-
-import re
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,15 +17,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from .base import ConsoleScreen
+from .deskentry import DeskEntries, next_judge  # noqa: F401 - next_judge: the desk's API, tested
 from .desktables import DeskTables
-
-def next_judge(name: str) -> str:
-    """评委3 → 评委4 (a name without a number stays as it is)."""
-    m = re.match(r"^(.*?)(\d+)$", name)
-    return f"{m.group(1)}{int(m.group(2)) + 1}" if m else name
+from .help import HelpPage, bound_keys, palette_key
 
 
-class DeskScreen(DeskTables, ConsoleScreen):
+class DeskScreen(DeskEntries, DeskTables, ConsoleScreen):
     CSS_PATH = "desk.tcss"
     AUTO_FOCUS = ""  # digits choose teams: nothing takes the keys until M opens the mark field
     BINDINGS = [
@@ -70,7 +66,7 @@ class DeskScreen(DeskTables, ConsoleScreen):
             with Vertical(id="desk_side"):
                 yield Static(id="desk_marks", markup=False)
                 yield Static(id="desk_entries", markup=False)
-        yield Static(m("desk_help"), id="desk_help", markup=False)
+        yield Static(self.key_line(), id="desk_help", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -207,8 +203,10 @@ class DeskScreen(DeskTables, ConsoleScreen):
                 line.append(m("desk_sub"), style="bold yellow")
         if rnd is not None and rnd.kind == "risk":
             line.append("  ·  " + m("desk_stake_line", stake=f"{self.stake():g}"), style="bold yellow")
-        line.append("  ·  " + (m("desk_mark_hint") if rnd is not None and rnd.kind == "panel" else m("desk_yn")),
-                    style="dim")
+        keys = (m("desk_mark_keys", m=self.keys("mark"), esc=self.keys("leave"))
+                if rnd is not None and rnd.kind == "panel" else
+                f"{self.keys('answer(True)')} {m('desk_right')} · {self.keys('answer(False)')} {m('desk_wrong')}")
+        line.append("  ·  " + keys, style="dim")
         self.query_one("#desk_entry", Static).update(line)
 
     # --- which keys apply ------------------------------------------------------------------
@@ -264,30 +262,6 @@ class DeskScreen(DeskTables, ConsoleScreen):
         self.stake_idx += 1
         self.refresh_view(False)
 
-    def action_answer(self, correct: bool) -> None:
-        rnd, team = self.rnd(), self.team()
-        if rnd is None or team is None or rnd.kind == "panel":
-            return
-        data = {"round": rnd.id, "question": self.question, "team": team, "correct": bool(correct)}
-        if rnd.kind == "individual":
-            c = self.chosen_contestant()
-            data["contestant"] = c.exam_no if c else None
-        if rnd.kind == "risk":
-            data["stake"] = self.stake()
-        self.enter("answer", data, after=lambda: self._answered(rnd, team))
-
-    def _answered(self, rnd, team: str) -> None:
-        """Auto-advance: the next team (individual rounds) or the next question."""
-        if rnd.id != self.round_id:
-            return
-        self.contestant = None
-        if rnd.kind == "individual":
-            if not self._next_team_for_question(just=team):
-                self.question += 1
-                self.team_idx = 0
-        else:
-            self.question += 1
-
     def action_mark(self) -> None:
         rnd = self.rnd()
         if rnd is not None and rnd.kind == "panel":
@@ -299,79 +273,30 @@ class DeskScreen(DeskTables, ConsoleScreen):
         else:
             self.app.run_action("mode('ranking')")
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "judge":
-            self.query_one("#mark", Input).focus()
-            return
-        rnd, team = self.rnd(), self.team()
-        if rnd is None or team is None or rnd.kind != "panel":
-            return
-        judge = self.query_one("#judge", Input).value.strip()
-        try:
-            mark = float(event.value)
-        except ValueError:
-            mark = None
-        if not judge or mark is None or not 0 <= mark <= rnd.max:
-            self.app.notify(self.m("desk_bad_mark", max=f"{rnd.max:g}"), severity="warning")
-            return
+    # --- its own keys: the line under the desk and its help (`?`) ---------------------------------
+    def keys(self, *actions: str) -> str:
+        """The keys bound to these actions, as the footer shows them; team digits as 1–N."""
+        if actions == ("team",):
+            return f"1–{min(9, len(self.teams()) if self.replica is not None else 8)}"
+        if actions == ("help",):
+            return bound_keys(self.app, self.app._bindings, "help")
+        return bound_keys(self.app, self.BINDINGS, *actions)
 
-        def after() -> None:
-            box = self.query_one("#judge", Input)
-            if box.value.strip() == judge:
-                box.value = next_judge(judge)
-            self.query_one("#mark", Input).value = ""
+    def key_line(self) -> str:
+        m, k = self.m, self.keys
+        parts = [(k("round(1)", "round(-1)"), m("desk_round")), (k("question(1)", "question(-1)"), m("dl_question")),
+                 (k("team"), m("desk_team")), (k("contestant"), m("desk_contestant")), (k("stake"), m("desk_stake")),
+                 (k("answer(True)"), m("desk_right")), (k("answer(False)"), m("desk_wrong")), (k("mark"), m("desk_mark")),
+                 (k("announce"), m("desk_announce")), (k("undo"), m("desk_undo")), (k("help"), m("help")),
+                 (k("leave"), m("dl_leave"))]
+        return " · ".join(f"{keys} {what}" for keys, what in parts)
 
-        self.enter("panel", {"round": rnd.id, "team": team, "judge": judge, "mark": mark}, after=after)
-
-    def action_announce(self) -> None:
-        rnd = self.rnd()
-        if rnd is not None:
-            self.enter("stage", {"round": rnd.id, "question": self.question})
-
-    def action_undo(self) -> None:
-        rep = self.replica
-        if rep is None or rep.board.stage is None or not self.app._can("undo"):
-            return
-        live = rep.board.stage.live_entries()
-        if not live:
-            self.app.notify(self.m("desk_nothing_to_undo"))
-            return
-        ev = live[-1]
-        from .dialogs import ReasonDialog
-
-        def done(reason) -> None:
-            if reason:
-                self.enter("undo", {"event_id": ev.id}, reason, after=lambda: self._undone(ev))
-
-        self.app.push_screen(ReasonDialog(self.m("desk_undo_title"), self.describe(ev), required=True,
-                                          default=self.m("desk_undo_default")), done)
-
-    def _undone(self, ev) -> None:
-        """Back to the undone entry, ready to enter it again."""
-        d = ev.data
-        names = [t.name for t in self.teams()]
-        self.round_id = d["round"]
-        self.set_class(self.rnd() is not None and self.rnd().kind == "panel", "-panel")
-        self.team_idx = names.index(d["team"]) if d["team"] in names else 0
-        if ev.kind == "answer":
-            self.question = d.get("question") or self.question
-            self.contestant = d.get("contestant")
-        else:
-            self.query_one("#judge", Input).value = d["judge"]
-        self.refresh_bindings()
-
-    # --- sending --------------------------------------------------------------------------
-    def enter(self, kind: str, data: dict, reason: str = "", after=None) -> None:
-        """Send one entry through the source; `after` runs once it is in the log."""
-        app = self.app
-        if not app._can(kind):
-            return
-
-        async def go() -> None:
-            result = await app._send(kind, data, reason)
-            if result.get("ok") and after is not None:
-                after()
-            self.refresh_view(True)
-
-        app.run_worker(go(), group="desk")
+    def help_page(self) -> HelpPage:
+        m, k, app = self.m, self.keys, self.app
+        rows = [(k("round(1)", "round(-1)"), m("dh_round")), (k("question(1)", "question(-1)"), m("dh_question")),
+                (k("team"), m("dh_team")), (k("contestant"), m("dh_contestant")), (k("stake"), m("dh_stake")),
+                (k("answer(True)", "answer(False)"), m("dh_answer")), (k("mark"), m("dh_mark")),
+                (k("announce"), m("dh_announce")), (k("undo"), m("dh_undo")), (k("leave"), m("dh_leave")),
+                (k("help"), m("dh_help")), (palette_key(app), m("dh_palette")),
+                (bound_keys(app, app._bindings, "quit"), m("dh_quit"))]
+        return HelpPage(m("dh_title"), tuple(rows), m("dh_text", undo=k("undo")))

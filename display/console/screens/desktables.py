@@ -75,9 +75,15 @@ class DeskTables:
         box.update(out)
 
     def describe(self, ev) -> str:
-        m, d = self.m, ev.data
-        head = f"#{ev.id} {self._round_label(d['round'])} {self._team_label(d['team'])}"
-        if ev.kind == "panel":
+        """A logged entry in one line: #12 个人必答 陕西 第5题 ST0001 ✓ +10."""
+        return self.describe_entry(ev.kind, ev.data, ev.id)
+
+    def describe_entry(self, kind: str, d: dict, ev_id: int | None = None) -> str:
+        """An entry, logged (with its event id) or about to be sent."""
+        m = self.m
+        head = f"{'#' + str(ev_id) + ' ' if ev_id is not None else ''}{self._round_label(d['round'])} " \
+               f"{self._team_label(d['team'])}"
+        if kind == "panel":
             return f"{head} {d['judge']} {d['mark']:g}"
         rnd = next((r for r in self.rounds() if r.id == d["round"]), None)
         who = f" {d['contestant']}" if d.get("contestant") else ""
@@ -93,7 +99,10 @@ class DeskTables:
 
     def _show_entries(self) -> None:
         st = self.replica.board.stage
-        out = Text(self.m("desk_entries") + "\n", style="bold")
+        out = Text(self.m("desk_entries_struck") + "\n", style="bold")
         for ev in reversed(list(st.entries.values())[-ENTRY_LINES:]):
-            out.append(self.describe(ev) + "\n", style="strike dim" if ev.id in st.undone else "")
+            out.append(self.describe(ev), style="strike dim" if ev.id in st.undone else "")
+            if ev.data.get("replaces") is not None:
+                out.append(self.m("desk_corrects", id=ev.data["replaces"]), style="yellow")
+            out.append("\n")
         self.query_one("#desk_entries", Static).update(out)
