@@ -35,6 +35,8 @@ CODE_NAMES: dict[str, tuple[str, str]] = {
     "not_reading": ("客户端不读取", "not reading"),
     "replaced": ("被新连接取代", "replaced"),
     "internal": ("服务器内部错误", "internal error"),
+    "bad_url": ("地址有误", "bad address"),
+    "acked_behind": ("服务器确认数倒退", "server acknowledged less"),
     "storage": ("存储失败", "storage failure"),
     # judges' commands
     "bad_command": ("命令有误", "bad command"),
