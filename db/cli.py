@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from scoreboard.certainty import compute_certainty
 from scoreboard.clock import contest_zone, stamp
 from scoreboard.explain import explain_contestant, explain_team
 from scoreboard.roster import RosterError
@@ -158,7 +159,8 @@ def awards(db, as_json, at, lang):
     moment = parse_at(at, store)
     board = store.fold(moment)
     if as_json:
-        click.echo(json.dumps(awards_json(board, lang), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(awards_json(board, lang, certainty=compute_certainty(board)), ensure_ascii=False,
+                              indent=1))
     else:
         if moment is not None:
             click.echo(as_of(moment, store, lang))
@@ -180,9 +182,9 @@ def explain(db, who, at, lang):
     if who in st.by_exam:
         zone = contest_zone(board.rules)
         lines = explain_contestant(board.rules, st, aw, who, lang, board=board,
-                                   when=lambda at: stamp(at, zone, lang))
+                                   when=lambda at: stamp(at, zone, lang), certainty=compute_certainty(board))
     elif who in st.by_team:
-        lines = explain_team(board.rules, st, aw, who, lang)
+        lines = explain_team(board.rules, st, aw, who, lang, certainty=compute_certainty(board))
     else:
         raise UserError(f"'{who}' is neither an exam number nor a team of this contest")
     if moment is not None:

@@ -35,6 +35,10 @@ from .standings import NOT_FINISHED_KEY, OFFSET, WIDTH, _plan, team_score
 YES, MAYBE, NO = 2, 1, 0  # is x a candidate of the award's walk (in every completion, in some, in none)
 
 
+class _Unsettled(Exception):
+    """Raised by a walk asked only whether the list is settled, at the first contestant left possible."""
+
+
 @dataclass
 class Standing:
     """Why a contestant (or team) is where they are for one award: the counts behind the verdict."""
@@ -65,7 +69,8 @@ class AwardCertainty:
 @dataclass
 class Certainty:
     known: bool  # False: some section has no paper, nothing is computed (`why` says so)
-    why: str = ""
+    why: str = ""  # in English; `why_zh` in Chinese
+    why_zh: str = ""
     awards: dict[str, AwardCertainty] = field(default_factory=dict)
     detail: dict[tuple[str, str], Standing] = field(default_factory=dict)  # (award id, recipient) -> why
     open: dict[str, list[str]] = field(default_factory=dict)  # exam_no -> sections whose ungraded items matter
@@ -180,7 +185,8 @@ class _Counter:
 
 
 class _Walker:
-    def __init__(self, board, st, bounds, tbounds):
+    def __init__(self, board, st, bounds, tbounds, settled_only: bool = False):
+        self.settled_only = settled_only
         self.board, self.st, self.rules = board, st, board.rules
         self.bounds, self.tbounds = bounds, tbounds  # individual keys; teams as (-high, -low) keys below
         self.tkeys = {t: (-hi, -lo) for t, (lo, hi) in tbounds.items()}
@@ -276,6 +282,8 @@ class _Walker:
             verdict = "out"
         else:
             verdict = "possible"
+            if self.settled_only:
+                raise _Unsettled
         getattr(ac, verdict).append(x)
         self.result.detail[(spec.id, x)] = Standing(verdict, count, rivals, ahead, because)
 
@@ -295,23 +303,32 @@ class _Walker:
 
 
 # --- the whole list --------------------------------------------------------------------------------------------
-def compute_certainty(board) -> Certainty:
+def is_settled(board) -> bool:
+    """`compute_certainty(board).settled`, stopping at the first contestant left possible."""
+    try:
+        return compute_certainty(board, settled_only=True).settled
+    except _Unsettled:
+        return False
+
+
+def compute_certainty(board, settled_only: bool = False) -> Certainty:
     """Every award's certain, possible and out (docstring above); a list that is locked, or a day with
     nothing left to mark, is what the award list says."""
     rules = board.rules
     if not rules.paper_known:
-        missing = [s.id for s in rules.sections if s.paper is None]
-        why = ("on-stage contest" if rules.rounds else "no paper declared for " + ", ".join(missing))
-        return Certainty(False, why)
+        missing = [s for s in rules.sections if s.paper is None]
+        if rules.rounds:
+            return Certainty(False, "an on-stage contest has no paper", "现场赛没有试卷")
+        return Certainty(False, "no paper declared for " + ", ".join(s.id for s in missing),
+                         "以下题型未声明试卷：" + "、".join(s.label for s in missing))
     st = board.standings()
-    aw = board.awards()
     rem = remaining_points(board)
     bounds = key_bounds(board, rem)
     fixed = all(bounds[r.exam_no][0] == bounds[r.exam_no][1] for r in st.rows if not r.status)
-    if aw.locked or fixed:
-        return _as_listed(board, st, aw, "locked" if aw.locked else "settled")
+    if board.control.locked or fixed:
+        return _as_listed(board, st, board.awards(), "locked" if board.control.locked else "settled")
     tbounds = team_bounds(board, st, total_bounds(board, rem))
-    walker = _Walker(board, st, bounds, tbounds)
+    walker = _Walker(board, st, bounds, tbounds, settled_only)
     walker.run(rules.awards + rules.advancement)
     result = walker.result
     result.open = _open_items(board, st, result, bounds, rem)

@@ -4,6 +4,7 @@ not) an award: the keys compared with the neighbours, the cut-offs, the skips.""
 from __future__ import annotations
 
 from .awards import AwardsResult
+from .certainty_text import certainty_lines
 from .changes import correction_text, round_name
 from .events import fmt_points
 from .i18n import Reason, t
@@ -44,7 +45,7 @@ def chain_text(rules: Rules, lang: str) -> str:
 
 
 def explain_contestant(rules: Rules, st: Standings, aw: AwardsResult, exam_no: str, lang: str = "zh",
-                       board=None, when=None) -> list[str]:
+                       board=None, when=None, certainty=None) -> list[str]:
     """Why a contestant stands where they stand and has (or has not) an award. With `board`, also every
     change on the day about them (what, when, by whom, why) and the judges' decisions on ties they were in;
     `when(at)` formats a time (the contest's clock)."""
@@ -76,6 +77,8 @@ def explain_contestant(rules: Rules, st: Standings, aw: AwardsResult, exam_no: s
     if board is not None:
         lines += _decisions(rules, board, aw, exam_no, lang)
         lines += _changes(board, exam_no, lang, when)
+    if certainty is not None and not row.status:
+        lines += certainty_lines(rules, certainty, exam_no, lang)
     return lines
 
 
@@ -122,7 +125,8 @@ def _changes(board, exam_no: str, lang: str, when) -> list[str]:
     return out
 
 
-def explain_team(rules: Rules, st: Standings, aw: AwardsResult, team: str, lang: str = "zh") -> list[str]:
+def explain_team(rules: Rules, st: Standings, aw: AwardsResult, team: str, lang: str = "zh",
+                 certainty=None) -> list[str]:
     tr = st.by_team[team]
     ts = rules.team_score
     formula = Reason(f"formula_{ts.formula}", {"k": ts.k}).render(lang)
@@ -141,4 +145,6 @@ def explain_team(rules: Rules, st: Standings, aw: AwardsResult, team: str, lang:
             spec = rules.award(s.award_id)
             lines.append(f"↷\u00a0{spec.label if lang == 'zh' else spec.label_en}{colon}"
                          f"{t('skipped_self', lang, why=s.why.render(lang))}")
+    if certainty is not None:
+        lines += certainty_lines(rules, certainty, team, lang, team=True)
     return lines

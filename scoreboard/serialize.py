@@ -94,11 +94,13 @@ def award_json(rules: Rules, st: Standings, a, lang: str) -> dict:
     return out
 
 
-def awards_json(board, lang: str = "zh", public: bool = False) -> dict:
+def awards_json(board, lang: str = "zh", public: bool = False, certainty=None) -> dict:
+    """The award list as `scoreboard awards --json` prints it; with `certainty` (scoreboard.certainty), also
+    who is certain, possible and out of each award."""
     st, aw = board.public() if public else (board.standings(), board.awards())
     rules = board.rules
     locked = aw.locked
-    return {
+    out = {
         "contest": rules.id,
         "provisional": aw.provisional,
         "status": aw.status,
@@ -118,6 +120,16 @@ def awards_json(board, lang: str = "zh", public: bool = False) -> dict:
         "advancement": [award_json(rules, st, a, lang) for a in aw.advancement],
         "ceremony": [{"award": c.award, "by_group": c.by_group, "from_last": c.from_last} for c in rules.ceremony],
     }
+    if certainty is not None:
+        from .certainty_text import certainty_json, words
+
+        out["certainty_known"] = certainty.known
+        out["certainty"] = certainty_json(certainty) if certainty.known else {}
+        if not certainty.known:
+            out["certainty_note"] = words("unknown", lang, why=certainty.why if lang == "en" else certainty.why_zh)
+        out["settled"] = certainty.settled
+        out["open"] = certainty.open
+    return out
 
 
 def stage_json(board, public: bool = True) -> dict | None:

@@ -10,7 +10,7 @@ stretch. Each probe folds the log to that position (a national day folds in abou
 
 from __future__ import annotations
 
-from .certainty import compute_certainty
+from .certainty import is_settled
 from .timeline import Timeline
 
 UNSETTLING = {"disqualify", "reinstate", "withdraw", "correct", "substitute", "decision", "unlock", "answer",
@@ -34,30 +34,32 @@ def barriers(events) -> list[int]:
 
 def settled_position(timeline: Timeline) -> int | None:
     """The position from which the list is settled through the end (None: not settled at the end, or no
-    paper to tell)."""
+    paper to tell). One forward pass looks at both ends of every stretch between unsettling events (inside a
+    stretch being settled only grows); the first settled position after the last unsettled look is then
+    found by bisection inside its stretch."""
     if not timeline.rules.paper_known:
         return None
     n = len(timeline)
-
-    def settled(p: int) -> bool:
+    looks = {0, n}
+    for b in barriers(timeline.events):
+        looks.update((b - 1, b))
+    looks = sorted(looks)
+    settled = {}
+    for p in looks:  # forward only: no refold
         timeline.seek_index(p)
-        return compute_certainty(timeline.board).settled
-
-    if not settled(n):
+        settled[p] = is_settled(timeline.board)
+    if not settled[n]:
         return None
-    starts = [0] + barriers(timeline.events)
-    end = n  # settled at `end`; find the first settled position of the stretch that holds it
-    for start in reversed(starts):
-        if start > end:
-            continue
-        lo, hi = start, end
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if settled(mid):
-                hi = mid
-            else:
-                lo = mid + 1
-        if lo > start or start == 0 or not settled(start - 1):
-            return lo
-        end = start - 1
-    return 0
+    unsettled = [p for p in looks if not settled[p]]
+    if not unsettled:
+        return 0
+    lo = unsettled[-1] + 1
+    hi = next(p for p in looks if p >= lo)  # settled; no unsettling event between lo and hi
+    while lo < hi:
+        mid = (lo + hi) // 2
+        timeline.seek_index(mid)
+        if is_settled(timeline.board):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

@@ -179,3 +179,51 @@ def test_certain_and_out_are_never_wrong_and_exact_awards_match_the_enumeration(
         if ac.exact:
             assert set(ac.certain) == always[aid] & scope, (aid, ac.certain, always[aid])
             assert set(ac.out) == scope - ever[aid], (aid, ac.out, scope - ever[aid])
+
+
+@st.composite
+def logs(draw):
+    """A small day's log: marks in any order, some regraded, hand-ins, and a withdrawal or two."""
+    n = draw(st.integers(3, 5))
+    people = roster(draw(st.lists(st.sampled_from(TEAMS), min_size=n, max_size=n)), set())
+    slots = [(p.exam_no, item, mx) for p in people for item, _s, mx in ITEMS]
+    order = draw(st.permutations(slots))
+    events, k = [], 0
+    for who, item, mx in order:
+        for _ in range(draw(st.integers(1, 2))):  # a second record for the item is a regrade
+            k += 1
+            events.append(Event(k, float(k), "result", "h", k, "h", {
+                "contestant": who, "item": item, "section": item[0], "score": draw(st.sampled_from(GRID[mx])),
+                "max": mx}))
+    for p in people:
+        k += 1
+        events.insert(draw(st.integers(0, len(events))), Event(k, 0.0, "finish", "h", k, "h",
+                                                               {"contestant": p.exam_no, "time_used": 100.0 + k}))
+    for who in draw(st.lists(st.sampled_from([p.exam_no for p in people]), max_size=2, unique=True)):
+        k += 1
+        events.insert(draw(st.integers(0, len(events))), Event(k, 0.0, "withdraw", "judge", None, "裁判",
+                                                               {"exam_no": who}, "缺考"))
+    events = [Event(i, float(i), e.kind, e.source, e.seq, e.actor, e.data, e.reason) for i, e in enumerate(events, 1)]
+    return people, events
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(logs())
+def test_the_moment_the_list_became_settled_is_the_one_a_look_at_every_moment_finds(log):
+    from scoreboard.certainty import is_settled
+    from scoreboard.settling import settled_position
+    from scoreboard.timeline import Timeline
+
+    people, events = log
+    rules = load_rules(RULES % {"substitute": ""})
+    timeline = Timeline(rules, people, events)
+    found = settled_position(timeline)
+    looks = []
+    for p in range(len(events) + 1):
+        timeline.seek_index(p)
+        looks.append(is_settled(timeline.board))
+    if not looks[-1]:
+        assert found is None
+    else:
+        last_unsettled = max((p for p, ok in enumerate(looks) if not ok), default=-1)
+        assert found == last_unsettled + 1
