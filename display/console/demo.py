@@ -44,9 +44,9 @@ async def start_contest(directory: Path, seed: int, speed: float):
     from feeder.strength import new_token
     from feeder.tokens import Tokens
     from scoreboard.rules import load_preset
-    from scoreboard.sample import sample_roster
+    from scoreboard.sample import sample_roster, with_paper
 
-    rules = load_preset(PRESET)
+    rules = with_paper(load_preset(PRESET))  # the sample paper declared: progress and certainty show
     people = sample_roster(rules, seed=2024)
     db = directory / "contest.db"
     Store.create(db, rules, people, PRESET).close()
