@@ -19,6 +19,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from scoreboard.board import Board
+from scoreboard.certainty import compute_certainty
 from scoreboard.events import Event
 from scoreboard.judging import ROLE_ACTIONS, check_data, reason_problem
 from scoreboard.limits import MAX_ID, bounded
@@ -146,10 +147,21 @@ def public_state(board: Board, latest: list[dict], lang: str = "zh", rows_cache:
         "type": "public",
         "standings": standings_json(board.rules, st, rows_cache),
         "awards": awards_json(board, lang, public=True),
-        "control": {"view": dict(c.view), "frozen": frozen, "ceremony": c.ceremony, "locked": c.locked is not None},
+        "control": {"view": dict(c.view), "frozen": frozen, "ceremony": c.ceremony, "locked": c.locked is not None,
+                    "mark_certain": c.mark_certain and not frozen},
         "latest": [] if frozen else list(latest),
         "stage": stage_json(board, public=True),  # None for a written contest
+        "certain": certain_marks(board) if c.mark_certain and not frozen else {},
     }
+
+
+def certain_marks(board: Board) -> dict[str, list[str]]:
+    """(addition) Award id -> those certain of it, for a screen the judges asked to mark 确定获奖: computed from
+    the live log, so never sent while the screen is frozen (the frozen standings would contradict it)."""
+    cert = compute_certainty(board)
+    if not cert.known:
+        return {}
+    return {aid: list(ac.certain) for aid, ac in cert.awards.items() if ac.certain and not ac.judges}
 
 
 # --- commands -----------------------------------------------------------------------

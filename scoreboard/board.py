@@ -43,6 +43,7 @@ class Control:
     frozen_at: int | None = None  # event id of the freeze
     view: dict = field(default_factory=lambda: {"view": "individual"})
     ceremony: int = -1  # -1: no ceremony; n: n-th reveal step
+    mark_certain: bool = False  # the public screen marks 确定获奖 (not while frozen: scoreboard.certainty)
     judge_events: int = 0
     # every lock of the day: (event id, the digest it recorded, the digest the fold gives there, chain head)
     locks: list[tuple[int, str | None, str, str | None]] = field(default_factory=list)

@@ -29,6 +29,7 @@ JUDGE_KINDS = (
     "unfreeze",
     "view",  # the public screen's view
     "ceremony",  # the ceremony's step
+    "mark_certain",  # the public screen marks those certain of a prize (确定获奖), or stops; never while frozen
     "answer",  # on stage: a team's or contestant's answer (scoreboard.stage)
     "panel",  # on stage: one panel judge's mark for a team
     "undo",  # on stage: a correcting event, the entry it names no longer counts

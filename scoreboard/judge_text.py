@@ -62,6 +62,8 @@ def describe(rules: Rules, names: dict, kind: str, data: dict, lang: str = "zh")
         return f"颁奖典礼：揭晓到第{step}步" if zh else f"ceremony: revealed up to step {step}"
     if kind in ("freeze", "unfreeze", "unlock"):
         return ""
+    if kind == "mark_certain":
+        return ("开" if d.get("on") else "关") if zh else ("on" if d.get("on") else "off")
     if kind in ("disqualify", "reinstate", "withdraw"):
         return who(d.get("exam_no"))
     if kind == "correct":

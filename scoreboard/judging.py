@@ -19,9 +19,11 @@ from .stage import check_stage_command
 
 STAGE = {"answer", "panel", "undo", "stage"}  # the scorer's desk (scoreboard.stage)
 ROLE_ACTIONS = {
-    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "withdraw",
+    "judge": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "mark_certain",
+              "withdraw",
               "correct", "substitute"} | STAGE,
-    "chief": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "lock",
+    "chief": {"decision", "confirm", "assign", "revoke", "freeze", "unfreeze", "view", "ceremony", "mark_certain",
+              "lock",
               "unlock", *DAY_KINDS} | STAGE,
     "display": set(),
     "hall": set(),
@@ -38,6 +40,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {  # every judge event's kind, as the a
     "unfreeze": ("解除封榜", "screen unfrozen"),
     "view": ("切换大屏视图", "screen view"),
     "ceremony": ("颁奖步骤", "ceremony step"),
+    "mark_certain": ("大屏标注确定获奖", "screen marks certain prizes"),
     "disqualify": ("取消成绩", "disqualified"),
     "reinstate": ("恢复成绩", "reinstated"),
     "withdraw": ("缺考/弃权", "withdrawn"),
@@ -270,6 +273,15 @@ def _check_freeze(board: Board, data: dict) -> Rejection | None:
     return None
 
 
+def _check_mark_certain(board: Board, data: dict) -> Rejection | None:
+    if not isinstance(data.get("on"), bool):
+        return Rejection("bad_command", "'on' must be true or false", "须指明开启（true）或关闭（false）")
+    if data["on"] and not board.rules.paper_known:
+        return Rejection("bad_command", "certainty needs the paper of every section declared in the rules",
+                         "规则未声明各题型的试卷结构，无法判断谁已确定获奖")
+    return None
+
+
 def _check_unfreeze(board: Board, data: dict) -> Rejection | None:
     if board.control.frozen_at is None:
         return Rejection("not_frozen", "the public screen is not frozen", "公共大屏未冻结")
@@ -287,6 +299,7 @@ _CHECKS = {
     "ceremony": _check_ceremony,
     "freeze": _check_freeze,
     "unfreeze": _check_unfreeze,
+    "mark_certain": _check_mark_certain,
 }
 
 
@@ -333,3 +346,5 @@ def apply_judge_event(board: Board, ev: Event) -> None:
         c.view = dict(d)
     elif kind == "ceremony":
         c.ceremony = d["step"]
+    elif kind == "mark_certain":
+        c.mark_certain = bool(d["on"])

@@ -27,6 +27,7 @@ EXAMPLES = {  # one typical event of every kind a judge (or the desk) can log
     "unfreeze": (FUJIAN, {}),
     "view": (FUJIAN, {"view": "group", "group": "厦门"}),
     "ceremony": (FUJIAN, {"step": -1}),
+    "mark_certain": (FUJIAN, {"on": True}),
     "disqualify": (FUJIAN, {"exam_no": "FJ0021"}),
     "reinstate": (FUJIAN, {"exam_no": "FJ0021"}),
     "withdraw": (FUJIAN, {"exam_no": "FJ0021"}),
