@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from scoreboard.events import fmt_points
 
 from ..tablesync import TableSync
 from .base import ConsoleScreen
+from .footer import ConsoleFooter
 
 
 class AwardsScreen(ConsoleScreen):
@@ -37,7 +38,7 @@ class AwardsScreen(ConsoleScreen):
         yield Static(self.m("pending_ties"), classes="title", markup=False)
         yield DataTable(id="ties", cursor_type="row")
         yield DataTable(id="list", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m

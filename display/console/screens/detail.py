@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from scoreboard.events import fmt_points
@@ -15,6 +15,7 @@ from scoreboard.explain import explain_contestant
 
 from ..tablesync import TableSync
 from .base import DAY_BINDINGS, ConsoleScreen, fmt_time_used, note_text
+from .footer import ConsoleFooter
 
 
 class DetailScreen(ConsoleScreen):
@@ -37,7 +38,7 @@ class DetailScreen(ConsoleScreen):
                 yield Static(self.m("explanation"), classes="title", markup=False)
                 yield Static(id="explain", markup=False)
                 yield PlotextPlot(id="ranks")
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m

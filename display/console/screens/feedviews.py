@@ -7,7 +7,7 @@ from collections import Counter
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from scoreboard.judge_text import describe
 from scoreboard.codes import code_label
@@ -15,6 +15,7 @@ from scoreboard.codes import code_label
 from ...plaintext import options
 from ..tablesync import TableSync
 from .base import ConsoleScreen, right
+from .footer import ConsoleFooter
 
 ALL = "*"
 
@@ -36,7 +37,7 @@ class QuarantineScreen(ConsoleScreen):
             yield Select([(self.m("q_all"), ALL)], value=ALL, allow_blank=False, id="hall")
             yield Static(id="q_summary", markup=False)
         yield DataTable(id="quarantine", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.sync = TableSync(self.query_one(DataTable))
@@ -93,7 +94,7 @@ class HealthScreen(ConsoleScreen):
         yield Header()
         yield Static(id="health_source", classes="title", markup=False)
         yield DataTable(id="health", cursor_type="row")
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m
@@ -142,7 +143,7 @@ class AuditScreen(ConsoleScreen):
         yield Header()
         yield Static(id="chain", classes="title", markup=False)
         yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.sync = TableSync(self.query_one(DataTable))

@@ -9,12 +9,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from ...plaintext import options
 from ..tablesync import TableSync
 from .base import DAY_BINDINGS, ConsoleScreen, fmt_move, fmt_time_used, note_text, points_cell, rank_cell, \
     rank_value, right
+from .footer import ConsoleFooter
 
 VIEWS = ("all", "team", "group")
 
@@ -48,7 +49,7 @@ class RankingScreen(ConsoleScreen):
             yield Input(placeholder=m("search"), id="search")
         yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
         yield Static(m("waiting"), id="status", markup=False)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#ranking", DataTable)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from scoreboard.explain import explain_team
 
 from ..tablesync import TableSync
 from .base import ConsoleScreen, fmt_move, fmt_time_used, note_text, points_cell, rank_cell, rank_value, right
+from .footer import ConsoleFooter
 
 
 class TeamsScreen(ConsoleScreen):
@@ -31,7 +32,7 @@ class TeamsScreen(ConsoleScreen):
                 yield Static(id="team_explain", classes="title", markup=False)
                 yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m
