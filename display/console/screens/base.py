@@ -34,6 +34,11 @@ class ConsoleScreen(Screen):
         return self.app.msg(key, **params)
 
     @property
+    def colon(self) -> str:
+        """Between a label and its text in a detail line: 依据：…, Why: …"""
+        return ": " if self.app.lang == "en" else "："
+
+    @property
     def replica(self):
         return self.app.replica
 
