@@ -174,6 +174,17 @@ async def test_at_120_columns_a_cut_award_reason_is_shown_whole_under_the_list()
         assert str(screen.query_one("#why_full").render()) == f"依据：{reason}"  # ...and whole below it
 
 
+async def test_a_dialog_in_an_80_by_24_terminal_shows_its_buttons():
+    app = console()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, loaded(app))
+        await pilot.press("3", "d")
+        await wait_until(pilot, on(app, "TieDialog"))
+        await settle(pilot)
+        text = screen_text(app)
+        assert "确定" in text and "取消" in text and "FJ0021 于英鹏" in text
+
+
 async def test_a_tick_at_80_columns_touches_only_the_cells_that_changed():
     app = console()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -24,7 +24,13 @@ DAY_BINDINGS = [
 
 
 class ConsoleScreen(Screen):
-    """A screen that the app's tick asks to `refresh_view(changed)`."""
+    """A screen that the app's tick asks to `refresh_view(changed)`.
+
+    Its class says how wide and tall the terminal is, for the stylesheets: `-narrow` below 100 columns
+    (an 80×24 terminal), `-short` below 30 rows."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

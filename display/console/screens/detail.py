@@ -33,7 +33,7 @@ class DetailScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="who", classes="title", markup=False)
-        with Horizontal():
+        with Horizontal(id="body"):
             yield FitTable(id="marks", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
                 yield Static(self.m("explanation"), classes="title", markup=False)
