@@ -119,6 +119,15 @@ def on(name):
     return wait
 
 
+def dialog(name):
+    """Wait for the dialog, and steady its inputs' cursors: a snapshot must not depend on when the blink is."""
+    async def steady(pilot):
+        await on(name)(pilot)
+        for field in pilot.app.screen.query("Input"):
+            field.cursor_blink = False
+    return steady
+
+
 class TestSmallTerminals:
     """Every screen and dialog at 80×24 and 120×40: the columns each table is for and the footer's help and
     quit stay; what a narrow table leaves out is under it for the highlighted row (docs/console.md)."""
@@ -188,24 +197,26 @@ class TestSmallTerminals:
 
     @small
     def test_the_tie_decision_dialog(self, snap_compare, size):
-        assert snap_compare(app_with(), terminal_size=SMALL[size], run_before=before("3", "d", then=on("TieDialog")))
+        assert snap_compare(app_with(), terminal_size=SMALL[size],
+                            run_before=before("3", "d", then=dialog("TieDialog")))
 
     @small
     def test_the_confirmation_dialog(self, snap_compare, size):
         assert snap_compare(app_with(), terminal_size=SMALL[size],
-                            run_before=before("3", "c", then=on("ReasonDialog")))
+                            run_before=before("3", "c", then=dialog("ReasonDialog")))
 
     @small
     def test_the_assign_dialog(self, snap_compare, size):
-        assert snap_compare(app_with(), terminal_size=SMALL[size], run_before=before("3", "o", then=on("AssignDialog")))
+        assert snap_compare(app_with(), terminal_size=SMALL[size],
+                            run_before=before("3", "o", then=dialog("AssignDialog")))
 
     @small
     def test_the_correction_dialog(self, snap_compare, size):
-        assert snap_compare(app_with(), terminal_size=SMALL[size], run_before=before("e", then=on("ChangeDialog")))
+        assert snap_compare(app_with(), terminal_size=SMALL[size], run_before=before("e", then=dialog("ChangeDialog")))
 
     @small
     def test_the_substitution_dialog(self, snap_compare, size):
         rules = load_preset("regional-2021-west")
         src = MemorySource(rules, sample_roster(rules), role="chief", name="李主裁", clock=Clock())
         app = make_app(src, clock=Clock(), tz=china_tz())
-        assert snap_compare(app, terminal_size=SMALL[size], run_before=before("t", then=on("SubstituteDialog")))
+        assert snap_compare(app, terminal_size=SMALL[size], run_before=before("t", then=dialog("SubstituteDialog")))
