@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from scoreboard.events import fmt_points
 
-from ..tablesync import TableSync
+from ..columns import Col
+from ..tablesync import FitTable, TableSync
 from .base import ConsoleScreen
+from .footer import ConsoleFooter
 
 
 class AwardsScreen(ConsoleScreen):
@@ -35,18 +37,25 @@ class AwardsScreen(ConsoleScreen):
         yield Static(id="awards_state", classes="title", markup=False)
         yield Static(id="drift", classes="warn", markup=False)
         yield Static(self.m("pending_ties"), classes="title", markup=False)
-        yield DataTable(id="ties", cursor_type="row")
-        yield DataTable(id="list", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FitTable(id="ties", cursor_type="row")
+        yield Static(id="ties_more", classes="more", markup=False)
+        yield FitTable(id="list", cursor_type="row", zebra_stripes=True)
+        yield Static(id="why_full", classes="more", markup=False)
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m
-        self.ties = TableSync(self.query_one("#ties", DataTable))
-        self.ties.set_columns([("award", m("award"), 22), ("group", m("group"), 12), ("room", m("room"), 8),
-                               ("tied", m("tied"), 80)])
-        self.list = TableSync(self.query_one("#list", DataTable))
-        self.list.set_columns([("award", m("award"), 22), ("recipient", m("recipient"), 10), ("name", m("name"), 8),
-                               ("team", m("team"), 8), ("total", m("total"), 7), ("why", m("why"), 90)])
+        colon = self.colon
+        self.ties = TableSync(self.query_one("#ties", DataTable), detail=self.query_one("#ties_more", Static),
+                              colon=colon)
+        self.ties.set_columns([Col("award", m("award"), 22, min=12), Col("group", m("group"), 12, keep=1, min=6),
+                               Col("room", m("room"), 8, keep=2), Col("tied", m("tied"), 80, min=16, flex=True)])
+        # the highlighted award's reason is always shown whole under the list; narrow, its column goes first
+        self.list = TableSync(self.query_one("#list", DataTable), detail=self.query_one("#why_full", Static),
+                              colon=colon, always=("why",))
+        self.list.set_columns([Col("award", m("award"), 22, min=12), Col("recipient", m("recipient"), 10, keep=1),
+                               Col("name", m("name"), 8), Col("team", m("team"), 8, keep=2),
+                               Col("total", m("total"), 7), Col("why", m("why"), 90, keep=3, min=30, flex=True)])
         self.refresh_view(True)
 
     def refresh_view(self, changed: bool) -> None:
@@ -67,7 +76,9 @@ class AwardsScreen(ConsoleScreen):
             warnings.append(m("chain_bad", message=rep.chain.message))
         if aw.drift:
             warnings.append(m("drift"))
-        self.query_one("#drift", Static).update("\n".join(warnings))
+        drift = self.query_one("#drift", Static)
+        drift.update("\n".join(warnings))
+        drift.display = bool(warnings)  # no blank line when all is well: a small terminal needs it
         label = {a.id: app.label(a.label, a.label_en) for a in rules.awards + rules.advancement}
 
         def who(x: str) -> str:

@@ -24,7 +24,13 @@ DAY_BINDINGS = [
 
 
 class ConsoleScreen(Screen):
-    """A screen that the app's tick asks to `refresh_view(changed)`."""
+    """A screen that the app's tick asks to `refresh_view(changed)`.
+
+    Its class says how wide and tall the terminal is, for the stylesheets: `-narrow` below 100 columns
+    (an 80×24 terminal), `-short` below 30 rows."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -32,6 +38,11 @@ class ConsoleScreen(Screen):
 
     def m(self, key: str, **params) -> str:
         return self.app.msg(key, **params)
+
+    @property
+    def colon(self) -> str:
+        """Between a label and its text in a detail line: 依据：…, Why: …"""
+        return ": " if self.app.lang == "en" else "："
 
     @property
     def replica(self):

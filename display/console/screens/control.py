@@ -6,10 +6,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Button, Footer, Header, Select, Static
+from textual.widgets import Button, Header, Select, Static
 
 from ...plaintext import options
 from .base import ConsoleScreen
+from .footer import ConsoleFooter
 
 VIEW_KEYS = {"individual": "view_individual", "team": "view_teamv", "group": "view_groupv",
              "awards": "view_awards", "latest": "view_latest", "ceremony": "view_ceremony"}
@@ -48,7 +49,7 @@ class ControlScreen(ConsoleScreen):
             yield Button(m("ceremony_prev"), id="ceremony-prev")
             yield Button(m("ceremony_next"), id="ceremony-next", variant="primary")
         yield Static(id="ceremony_hint", markup=False)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.refresh_view(True)

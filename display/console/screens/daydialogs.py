@@ -5,7 +5,7 @@ cancelled; nothing is sent from here, and whether it may be done is the server's
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from scoreboard.events import fmt_points
@@ -129,7 +129,7 @@ class SubstituteDialog(Dialog):
         team = picked.team if picked else rules.teams[0].name
         current = (board.stage.current or {}).get("round") if board.stage else None
         rnd = current if current in [r.id for r in rules.rounds] else rules.rounds[0].id
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):  # many choices: it scrolls in a short terminal
             yield Label(self.m("substitute_title"), classes="title", markup=False)
             yield Static(self.m("substitute_body"), markup=False)
             yield Label(self.m("team"), markup=False)

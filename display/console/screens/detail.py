@@ -7,14 +7,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual_plotext import PlotextPlot
 
 from scoreboard.events import fmt_points
 from scoreboard.explain import explain_contestant
 
-from ..tablesync import TableSync
+from ..columns import Col
+from ..tablesync import FitTable, TableSync
 from .base import DAY_BINDINGS, ConsoleScreen, fmt_time_used, note_text
+from .footer import ConsoleFooter
 
 
 class DetailScreen(ConsoleScreen):
@@ -31,19 +33,20 @@ class DetailScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="who", classes="title", markup=False)
-        with Horizontal():
-            yield DataTable(id="marks", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="body"):
+            yield FitTable(id="marks", cursor_type="row", zebra_stripes=True)
             with Vertical(id="side"):
                 yield Static(self.m("explanation"), classes="title", markup=False)
                 yield Static(id="explain", markup=False)
                 yield PlotextPlot(id="ranks")
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m
         self.sync = TableSync(self.query_one("#marks", DataTable))
-        self.sync.set_columns([("item", m("item"), 10), ("section", m("section"), 8), ("mark", m("mark"), 6),
-                               ("max", m("max"), 5), ("history", m("history"), 24)])
+        self.sync.set_columns([Col("item", m("item"), 10), Col("section", m("section"), 8, keep=2),
+                               Col("mark", m("mark"), 6), Col("max", m("max"), 5, keep=1),
+                               Col("history", m("history"), 24, min=10, flex=True)])
         self.refresh_view(True)
 
     def refresh_view(self, changed: bool) -> None:

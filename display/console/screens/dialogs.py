@@ -4,9 +4,10 @@ answer, or None when cancelled; nothing is sent from here."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -17,8 +18,12 @@ from ..catalogue import translate_bindings
 
 
 class Dialog(ModalScreen):
+    """A dialog's fields scroll when they do not fit; in a short terminal (below `SHORT` rows) its inputs,
+    selects and buttons go without borders (Textual's `compact`), so that 24 rows show a whole dialog."""
+
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "cancel")]
+    SHORT = 30
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +31,11 @@ class Dialog(ModalScreen):
 
     def m(self, key: str, **kw) -> str:
         return self.app.msg(key, **kw)
+
+    def on_resize(self, event: events.Resize) -> None:
+        short = event.size.height < self.SHORT
+        for widget in self.query("Input, Select, Button"):
+            widget.compact = short
 
     def buttons(self) -> ComposeResult:
         with Horizontal(classes="buttons"):
@@ -63,7 +73,7 @@ class TieDialog(Dialog):
         rep, app, tie = self.app.replica, self.app, self.tie
         spec = rep.rules.award(tie.award_id)
         group = f"（{tie.group}）" if tie.group else ""
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Label(self.m("tie_title", award=app.label(spec.label, spec.label_en), group=group), classes="title",
                         markup=False)
             yield Static(self.m("tie_room", room=tie.room), markup=False)
@@ -130,7 +140,7 @@ class ReasonDialog(Dialog):
         self.title_text, self.body, self.required, self.default = title, body, required, default
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Label(self.title_text, classes="title", markup=False)
             if self.body:
                 yield Static(self.body, markup=False)
@@ -161,7 +171,7 @@ class AssignDialog(Dialog):
     def compose(self) -> ComposeResult:
         app = self.app
         spec = self.specs[0]
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):
             yield Label(self.m("assign_title", award=app.label(spec.label, spec.label_en)), classes="title",
                         markup=False)
             yield Select(options((app.label(s.label, s.label_en), s.id) for s in self.specs), value=spec.id,

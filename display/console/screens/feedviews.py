@@ -7,14 +7,16 @@ from collections import Counter
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Select, Static
+from textual.widgets import DataTable, Header, Select, Static
 
 from scoreboard.judge_text import describe
 from scoreboard.codes import code_label
 
 from ...plaintext import options
-from ..tablesync import TableSync
+from ..columns import Col
+from ..tablesync import FitTable, TableSync
 from .base import ConsoleScreen, right
+from .footer import ConsoleFooter
 
 ALL = "*"
 
@@ -35,20 +37,22 @@ class QuarantineScreen(ConsoleScreen):
         with Horizontal(id="filters"):
             yield Select([(self.m("q_all"), ALL)], value=ALL, allow_blank=False, id="hall")
             yield Static(id="q_summary", markup=False)
-        yield DataTable(id="quarantine", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FitTable(id="quarantine", cursor_type="row", zebra_stripes=True)
+        yield Static(id="more", classes="more", markup=False)
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
-        self.sync = TableSync(self.query_one(DataTable))
+        self.sync = TableSync(self.query_one(DataTable), detail=self.query_one("#more", Static), colon=self.colon)
         self.sync.set_columns(self.columns())
         self.refresh_view(True)
 
     def columns(self) -> list:
         """The time column's header says the zone, which comes with the rules: set again on every refresh
-        (a no-op unless it changed)."""
+        (a no-op unless it changed). Narrow, the seq goes first, then the id, the time and the hall."""
         m = self.m
-        return [("id", "#", 6), self.app.time_column(), ("hall", m("hall"), 10), ("seq", m("seq"), 7),
-                ("code", m("code"), 20), ("message", m("message"), 90)]
+        return [Col("id", "#", 6, keep=3), Col(*self.app.time_column(), keep=2), Col("hall", m("hall"), 10, keep=1),
+                Col("seq", m("seq"), 7, keep=4), Col("code", m("code"), 20, min=12),
+                Col("message", m("message"), 90, min=20, flex=True)]
 
     def refresh_view(self, changed: bool) -> None:
         rep = self.replica
@@ -92,15 +96,18 @@ class HealthScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="health_source", classes="title", markup=False)
-        yield DataTable(id="health", cursor_type="row")
-        yield Footer()
+        yield FitTable(id="health", cursor_type="row")
+        yield Static(id="more", classes="more", markup=False)
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m
-        self.sync = TableSync(self.query_one(DataTable))
-        self.sync.set_columns([("hall", m("hall"), 12), ("connected", m("connected"), 6), ("peer", m("peer"), 18),
-                               ("acked", m("acked"), 10), ("last_at", m("last_at"), 10), ("since", m("since"), 8),
-                               ("per_minute", m("per_minute"), 8), ("lag", m("lag"), 8)])
+        self.sync = TableSync(self.query_one(DataTable), detail=self.query_one("#more", Static), colon=self.colon)
+        # narrow, the peer's address goes first, then the acked seq, the rate and the last record's time
+        self.sync.set_columns([Col("hall", m("hall"), 12, min=8), Col("connected", m("connected"), 6),
+                               Col("peer", m("peer"), 18, keep=4, min=12), Col("acked", m("acked"), 10, keep=3),
+                               Col("last_at", m("last_at"), 10, keep=2), Col("since", m("since"), 8, keep=1),
+                               Col("per_minute", m("per_minute"), 8, keep=2), Col("lag", m("lag"), 8)])
         self.refresh_view(True)
 
     def refresh_view(self, changed: bool) -> None:
@@ -141,18 +148,21 @@ class AuditScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="chain", classes="title", markup=False)
-        yield DataTable(id="audit", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FitTable(id="audit", cursor_type="row", zebra_stripes=True)
+        yield Static(id="more", classes="more", markup=False)
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
-        self.sync = TableSync(self.query_one(DataTable))
+        self.sync = TableSync(self.query_one(DataTable), detail=self.query_one("#more", Static), colon=self.colon)
         self.sync.set_columns(self.columns())
         self.refresh_view(True)
 
     def columns(self) -> list:
+        """Narrow, the event's id goes first, then the time; what and why share the rest."""
         m = self.m
-        return [("id", "#", 6), self.app.time_column(), ("kind", m("kind"), 10), ("actor", m("actor"), 10),
-                ("what", m("what"), 72), ("why", m("why"), 40)]
+        return [Col("id", "#", 6, keep=2), Col(*self.app.time_column(), keep=1), Col("kind", m("kind"), 10),
+                Col("actor", m("actor"), 10, min=6), Col("what", m("what"), 72, min=16, flex=True),
+                Col("why", m("why"), 40, min=16, flex=True)]
 
     def what(self, ev) -> str:
         board = self.replica.board

@@ -9,12 +9,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static
+from textual.widgets import DataTable, Header, Input, Select, Static
 
 from ...plaintext import options
-from ..tablesync import TableSync
+from ..columns import Col
+from ..tablesync import FitTable, TableSync
 from .base import DAY_BINDINGS, ConsoleScreen, fmt_move, fmt_time_used, note_text, points_cell, rank_cell, \
     rank_value, right
+from .footer import ConsoleFooter
 
 VIEWS = ("all", "team", "group")
 
@@ -46,24 +48,28 @@ class RankingScreen(ConsoleScreen):
             yield Select([(m(f"view_{v}"), v) for v in VIEWS], value="all", allow_blank=False, id="view")
             yield Select([], id="choice", prompt="—")
             yield Input(placeholder=m("search"), id="search")
-        yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield FitTable(id="ranking", cursor_type="row", zebra_stripes=True)
+        yield Static(id="more", classes="more", markup=False)
         yield Static(m("waiting"), id="status", markup=False)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#ranking", DataTable)
-        self.sync = TableSync(table, self._cell)
+        self.sync = TableSync(table, self._cell, detail=self.query_one("#more", Static), colon=self.colon)
         if self.replica is not None:
             self.refresh_view(True)
 
     # --- columns and cells --------------------------------------------------------
     def _columns(self):
+        """Narrow, the section scores give way first (the rightmost first), then time, graded, move,
+        note, team and exam number; rank, name and total always stay."""
         m, rules = self.m, self.replica.rules
-        cols = [("rank", m("group_rank") if self.view == "group" else m("rank"), 5), ("move", m("move"), 5),
-                ("exam_no", m("exam_no"), 8), ("name", m("name"), 8), ("team", m("team"), 8)]
-        cols += [(f"s_{s.id}", self.app.label(s.label, s.label_en), 7) for s in rules.sections]
-        cols += [("total", m("total"), 7), ("graded", m("graded"), 5), ("time", m("time_used"), 8),
-                 ("note", m("note"), 20)]
+        cols = [Col("rank", m("group_rank") if self.view == "group" else m("rank"), 5),
+                Col("move", m("move"), 5, keep=4), Col("exam_no", m("exam_no"), 8, keep=1),
+                Col("name", m("name"), 8), Col("team", m("team"), 8, keep=2)]
+        cols += [Col(f"s_{s.id}", self.app.label(s.label, s.label_en), 7, keep=6) for s in rules.sections]
+        cols += [Col("total", m("total"), 7), Col("graded", m("graded"), 5, keep=5),
+                 Col("time", m("time_used"), 8, keep=5), Col("note", m("note"), 20, keep=3, min=8, flex=True)]
         return cols
 
     def _cell(self, col: int, value):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from scoreboard.explain import explain_team
 
-from ..tablesync import TableSync
+from ..columns import Col
+from ..tablesync import FitTable, TableSync
 from .base import ConsoleScreen, fmt_move, fmt_time_used, note_text, points_cell, rank_cell, rank_value, right
+from .footer import ConsoleFooter
 
 
 class TeamsScreen(ConsoleScreen):
@@ -26,22 +28,27 @@ class TeamsScreen(ConsoleScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield DataTable(id="teams", cursor_type="row", zebra_stripes=True)
+            yield FitTable(id="teams", cursor_type="row", zebra_stripes=True)
             with Vertical(id="right"):
                 yield Static(id="team_explain", classes="title", markup=False)
-                yield DataTable(id="members", cursor_type="row", zebra_stripes=True)
+                yield FitTable(id="members", cursor_type="row", zebra_stripes=True)
+                yield Static(id="members_more", classes="more", markup=False)
         yield Static(id="status", markup=False)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         m = self.m
         self.teams = TableSync(self.query_one("#teams", DataTable), self._render_team)
-        self.teams.set_columns([("rank", m("rank"), 5), ("team", m("team"), 10), ("score", m("score"), 8),
-                                ("present", m("present"), 9)])
-        self.members = TableSync(self.query_one("#members", DataTable), self._render_member)
-        self.members.set_columns([("rank", m("rank"), 5), ("move", m("move"), 5), ("exam_no", m("exam_no"), 8),
-                                  ("name", m("name"), 8), ("total", m("total"), 7), ("graded", m("graded"), 5),
-                                  ("time", m("time_used"), 8), ("note", m("note"), 20)])
+        self.teams.set_columns([Col("rank", m("rank"), 5), Col("team", m("team"), 10, min=6),
+                                Col("score", m("score"), 8), Col("present", m("present"), 9, keep=1)])
+        # the members give way as the ranking does: time, graded, move, note, exam number
+        self.members = TableSync(self.query_one("#members", DataTable), self._render_member,
+                                 detail=self.query_one("#members_more", Static), colon=self.colon)
+        self.members.set_columns([Col("rank", m("rank"), 5), Col("move", m("move"), 5, keep=4),
+                                  Col("exam_no", m("exam_no"), 8, keep=1), Col("name", m("name"), 8),
+                                  Col("total", m("total"), 7), Col("graded", m("graded"), 5, keep=5),
+                                  Col("time", m("time_used"), 8, keep=5),
+                                  Col("note", m("note"), 20, keep=3, min=8, flex=True)])
         self.refresh_view(True)
 
     @staticmethod
