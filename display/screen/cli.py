@@ -143,7 +143,7 @@ def screen(target, token, token_file, cafile, name, lang, web_port, host, public
         if token:
             os.environ[ENV] = token  # the token reaches the app by environment, not argv
         argv = web_argv(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal, cafile)
-        serve(argv, host, web_port, public_url=public_url, font_size=font_size or FONT_SIZE)
+        serve(argv, host, web_port, public_url=public_url, font_size=font_size or FONT_SIZE, lang=lang)
         return
     from .app import make_app
 

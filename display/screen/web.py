@@ -36,6 +36,7 @@ from textual_serve.server import Server, to_int
 log = logging.getLogger("textual-serve")
 
 DRIVER = "display.screen.webdriver:ServedDriver"
+FORCED = ("大屏进程 {pid} 未在 {grace} 秒内退出，发送 {signal}", "screen process {pid} did not leave in {grace} s: {signal}")
 GRACE = 5.0  # seconds between quit, SIGTERM and SIGKILL
 FONT_SIZE = 26  # a 1080p projector at about 130 × 33 cells; `?fontsize=N` or --font-size to change
 
@@ -43,10 +44,11 @@ FONT_SIZE = 26  # a 1080p projector at about 130 × 33 cells; `?fontsize=N` or -
 class ScreenService(AppService):
     """One browser's screen process."""
 
-    def __init__(self, argv: list[str], *, grace: float = GRACE, **kw):
-        super().__init__(" ".join(argv), **kw)
+    def __init__(self, argv: list[str], *, grace: float = GRACE, lang: str = "zh", **kw):
+        super().__init__(shlex.join(argv), **kw)
         self.argv = argv
         self.grace = grace
+        self.lang = lang
         self.browser_gone = False
         self._stopping: asyncio.Task | None = None
 
@@ -104,7 +106,7 @@ class ScreenService(AppService):
             await asyncio.wait_for(self.send_meta({"type": "quit"}), self.grace)
         for sig in (None, signal.SIGTERM, signal.SIGKILL):
             if sig is not None and process.returncode is None:
-                log.warning("screen process %s did not leave in %s s: %s", process.pid, self.grace, sig.name)
+                log.warning(FORCED[self.lang == "en"].format(pid=process.pid, grace=self.grace, signal=sig.name))
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.killpg(process.pid, sig)
             if await _ended(process, None if sig == signal.SIGKILL else self.grace):
@@ -124,10 +126,12 @@ async def _ended(process, timeout: float | None) -> bool:
 class ScreenServer(Server):
     """textual-serve's server with `ScreenService`s; `services` are the live ones."""
 
-    def __init__(self, argv: list[str], *, grace: float = GRACE, font_size: int = FONT_SIZE, **kw):
+    def __init__(self, argv: list[str], *, grace: float = GRACE, font_size: int = FONT_SIZE, lang: str = "zh",
+                 **kw):
         super().__init__(shlex.join(argv), **kw)
         self.argv = argv
         self.grace = grace
+        self.lang = lang
         self.font_size = font_size
         self.services: set[ScreenService] = set()
         self.sockets: set[web.WebSocketResponse] = set()
@@ -145,7 +149,7 @@ class ScreenServer(Server):
         try:
             await websocket.prepare(request)
             self.sockets.add(websocket)
-            service = ScreenService(self.argv, grace=self.grace, write_bytes=websocket.send_bytes,
+            service = ScreenService(self.argv, grace=self.grace, lang=self.lang, write_bytes=websocket.send_bytes,
                                     write_str=websocket.send_str, close=websocket.close,
                                     download_manager=self.download_manager, debug=self.debug)
             self.services.add(service)
@@ -174,7 +178,7 @@ class ScreenServer(Server):
 
 
 def serve(argv: list[str], host: str, port: int, *, title: str = "赛场计分台", public_url: str | None = None,
-          font_size: int = FONT_SIZE, grace: float = GRACE) -> None:
+          font_size: int = FONT_SIZE, grace: float = GRACE, lang: str = "zh") -> None:
     """Serve the screen command `argv` to browsers until Ctrl-C or SIGTERM."""
     ScreenServer(argv, host=host, port=port, title=title, public_url=public_url, font_size=font_size,
-                 grace=grace).serve()
+                 grace=grace, lang=lang).serve()
