@@ -80,11 +80,11 @@ async def test_a_mark_after_the_freeze_is_not_on_the_frozen_screen_but_is_in_the
         assert leader(frozen_app).endswith(leader_then)
         assert frozen_app.state.by_exam[last.exam_no]["total"] == last.total / 100
         assert "封榜" in text_of(frozen_app, "#badge")
-        assert "case-09" not in frozen_app.text()
+        assert "案例题第9题" not in frozen_app.text()
     judges_app = app_for(judges)
     async with judges_app.run_test(size=SIZE):
         assert leader(judges_app).endswith(last.name)
-        assert "case-09" in judges_app.text()  # the ticker
+        assert "案例题第9题" in judges_app.text()  # the ticker
 
 
 async def test_unfreezing_shows_the_marks_held_back():

@@ -1,4 +1,5 @@
-"""Snapshots of every view of the big screen at the projector sizes (160×45 and 240×67).
+"""Snapshots of every view of the big screen at the projector sizes (160×45 and 240×67), and at what a
+1080p browser shows with the served page's default font (128×31, `screen --web`).
 
 The states are generated sample days (display/screen/rehearsal.py); the clock is fixed and
 nothing animates, so a snapshot changes only when the screen's drawing does.
@@ -12,7 +13,7 @@ import pytest
 from display.screen.app import make_app
 from display.screen.rehearsal import FIXED_NOW, sample_states
 
-SIZES = {"160x45": (160, 45), "240x67": (240, 67)}
+SIZES = {"160x45": (160, 45), "240x67": (240, 67), "128x31": (128, 31)}
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +46,13 @@ def test_a_ranking_with_a_disqualified_and_an_absent_contestant(snap_compare):
     day.judge("disqualify", {"exam_no": rows[0].exam_no}, reason="违纪：考试中使用手机")
     day.judge("withdraw", {"exam_no": next(r.exam_no for r in rows if not r.graded)}, reason="未到场")
     assert snap_compare(screen(with_view(day.public(), "individual")), terminal_size=SIZES["160x45"])
+
+
+def test_a_screen_that_lost_its_feeder_says_the_try_and_the_error(snap_compare, states):
+    async def lose_the_link(pilot):
+        pilot.app.set_link({"type": "status", "connected": False, "state": "reconnecting", "attempt": 7,
+                            "error": "ConnectionRefusedError: [Errno 111] Connect call failed ('10.0.0.5', 8765)",
+                            "retry_in": 2.0})
+        await pilot.pause()
+
+    assert snap_compare(screen(states["individual"]), terminal_size=SIZES["160x45"], run_before=lose_the_link)

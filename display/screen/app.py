@@ -28,6 +28,7 @@ from .individual import IndividualView
 from .latest import LatestView, ticker_items
 from .stage import StageView
 from .state import PublicState, clock_text, moved_up, tr
+from .status import status_line
 from .team import TeamView
 from .widgets import ExamClock, Ticker
 
@@ -55,6 +56,7 @@ class ScreenApp(App):
         self.ticker_seconds = ticker_seconds
         self.state: PublicState | None = None
         self.connected = True
+        self.link_line = ""  # what the screen says about a link that is down (status.py)
         self.highlight: dict[tuple[str, str], float] = {}
         self._initial = public
         self._pending: dict | None = None
@@ -96,11 +98,11 @@ class ScreenApp(App):
         try:
             async for msg in self.source:
                 if msg.get("type") == "status":
-                    self.set_connected(bool(msg.get("connected")), msg.get("message", ""))
+                    self.set_link(msg)
                 elif msg.get("type") == "public":
                     self.receive(msg)
         except SourceError as exc:
-            self.exit(return_code=2, message=f"error: {exc}")
+            self.exit(return_code=2, message=exc.text(self.lang))
 
     def receive(self, msg: dict) -> None:
         """A new public state: shown at once, or coalesced with the next (latest wins)."""
@@ -120,10 +122,14 @@ class ScreenApp(App):
         if msg is not None:
             self.show(msg)
 
-    def set_connected(self, connected: bool, message: str = "") -> None:
-        if connected != self.connected:
-            self.connected = connected
-            self._header(self.state, message)
+    def set_link(self, status: dict) -> None:
+        """How the link to the source stands (sources.py): while it is down the badge says 连接中断 and the
+        line under the title says what happened, the try it is on and its error, until it is back."""
+        connected = bool(status.get("connected"))
+        line = "" if connected else status_line(status, self.lang)
+        if connected != self.connected or line != self.link_line:
+            self.connected, self.link_line = connected, line
+            self._header(self.state)
 
     # --- rendering ------------------------------------------------------------------
     @property
@@ -160,7 +166,7 @@ class ScreenApp(App):
             view = self.query_one(ContentSwitcher).current
             self.query_one(f"#{view}", View).update_state(self.state, Ctx(self.lang, set(kept)))
 
-    def _header(self, state: PublicState | None, message: str = "") -> None:
+    def _header(self, state: PublicState | None) -> None:
         lang = self.lang
         self.query_one("#title", Static).update(state.title(lang) if state else tr("waiting", lang))
         name = ""
@@ -172,7 +178,8 @@ class ScreenApp(App):
         if at and self.exam:  # the clock shows the exam's time left, so this line says the zone
             at = labelled(at, state.zone, lang)
         self.query_one("#updated", Static).update(
-            Text(message or (f"{'更新于' if lang == 'zh' else 'updated'} {at}" if at else ""), style="dim"))
+            Text(self.link_line, style="bold #ff5555") if self.link_line else
+            Text(tr("updated", lang, at=at) if at else "", style="dim"))
         badge = self.query_one("#badge", Static)
         if not self.connected:
             key = "offline"

@@ -32,6 +32,36 @@ def spaced(name: str) -> str:
     return " ".join(name) if name and all(ord(ch) > 0x2E80 for ch in name) and len(name) <= 4 else name
 
 
+def holder_places(awards: dict) -> dict[tuple[str, str | None, str], int]:
+    """Each holder's place among its award's holders (in its group), in the list's order: (award, group,
+    recipient) → 1, 2, …. A holder whose rank is below its place moved up past someone not counted."""
+    places: dict[tuple[str, str | None, str], int] = {}
+    counts: dict[tuple[str, str | None], int] = {}
+    for a in awards.get("awards") or []:
+        key = (a["id"], a.get("group"))
+        counts[key] = counts.get(key, 0) + 1
+        places.setdefault((a["id"], a.get("group"), a["recipient"]), counts[key])
+    return places
+
+
+def moved_up(r: Recipient, team: bool, place: int) -> bool:
+    return not team and r.note != "assigned" and 0 < place < r.rank
+
+
+def rank_line(r: Recipient, team: bool, lang: str, place: int = 0) -> str:
+    """Where the holder stands, as the award says it: 厦门组内第2名; for one who moved up past holders not
+    counted (依次顺延), the place among the award's holders first: 厦门组第3位获奖者 / 组内第7名，依次顺延."""
+    if r.note == "assigned" or not r.rank:
+        return ""
+    if moved_up(r, team, place):
+        if r.group:
+            return f"{tr('group_holder', lang, group=r.group, place=place)}\n{tr('moved_in_group', lang, n=r.rank)}"
+        return f"{tr('holder', lang, place=place)}\n{tr('moved_overall', lang, n=r.rank)}"
+    if r.group and not team:
+        return tr("group_place", lang, group=r.group, n=r.rank)
+    return tr("team_place" if team else "place", lang, n=r.rank)
+
+
 class RecipientCard(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(classes="rc-name", markup=False)
@@ -39,20 +69,15 @@ class RecipientCard(Vertical):
         yield Static(classes="rc-rank", markup=False)
         yield Digits(classes="rc-score")
 
-    def show(self, r: Recipient | None, team: bool, lang: str) -> None:
+    def show(self, r: Recipient | None, team: bool, lang: str, place: int = 0) -> None:
+        """`place`: the recipient's place among the award's holders (in its group), as the list orders them."""
         self.display = r is not None
         if r is None:
             return
         self.query_one(".rc-name", Static).update(spaced(r.name))
         sub = "" if team else " · ".join(x for x in (r.team, r.unit) if x)
         self.query_one(".rc-sub", Static).update(sub)
-        if r.note == "assigned" or not r.rank:
-            rank = ""
-        elif r.group and not team:
-            rank = tr("group_place", lang, group=r.group, n=r.rank)
-        else:
-            rank = tr("team_place" if team else "place", lang, n=r.rank)
-        self.query_one(".rc-rank", Static).update(rank)
+        self.query_one(".rc-rank", Static).update(rank_line(r, team, lang, place))
         digits = self.query_one(".rc-score", Digits)
         digits.update(score_text(r, team))
         digits.display = r.score is not None
@@ -148,12 +173,17 @@ class CeremonyView(View):
 
     def _show_reveal(self, cur: Reveal, seq: list[Reveal], state: PublicState, lang: str) -> None:
         team = bool(cur.recipients) and all(r.team == r.name for r in cur.recipients)
+        places = holder_places(state.awards)
         self.query_one("#cer-award", Static).update(Text(cur.label, justify="center"))
         if cur.group:
             place = cur.group
         elif len(cur.recipients) == 1 and cur.recipients[0].rank and cur.recipients[0].note != "assigned":
-            key = "team_place" if team else "place"
-            place = tr(key, lang, n=cur.recipients[0].rank)
+            r = cur.recipients[0]
+            held = places.get((cur.award, r.group, r.recipient), 0)
+            if moved_up(r, team, held):
+                place = tr("holder", lang, place=held)
+            else:
+                place = tr("team_place" if team else "place", lang, n=r.rank)
         else:
             place = ""
         progress = tr("cer_of", lang, place=cur.place, of=cur.of) if cur.of > 1 else ""
@@ -164,7 +194,8 @@ class CeremonyView(View):
         grid.styles.grid_size_columns = 1 if n == 1 else (n if n <= 4 else 4)
         grid.set_class(n == 1, "-single")
         for i, card in enumerate(self.query(RecipientCard)):
-            card.show(cur.recipients[i] if i < n else None, team, lang)
+            r = cur.recipients[i] if i < n else None
+            card.show(r, team, lang, places.get((cur.award, r.group, r.recipient), 0) if r else 0)
         earlier = [r for r in revealed_so_far(seq, cur.index) if r.index != cur.index]
         names = "、".join(x.name for r in earlier for x in r.recipients) if lang == "zh" else ", ".join(
             x.name for r in earlier for x in r.recipients)

@@ -68,8 +68,8 @@ def build_source(target: str, token: str | None, name: str, lang: str, rehearsal
     return DbSource(target, lang)
 
 
-def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool, cafile: str | None = None) -> str:
-    """The command textual-serve runs for each browser: this same screen, without --web."""
+def web_argv(target: str, name: str, lang: str, exam: tuple, rehearsal: bool, cafile: str | None = None) -> list[str]:
+    """What the web server runs for each browser: this same screen, without --web."""
     args = [sys.executable, "-m", "display.screen", target, "--name", name, "--lang", lang]
     if cafile:
         args += ["--cafile", os.path.abspath(cafile)]
@@ -82,7 +82,12 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool,
         args += ["--exam-date", date]
     if rehearsal:
         args.append("--rehearsal")
-    return shlex.join(args)
+    return args
+
+
+def web_command(*args, **kw) -> str:
+    """`web_argv` as one shell line (what the server prints it serves)."""
+    return shlex.join(web_argv(*args, **kw))
 
 
 @click.command("screen")
@@ -98,6 +103,9 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool,
               help="With --web: address to listen on (0.0.0.0: every interface).")
 @click.option("--public-url", help="With --web: the URL browsers use, when it is not http://HOST:PORT "
               "(for instance when listening on 0.0.0.0).")
+@click.option("--font-size", type=click.IntRange(6, 96), default=None, show_default="26",
+              help="With --web: the page's font size in pixels (26 suits a 1080p projector; a browser may "
+              "still ask for another with ?fontsize=N in the address).")
 @click.option("--exam-start", metavar="HH:MM", help="Exam start on the contest's clock (the rules' zone; Beijing "
               "time by default): the clock counts down to the end.")
 @click.option("--exam-minutes", type=int, help="Exam length in minutes (default 120).")
@@ -105,8 +113,8 @@ def web_command(target: str, name: str, lang: str, exam: tuple, rehearsal: bool,
 @click.option("--rehearsal", is_flag=True, help="No hall needed: replay a generated day of the preset named by "
               "TARGET (default fujian-2024-final) through every view, the freeze and the ceremony.")
 @fail_cleanly
-def screen(target, token, token_file, cafile, name, lang, web_port, host, public_url, exam_start, exam_minutes,
-           exam_date, rehearsal):
+def screen(target, token, token_file, cafile, name, lang, web_port, host, public_url, font_size, exam_start,
+           exam_minutes, exam_date, rehearsal):
     """The big screen for the hall's projector.
 
     TARGET is the feeder's URL (ws://HOST:PORT/feed, with the screen's token from --token-file
@@ -130,12 +138,12 @@ def screen(target, token, token_file, cafile, name, lang, web_port, host, public
     if web_port is not None:
         if not rehearsal:
             build_source(target, token, name, lang, rehearsal, cafile)  # check the arguments before serving
-        from textual_serve.server import Server
+        from .web import FONT_SIZE, serve
 
         if token:
             os.environ[ENV] = token  # the token reaches the app by environment, not argv
-        command = web_command(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal, cafile)
-        Server(command, host=host, port=web_port, title="赛场计分台", public_url=public_url).serve()
+        argv = web_argv(target, name, lang, (exam_start, exam_minutes, exam_date), rehearsal, cafile)
+        serve(argv, host, web_port, public_url=public_url, font_size=font_size or FONT_SIZE, lang=lang)
         return
     from .app import make_app
 

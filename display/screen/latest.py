@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 
+from scoreboard.items import item_name
+
 from .base import Ctx, View
-from .state import PublicState, clock_text, fmt_score, rank_text, tr
+from .state import SECTION_FALLBACK, PublicState, clock_text, fmt_score, rank_text, tr
 from .widgets import Col, Line, PagedTable
 
 
@@ -27,12 +29,21 @@ def mark_text(r: dict, lang: str) -> str:
     return f"{mark}/{fmt_score(r['max'])}" if r.get("max") is not None else mark
 
 
+def item_text(state: PublicState, r: dict, lang: str) -> str:
+    """The item as the hall says it: its section's label and its number (简答题第4题); "" for a hand-in."""
+    if r.get("kind") == "finish" or not r.get("item"):
+        return ""
+    section = str(r.get("section") or "")
+    label = dict(state.sections(lang)).get(section) or SECTION_FALLBACK.get(section, ("", ""))[lang == "en"]
+    return item_name(str(r["item"]), section, label, lang)
+
+
 def ticker_items(state: PublicState, lang: str) -> list[str]:
     out = []
     for r in state.latest:
         name, team, _row = who(state, r)
-        item = "" if r.get("kind") == "finish" else f"{r.get('item', '')} "
-        body = f"{item}{mark_text(r, lang)}"
+        item = item_text(state, r, lang)
+        body = f"{item} {mark_text(r, lang)}" if item else mark_text(r, lang)
         out.append(f"{name}（{team}）{body}" if lang == "zh" else f"{name} ({team}) {body}")
     return out
 
@@ -49,7 +60,7 @@ class LatestView(View):
         lines = []
         for r in state.latest:
             name, team, row = who(state, r)
-            lines.append(Line((clock_text(r.get("at"), state.zone), name, team, str(r.get("item", "")),
+            lines.append(Line((clock_text(r.get("at"), state.zone), name, team, item_text(state, r, lang),
                                mark_text(r, lang), fmt_score(row["total"]) if row else "",
                                rank_text(row, lang) if row else "")))
         if not lines:

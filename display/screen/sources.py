@@ -1,6 +1,9 @@
 """Where the screen's public states come from. Each source is an async iterable of messages:
-`public` states, and `{"type": "status", "connected": bool, "message": str}` when the link
-drops or comes back (the screen keeps showing the last state meanwhile).
+`public` states, and `{"type": "status", "connected": bool, "state": …}` when the link drops, each
+time a try to get it back fails, and when it is back (the screen keeps showing the last state
+meanwhile, and says how the link stands: display/screen/status.py). `state` is `lost`, `closed`,
+`reconnecting` (with `attempt`, `error`, `retry_in`) or `db_error` (with `error`); errors are as the
+client library words them, and the screen names them in its language.
 
 - `LiveSource`: the feeder, through `feeder.client.ViewClient` (role `display`).
 - `DbSource`: a contest database file, polled about every second and folded incrementally
@@ -18,7 +21,19 @@ from .public import LatestResults, public_message
 
 
 class SourceError(Exception):
-    """The source cannot work (a refused token, a file that is not a contest database)."""
+    """The source cannot work (a refused token, a file that is not a contest database): where, the
+    feeder's code if it gave one (scoreboard/codes.py), and the detail as it came."""
+
+    def __init__(self, where: str, code: str = "", detail: str = ""):
+        super().__init__(": ".join(x for x in (where, code, detail) if x))
+        self.where, self.code, self.detail = where, code, detail
+
+    def text(self, lang: str = "zh") -> str:
+        """What the screen says on its way out, in its language."""
+        from .status import error_text, say
+
+        reason = error_text(f"{self.code}: {self.detail}" if self.code else self.detail, lang)
+        return say("source_error", lang, error=f"{self.where}：{reason}" if lang == "zh" else f"{self.where}: {reason}")
 
 
 class LiveSource:
@@ -33,20 +48,24 @@ class LiveSource:
 
         from feeder.client import FATAL, FeedError, ViewClient
 
+        attempt = 0  # failed tries since the link was last up
         while True:
-            client = ViewClient(self.url, self.token, self.name, role="display", ssl=self.ssl)
+            client = ViewClient(self.url, self.token, self.name, role="display", ssl=self.ssl, max_backoff=self.retry)
             try:
                 first = await client.connect()
             except FeedError as exc:
                 if exc.code in FATAL or exc.code == "bad_url":
-                    raise SourceError(f"{self.url}: {exc}") from None
-                yield {"type": "status", "connected": False, "message": str(exc)}
+                    raise SourceError(self.url, exc.code, exc.message) from None
+                attempt += 1
+                yield self._retrying(attempt, f"{exc.code}: {exc.message}")
                 await asyncio.sleep(self.retry)
                 continue
             except (OSError, asyncio.TimeoutError, InvalidHandshake, ConnectionClosed) as exc:  # refused, unreachable
-                yield {"type": "status", "connected": False, "message": f"{type(exc).__name__}: {exc}"}
+                attempt += 1
+                yield self._retrying(attempt, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
                 await asyncio.sleep(self.retry)
                 continue
+            attempt = 0
             try:
                 yield {"type": "status", "connected": True}
                 if first.get("type") == "public":
@@ -57,13 +76,21 @@ class LiveSource:
                         yield {"type": "status", "connected": True}
                         yield msg
                     elif kind == "disconnected":
-                        yield {"type": "status", "connected": False, "message": msg.get("message", "")}
+                        yield {"type": "status", "connected": False, "state": "lost"}
+                    elif kind == "reconnecting":
+                        yield {"type": "status", "connected": False, "state": "reconnecting",
+                               "attempt": msg.get("attempt"), "error": msg.get("error", ""),
+                               "retry_in": msg.get("retry_in")}
                     elif kind == "error":
-                        raise SourceError(f"{self.url}: {msg.get('code')}: {msg.get('message')}")
+                        raise SourceError(self.url, msg.get("code", ""), msg.get("message", ""))
             finally:
                 await client.close()
-            yield {"type": "status", "connected": False, "message": "closed"}
+            yield {"type": "status", "connected": False, "state": "closed"}
             await asyncio.sleep(self.retry)
+
+    def _retrying(self, attempt: int, error: str) -> dict:
+        return {"type": "status", "connected": False, "state": "reconnecting", "attempt": attempt, "error": error,
+                "retry_in": self.retry}
 
 
 class DbSource:
@@ -81,7 +108,7 @@ class DbSource:
             self.store = Store(self.path)
             self.board = self.store.board()
         except (StoreError, sqlite3.DatabaseError) as exc:
-            raise SourceError(str(exc)) from None
+            raise SourceError(self.path, "", str(exc)) from None
 
     def read(self, first: bool) -> dict | None:
         """Fold the events written since the last read; the new public state, or None if nothing changed."""
@@ -100,7 +127,7 @@ class DbSource:
             try:
                 msg = await asyncio.to_thread(self.read, first)
             except sqlite3.Error as exc:
-                yield {"type": "status", "connected": False, "message": str(exc)}
+                yield {"type": "status", "connected": False, "state": "db_error", "error": str(exc)}
             else:
                 if msg is not None:
                     if not first:
