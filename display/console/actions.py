@@ -181,21 +181,22 @@ class Actions:
     def console_commands(self, screen):
         """The console's screens and the judges' actions, by name (in `ConsoleApp.palette_commands`)."""
         m = self.msg
-        for mode in ("ranking", "teams", "awards", "quarantine", "health", "audit", "control"):
-            yield SystemCommand(m(f"mode_{mode}"), f"→ {mode}", lambda mode=mode: self.run_action(f"mode('{mode}')"))
-        yield SystemCommand(m("decide"), "decision", self.action_decide)
-        yield SystemCommand(m("confirm"), "confirm", self.action_confirm)
+        for n, mode in enumerate(("ranking", "teams", "awards", "quarantine", "health", "audit", "control"), 1):
+            yield SystemCommand(m(f"mode_{mode}"), m("p_mode", k=n),
+                                lambda mode=mode: self.run_action(f"mode('{mode}')"))
+        yield SystemCommand(m("decide"), m("p_decide"), self.action_decide)
+        yield SystemCommand(m("confirm"), m("p_confirm"), self.action_confirm)
         if self.source.role == "chief":
-            yield SystemCommand(m("lock"), "lock (chief)", self.action_lock)
-            yield SystemCommand(m("unlock"), "unlock (chief)", self.action_unlock)
-        yield SystemCommand(m("assign"), "assign", self.action_assign)
-        yield SystemCommand(m("revoke"), "revoke", self.action_revoke)
-        yield SystemCommand(m("freeze"), "freeze", self.action_freeze)
-        yield SystemCommand(m("unfreeze"), "unfreeze", self.action_unfreeze)
+            yield SystemCommand(m("lock"), m("p_lock"), self.action_lock)
+            yield SystemCommand(m("unlock"), m("p_unlock"), self.action_unlock)
+        yield SystemCommand(m("assign"), m("p_assign"), self.action_assign)
+        yield SystemCommand(m("revoke"), m("p_revoke"), self.action_revoke)
+        yield SystemCommand(m("freeze"), m("p_freeze"), self.action_freeze)
+        yield SystemCommand(m("unfreeze"), m("p_unfreeze"), self.action_unfreeze)
         for view in ("individual", "team", "group", "awards", "latest", "ceremony"):
             key = {"team": "view_teamv", "group": "view_groupv"}.get(view, f"view_{view}")
-            yield SystemCommand(m("show_view", view=m(key)), f"view {view}",
+            yield SystemCommand(m("show_view", view=m(key)), m("p_view"),
                                 lambda view=view: self.action_screen_view(view))
-        yield SystemCommand(m("ceremony_next"), "ceremony +1", lambda: self.action_ceremony(1))
-        yield SystemCommand(m("ceremony_prev"), "ceremony -1", lambda: self.action_ceremony(-1))
-        yield SystemCommand(m("help"), "help", self.action_help)
+        yield SystemCommand(m("ceremony_next"), m("p_ceremony_next"), lambda: self.action_ceremony(1))
+        yield SystemCommand(m("ceremony_prev"), m("p_ceremony_prev"), lambda: self.action_ceremony(-1))
+        yield SystemCommand(m("help"), m("p_help"), self.action_help)

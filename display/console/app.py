@@ -277,7 +277,16 @@ class ConsoleApp(DayActions, Actions, App):
 
     # --- hooks: what this app offers (the replay gives its own, docs/replay.md) ----------------
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)  # Textual's own: theme, keys, quit, screenshot
+        """Textual's own entries (theme, keys, screenshot, quit) in the console's language, then the app's."""
+        m = self.msg
+        yield SystemCommand(m("sys_theme"), m("sys_theme_help"), self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(m("sys_keys"), m("sys_keys_hide"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(m("sys_keys"), m("sys_keys_show"), self.action_show_help_panel)
+        yield SystemCommand(m("sys_screenshot"), m("sys_screenshot_help"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand(m("sys_quit"), m("sys_quit_help"), self.action_quit)
         yield from self.palette_commands(screen)
 
     def palette_commands(self, screen):
@@ -285,7 +294,7 @@ class ConsoleApp(DayActions, Actions, App):
         yield from self.console_commands(screen)
         yield from self.day_commands(screen)
         if self.has_rounds():
-            yield SystemCommand(self.msg("mode_desk"), "→ desk", lambda: self.run_action("mode('desk')"))
+            yield SystemCommand(self.msg("mode_desk"), self.msg("p_mode", k=0), lambda: self.run_action("mode('desk')"))
 
     def help_page(self):
         """Hook: what `?` shows where the screen has no help of its own."""

@@ -110,10 +110,10 @@ class ReplayApp(Controls, ConsoleApp):
         for b in self.BINDINGS:
             if b.action.startswith("mode("):
                 mode = b.action[len("mode('"):-2]
-                yield SystemCommand(self.msg(f"mode_{mode}"), f"{b.key} · {mode}",
+                yield SystemCommand(self.msg(f"mode_{mode}"), self.msg("p_mode", k=b.key),
                                     lambda action=b.action: self.run_action(action))
         yield from self.control_commands()
-        yield SystemCommand(self.msg("help"), f"{self.keys('help')} · help", self.action_help)
+        yield SystemCommand(self.msg("help"), self.msg("p_help"), self.action_help)
 
     def help_page(self):
         from display.console.screens.help import HelpPage, palette_key

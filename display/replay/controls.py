@@ -15,6 +15,7 @@ from __future__ import annotations
 from textual.app import SystemCommand
 from textual.binding import Binding
 
+from display.console.catalogue import msg as console_msg
 from display.console.screens.help import bound_keys
 from scoreboard.timeline import Timeline
 
@@ -210,7 +211,7 @@ class Controls:
     def control_commands(self):
         """The controls by name, for the command palette."""
         for b in BINDINGS:
-            yield SystemCommand(msg(b.description, self.lang), f"{self.keys(b.action)} · {b.action}",
+            yield SystemCommand(msg(b.description, self.lang), console_msg("p_key", self.lang, k=self.keys(b.action)),
                                 lambda action=b.action: self.run_action(action))
 
     # --- words ---------------------------------------------------------------------------
