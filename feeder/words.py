@@ -46,9 +46,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_repeat": ("重复", "the repetition"),
     "kind_piece": ("由标点隔开的单一种类片段", "the one-kind piece"),
     # tokens new
-    "serving_unverified": ("文件校验失败：{problem}；按 --allow-unverified 照常服务，各裁判台都会显示此问题",
-                           "the file fails verification: {problem}; served anyway (--allow-unverified), and every "
-                           "judge's console shows it"),
     "bad_name": ("名称{problem}", "the name {problem}"),
     "exists": ("{path} 已存在；如确实要换掉全部令牌，加 --force", "{path} exists; add --force to replace every token in it"),
     "no_names": ("至少给出一个名称：--hall、--judge、--chief 或 --display",
