@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,11 +22,16 @@ from scoreboard.explain import explain_contestant, explain_team
 from scoreboard.roster import RosterError
 from scoreboard.rules import RulesError, load_preset, load_rules, preset_names, preset_text
 
+from .helpformat import LANGS, BilingualGroup, add_help, current_lang
+from .helptext import HELP
 from .loading import load_jsonl
 from .rosters import load_roster
 from .store import Store, StoreError, writer_lock
 from .timeparse import as_of, parse_at
 from .views import awards_json, print_awards, print_standings, standings_json
+from .words import say
+
+add_help(HELP)
 
 
 class UserError(Exception):
@@ -40,27 +44,27 @@ def fail_cleanly(fn):
         try:
             return fn(*args, **kwargs)
         except (StoreError, RulesError, UserError) as exc:
-            lang = kwargs.get("lang") or os.environ.get("SCOREBOARD_LANG", "zh")
-            for line in str(exc).splitlines():
-                click.echo(f"错误：{line}" if lang == "zh" else f"error: {line}", err=True)
+            lang = kwargs.get("lang") or current_lang()
+            text = exc.text(lang) if isinstance(exc, StoreError) else str(exc)
+            for line in text.splitlines():
+                click.echo(say("error", lang, line=line), err=True)
             sys.exit(2)
         except RosterError as exc:
-            lang = kwargs.get("lang") or os.environ.get("SCOREBOARD_LANG", "zh")
+            lang = kwargs.get("lang") or current_lang()
             for p in exc.problems:
-                click.echo(f"错误：{p.text(lang)}" if lang == "zh" else f"error: {p.text(lang)}", err=True)
-            click.echo(f"错误：共{len(exc.problems)}处问题，名单未导入" if lang == "zh" else
-                       f"error: {len(exc.problems)} problem(s); nothing was imported", err=True)
+                click.echo(say("error", lang, line=p.text(lang)), err=True)
+            click.echo(say("error", lang, line=say("roster_refused", lang, n=len(exc.problems))), err=True)
             sys.exit(2)
 
     return wrapper
 
 
 def lang_option(fn):
+    """`--lang zh|en`; without it, SCOREBOARD_LANG, else zh (db/helpformat.py reads it for the help too)."""
     return click.option(
         "--lang",
-        type=click.Choice(["zh", "en"]),
-        default=lambda: os.environ.get("SCOREBOARD_LANG", "zh"),
-        show_default="zh",
+        type=click.Choice(LANGS),
+        default=current_lang,
         help="Language of the output: zh (中文, default) or en.",
     )(fn)
 
@@ -68,8 +72,10 @@ def lang_option(fn):
 db_argument = click.argument("db", type=click.Path(dir_okay=False))
 
 
-@click.group(name="scoreboard", context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="scoreboard", cls=BilingualGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option("0.1.0", prog_name="scoreboard")
+@click.option("--lang", type=click.Choice(LANGS), expose_value=False,
+              help="Language of the help and of every command: zh (中文, default) or en.")
 def cli():
     """赛场计分台: the competition-day scoring board.
 
@@ -88,12 +94,12 @@ def cli():
 def init(db, preset, rules_file, roster, date, lang):
     """Create a contest database from rules and a checked roster."""
     if bool(preset) == bool(rules_file):
-        raise UserError("give exactly one of --preset or --rules")
+        raise UserError(say("one_rules", lang))
     if date:
         try:
             datetime.date.fromisoformat(date)
         except ValueError:
-            raise UserError(f"--date {date}: give the day as YYYY-MM-DD, e.g. 2024-08-22") from None
+            raise UserError(say("bad_date", lang, date=date)) from None
     if preset:
         rules = load_preset(preset)
     else:
@@ -105,21 +111,21 @@ def init(db, preset, rules_file, roster, date, lang):
     store = Store.create(db, rules, contestants, preset or "", date or "")
     store.close()
     teams = Counter(c.team for c in contestants)
-    click.echo(f"{db}: {rules.title or rules.id}, {len(contestants)} contestants in {len(teams)} teams")
+    click.echo(say("created", lang, db=db, title=rules.title or rules.id, n=len(contestants), teams=len(teams)))
 
 
 @cli.command()
 @db_argument
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--source", default="offline", show_default=True, help="Source name when the file has no hello line.")
+@lang_option
 @fail_cleanly
-def load(db, file, source):
+def load(db, file, source, lang):
     """Load a JSON Lines file of hall records (the offline path when the network fails)."""
     store = Store(db)
-    with writer_lock(store.path, "load the file through the running feeder, as its hall: scoreboard load "
-                                 "--via ws://HOST:PORT/feed FILE --source HALL --token-file HALL.token"):
+    with writer_lock(store.path, "instead_via"):
         summary = load_jsonl(store, file, source)
-    click.echo(summary.text())
+    click.echo(summary.text(lang))
 
 
 @cli.command()
@@ -186,7 +192,7 @@ def explain(db, who, at, lang):
     elif who in st.by_team:
         lines = explain_team(board.rules, st, aw, who, lang, certainty=compute_certainty(board))
     else:
-        raise UserError(f"'{who}' is neither an exam number nor a team of this contest")
+        raise UserError(say("not_who", lang, who=who))
     if moment is not None:
         lines.insert(0, as_of(moment, store, lang))
     click.echo("\n".join(lines))
@@ -217,29 +223,27 @@ def verify(db, head, as_json, lang):
 
 def verify_lines(report, lang: str) -> list[str]:
     """What `verify` prints: the verdict, the first problem and the others, the notes."""
-    zh = lang == "zh"
     if report.ok:
-        head = (f"校验通过：{report.events} 条事件（其中裁判记录 {report.judge_events} 条）、{report.seals} 个封存，"
-                f"链头 {report.head}") if zh else (
-            f"ok: {report.events} events ({report.judge_events} by judges) in {report.seals} seals, "
-            f"chain head {report.head}")
-        lines = [head]
+        lines = [say("verified", lang, events=report.events, judges=report.judge_events, seals=report.seals,
+                     head=report.head)]
     else:
-        n = len(report.problems) + report.more
-        lines = [(f"校验失败（{n} 处不符），第一处：" if zh else f"verification FAILED ({n} problem(s)); first: ")
-                 + report.first(lang)]
+        lines = [say("verify_failed", lang, n=len(report.problems) + report.more, first=report.first(lang))]
         lines += [f"  - {p.text(lang)}" for p in report.problems[1:]]
         if report.more:
-            lines.append(f"  … 另有 {report.more} 处" if zh else f"  … and {report.more} more")
-    lines += [("注：" if zh else "note: ") + n.text(lang) for n in report.notes]
+            lines.append(say("verify_more", lang, n=report.more))
+    lines += [say("note", lang, text=n.text(lang)) for n in report.notes]
     return lines
 
 
 @cli.command()
 @click.argument("name", required=False)
-def presets(name):
+@lang_option
+@fail_cleanly
+def presets(name, lang):
     """List the rules presets, or print one (to copy and edit)."""
     if name:
+        if name not in preset_names():
+            raise UserError(say("unknown_preset", lang, name=name, known=", ".join(preset_names())))
         click.echo(preset_text(name))
     else:
         for n in preset_names():
@@ -251,8 +255,9 @@ def presets(name):
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="CSV file to write.")
 @click.option("--seed", type=int, default=2024, show_default=True, help="Random seed (same seed, same roster).")
 @click.option("--per-team", type=int, help="Contestants per team (default: the quota).")
+@lang_option
 @fail_cleanly
-def sample_roster_cmd(preset, out, seed, per_team):
+def sample_roster_cmd(preset, out, seed, per_team, lang):
     """Write a generated roster with realistic names and units (for rehearsals)."""
     from scoreboard.sample import sample_roster
 
@@ -260,7 +265,7 @@ def sample_roster_cmd(preset, out, seed, per_team):
 
     people = sample_roster(load_preset(preset), seed, per_team)
     write_roster_csv(load_preset(preset), people, out)
-    click.echo(f"{out}: {len(people)} contestants")
+    click.echo(say("roster_written", lang, out=out, n=len(people)))
 
 
 @cli.command("sample-day")
@@ -270,8 +275,9 @@ def sample_roster_cmd(preset, out, seed, per_team):
 @click.option("--source", default="hall-a", show_default=True, help="The hall's source name.")
 @click.option("--seed", type=int, default=7, show_default=True, help="Random seed (same seed, same day).")
 @click.option("--bad-rate", type=float, default=0.0, help="Share of bad records to mix in.")
+@lang_option
 @fail_cleanly
-def sample_day_cmd(preset, roster, out, source, seed, bad_rate):
+def sample_day_cmd(preset, roster, out, source, seed, bad_rate, lang):
     """Write a generated exam day as hall records in JSON Lines."""
     from scoreboard.sample import exam_day
 
@@ -282,7 +288,7 @@ def sample_day_cmd(preset, roster, out, source, seed, bad_rate):
         f.write(json.dumps({"type": "hello", "protocol": 1, "role": "hall", "source": source}) + "\n")
         for _t_off, rec in records:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    click.echo(f"{out}: {len(records)} records")
+    click.echo(say("day_written", lang, out=out, n=len(records)))
 
 
 __all__ = ["cli", "fail_cleanly", "lang_option", "db_argument", "UserError"]

@@ -11,7 +11,10 @@ import click
 
 from .cli import UserError, db_argument, fail_cleanly, lang_option
 from .exports import LISTS, ExportError, build, take
+from .exports.labels import SHEET
+from .helpformat import BilingualCommand
 from .store import Store
+from .words import say
 
 WHAT_HELP = ("Which list: results (个人成绩), teams (团体成绩), awards (获奖名单), advancement (推荐名单), "
              "audit (审计记录), certificates (证书名单). A workbook holds all of them unless one is named; "
@@ -68,11 +71,13 @@ def _snapshot(db: str, lang: str):
         store.close()
 
 
-def _status(snap) -> str:
-    return snap.status_short() + ("" if snap.provisional else f", chain {snap.chain_head[:16]}")
+def _status(snap, lang: str) -> str:
+    if snap.provisional:
+        return snap.status_short()
+    return snap.status_short() + ("，" if lang == "zh" else ", ") + say("chain", lang, head=snap.chain_head[:16])
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @db_argument
 @click.option("--to", "out", required=True, type=click.Path(dir_okay=False),
               help="The file to write: FILE.xlsx (the workbook) or FILE.csv (one list).")
@@ -88,7 +93,7 @@ def export(db, out, what, lang):
     """
     suffix = Path(out).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UserError(f"{out}: the file must end in .xlsx (workbook) or .csv (one list)")
+        raise UserError(say("export_suffix", lang, out=out))
     _check_target(out, lang)
     snap = _snapshot(db, lang)
     if suffix == ".csv":
@@ -96,7 +101,9 @@ def export(db, out, what, lang):
 
         with _writing(out, lang):
             n = write_csv(snap, build(snap, what or "results"), out)
-        click.echo(f"{out}: {n} rows of {what or 'results'} [{_status(snap)}]")
+        which = what or "results"
+        click.echo(say("exported_csv", lang, out=out, n=n, what=which if lang == "en" else SHEET[which][0],
+                       status=_status(snap, lang)))
         return
     from .exports.workbook import write_workbook
 
@@ -104,10 +111,10 @@ def export(db, out, what, lang):
     tables = [build(snap, k) for k in keys]
     with _writing(out, lang):
         write_workbook(snap, tables, out)
-    click.echo(f"{out}: {len(keys)} sheet(s) [{_status(snap)}]")
+    click.echo(say("exported_book", lang, out=out, n=len(keys), status=_status(snap, lang)))
 
 
-@click.command()
+@click.command(cls=BilingualCommand)
 @db_argument
 @click.option("--to", "out", required=True, type=click.Path(dir_okay=False),
               help="FILE.html (print it from a browser) or FILE.pdf (needs WeasyPrint and a Chinese font).")
@@ -120,17 +127,17 @@ def report(db, out, lang):
 
     suffix = Path(out).suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
-        raise UserError(f"{out}: the file must end in .html or .pdf")
+        raise UserError(say("report_suffix", lang, out=out))
     _check_target(out, lang)
     if suffix == ".pdf":
         why = pdf_unavailable()
         if why:
-            raise UserError(f"cannot make a PDF here: {why}. Write FILE.html and print it from a browser instead")
+            raise UserError(say("no_pdf", lang, why=why))
     snap = _snapshot(db, lang)
     data = render_pdf(snap) if suffix == ".pdf" else render_html(snap).encode("utf-8")
     with _writing(out, lang):
         Path(out).write_bytes(data)
-    click.echo(f"{out}: report [{_status(snap)}]")
+    click.echo(say("reported", lang, out=out, status=_status(snap, lang)))
 
 
 def register(cli: click.Group) -> None:

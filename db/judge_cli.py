@@ -40,6 +40,14 @@ SAID = {
     "o_order": ("排序 {order}", "order {order}"),
     "o_share": ("并列获奖", "share"),
     "o_lots": ("抽签", "lots"),
+    "one_outcome": ("--order、--share、--lots 只能给出其中一个", "give exactly one of --order, --share or --lots"),
+    "which_tie": ("{award}有 {n} 处待裁定的并列；请用 --tied 指明是哪一处",
+                  "{n} pending ties for {award}; name them with --tied"),
+    "refused": ("{text}（{code}）", "{code}: {text}"),
+    "unknown_flag": ("--flag {item}：没有这个标记（本场比赛的标记：{known}）",
+                     "--flag {item}: unknown flag (this contest's: {known})"),
+    "flag_value": ("--flag {item}：请写成 标记=是 或 标记=否（也可写 yes/no、1/0）",
+                   "--flag {item}: give FLAG=是 or FLAG=否 (yes/no, 1/0)"),
 }
 STATUS = {"zh": {"open": "待确认", "pending_ties": "有待裁定的并列（临时名单）", "confirmed": "已确认，待定榜",
                  "locked": "已定榜"},
@@ -54,9 +62,10 @@ def say(key: str, lang: str, **params) -> str:
     return (zh if lang == "zh" else en).format(**params)
 
 
-def judge_command(db: str, role: str, actor: str, kind: str, data, reason: str):
+def judge_command(db: str, role: str, actor: str, kind: str, data, reason: str, lang: str = "zh"):
     """One judge event from the shell. `data` may be a function of the folded board (read under the
-    writer lock, so the digest a judge confirms is the one on disk); returns (event, data, board)."""
+    writer lock, so the digest a judge confirms is the one on disk); returns (event, data, board). A refusal
+    is a UserError in `lang`."""
     from .writer import Writer
 
     store = Store(db)
@@ -66,7 +75,7 @@ def judge_command(db: str, role: str, actor: str, kind: str, data, reason: str):
             data = data(w.board)
         result = w.judge(role, actor, kind, data, reason)
         if not hasattr(result, "id"):
-            raise UserError(f"{result.code}: {result.message}")
+            raise UserError(say("refused", lang, code=result.code, text=result.text(lang)))
         w.flush()
     return result, data, w.board
 
@@ -82,7 +91,7 @@ def _status(board, lang: str) -> None:
 
 
 def _done(kind: str, db: str, data: dict, actor: str, reason: str, lang: str, **said) -> None:
-    ev, _data, board = judge_command(db, "chief", actor, kind, data, reason)
+    ev, _data, board = judge_command(db, "chief", actor, kind, data, reason, lang)
     who = data.get("exam_no")
     if who:
         c = board.contestants[who]
@@ -114,7 +123,7 @@ def register(cli: click.Group) -> None:
     def decide(db, award_id, group, tied, order, share, lots, seed, actor, reason, lang):
         """Record a judge's decision on a tie at a cut-off."""
         if sum(map(bool, (order, share, lots))) != 1:
-            raise UserError("give exactly one of --order, --share or --lots")
+            raise UserError(say("one_outcome", lang))
 
         def make(board) -> dict:
             pending = [x for x in board.awards().ties if x.award_id == award_id and x.group == (group or None)]
@@ -123,7 +132,7 @@ def register(cli: click.Group) -> None:
             elif len(pending) == 1:
                 tied_list = list(pending[0].tied)
             else:
-                raise UserError(f"{len(pending)} pending ties for {award_id}; name them with --tied")
+                raise UserError(say("which_tie", lang, n=len(pending), award=_label(board, award_id, lang)))
             data = {"award": award_id, "group": group or None, "tied": tied_list}
             if order:
                 data.update(outcome="order", order=[s.strip() for s in order.split(",") if s.strip()])
@@ -133,7 +142,7 @@ def register(cli: click.Group) -> None:
                 data.update(outcome="lots", seed=seed or secrets.token_hex(8))
             return data
 
-        ev, data, board = judge_command(db, "chief", actor, "decision", make, reason)
+        ev, data, board = judge_command(db, "chief", actor, "decision", make, reason, lang)
         outcome = say("o_" + data["outcome"], lang, order=" → ".join(data.get("order") or ()))
         extra = say("seed", lang, seed=data["seed"]) if lots else ""
         click.echo(say("decision", lang, award=_label(board, award_id, lang), id=ev.id, outcome=outcome, extra=extra))
@@ -147,7 +156,8 @@ def register(cli: click.Group) -> None:
     @fail_cleanly
     def confirm(db, actor, reason, lang):
         """Confirm the current award list (a lock needs a confirmed list)."""
-        ev, data, _ = judge_command(db, "judge", actor, "confirm", lambda b: {"digest": b.awards().digest}, reason)
+        ev, data, _ = judge_command(db, "judge", actor, "confirm", lambda b: {"digest": b.awards().digest}, reason,
+                                    lang)
         click.echo(say("confirm", lang, digest=data["digest"], id=ev.id))
 
     @cli.command()
@@ -167,7 +177,7 @@ def register(cli: click.Group) -> None:
                     (a.label if lang == "zh" else a.label_en) for a in empty)))
             return {"digest": board.awards().digest}
 
-        ev, data, _ = judge_command(db, "chief", actor, "lock", make, reason)
+        ev, data, _ = judge_command(db, "chief", actor, "lock", make, reason, lang)
         click.echo(say("lock", lang, digest=data["digest"], id=ev.id))
 
     @cli.command()
@@ -179,7 +189,8 @@ def register(cli: click.Group) -> None:
     @fail_cleanly
     def assign(db, award_id, recipient, actor, reason, lang):
         """Assign a judge-assigned award such as 优秀组织奖."""
-        ev, _, board = judge_command(db, "judge", actor, "assign", {"award": award_id, "recipient": recipient}, reason)
+        ev, _, board = judge_command(db, "judge", actor, "assign", {"award": award_id, "recipient": recipient}, reason,
+                                     lang)
         click.echo(say("assign", lang, award=_label(board, award_id, lang), to=recipient, id=ev.id))
 
     _register_changes(cli)
@@ -241,10 +252,11 @@ def _register_changes(cli: click.Group) -> None:
             flag = next((f for f in rules.flags if key.strip() in (f.id, f.column)), None)
             on = parse_flag(value.strip()) if sep else None
             if flag is None:
-                raise UserError(f"--flag {item}: unknown flag (this contest's: "
-                                f"{', '.join(f'{f.id} ({f.column})' for f in rules.flags)})")
+                known = ("、" if lang == "zh" else ", ").join(
+                    f"{f.id}（{f.column}）" if lang == "zh" else f"{f.id} ({f.column})" for f in rules.flags)
+                raise UserError(say("unknown_flag", lang, item=item, known=known))
             if on is None:
-                raise UserError(f"--flag {item}: give FLAG=是 or FLAG=否 (yes/no, 1/0)")
+                raise UserError(say("flag_value", lang, item=item))
             data.setdefault("flags", {})[flag.id] = on
         _done("correct", db, data, actor, reason, lang, what=correction_text(rules, data, lang))
 

@@ -6,10 +6,12 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from scoreboard.codes import code_label
 from scoreboard.events import check_shape
 from scoreboard.limits import MAX_ID, MAX_SEQ, plain_text_problem
 
 from .store import Store
+from .words import say
 from .writer import Writer, WriterFault
 
 BATCH = 1000
@@ -22,7 +24,7 @@ class LoadSummary:
     accepted: int = 0
     duplicates: int = 0
     rejected: Counter = field(default_factory=Counter)
-    gaps: list[str] = field(default_factory=list)
+    gaps: list[tuple[str, int, int, int]] = field(default_factory=list)  # (source, first, last, line) missing
 
     def add(self, other: "LoadSummary") -> None:
         self.lines += other.lines
@@ -31,15 +33,19 @@ class LoadSummary:
         self.rejected.update(other.rejected)
         self.gaps += other.gaps
 
-    def text(self) -> str:
-        parts = [f"{self.file}: {self.lines} lines read, {self.accepted} applied, {self.duplicates} duplicates"]
+    def text(self, lang: str = "zh") -> str:
+        zh = lang == "zh"
+        parts = [say("loaded", lang, file=self.file, lines=self.lines, accepted=self.accepted,
+                     duplicates=self.duplicates)]
         q = sum(self.rejected.values())
         if q:
-            detail = ", ".join(f"{code} {n}" for code, n in sorted(self.rejected.items()))
-            parts.append(f"{q} quarantined ({detail})")
+            detail = ("、" if zh else ", ").join(f"{code_label(code, 'zh') if zh else code} {n}"
+                                                for code, n in sorted(self.rejected.items()))
+            parts.append(say("quarantined", lang, n=q, detail=detail))
         if self.gaps:
-            parts.append(f"{len(self.gaps)} gap(s) in seq: {'; '.join(self.gaps[:5])}")
-        return "; ".join(parts)
+            gaps = [say("gap", lang, source=s, first=a, last=b, line=n) for s, a, b, n in self.gaps[:5]]
+            parts.append(say("gaps", lang, n=len(self.gaps), gaps=("；" if zh else "; ").join(gaps)))
+        return ("；" if zh else "; ").join(parts)
 
 
 def load_jsonl(store: Store, path: str, source: str = "offline") -> LoadSummary:
@@ -137,7 +143,7 @@ def _one(writer: Writer, summary: LoadSummary, source: str, rec, lineno: int) ->
         return
     expected = writer.expected.get(source, 1)
     if seq > expected:
-        summary.gaps.append(f"{source} {expected}..{seq - 1} missing (line {lineno})")
+        summary.gaps.append((source, expected, seq - 1, lineno))
     out = writer.hall(source, rec, raw)
     if out.status == "accepted":
         summary.accepted += 1

@@ -107,7 +107,22 @@ SEALS_MIGRATION = 3  # the index in MIGRATIONS of the one that adds the seals
 
 
 class StoreError(Exception):
-    """A database that cannot be used as asked; the message says why."""
+    """A database that cannot be used as asked; the message says why.
+
+    `str()` is English (logs, the library); `text(lang)` is what a command prints (db/words.py)."""
+
+    def __init__(self, message: str, zh: str = ""):
+        super().__init__(message)
+        self.zh = zh
+
+    @classmethod
+    def of(cls, key: str, **params) -> "StoreError":
+        from .words import say
+
+        return cls(say(key, "en", **params), say(key, "zh", **params))
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 def _check_writable(path: str) -> None:
@@ -117,10 +132,9 @@ def _check_writable(path: str) -> None:
     if not p.exists():
         return
     if not os.access(p, os.W_OK):
-        raise StoreError(f"{path}: the file is read-only; a contest database must be writable "
-                         "(check its permissions, or copy it to a writable disk)")
+        raise StoreError.of("read_only_file", path=path)
     if not os.access(p.parent, os.W_OK | os.X_OK) and not os.access(f"{path}-wal", os.W_OK):
-        raise StoreError(f"{path}: its folder is read-only; SQLite needs to write its journal beside the file")
+        raise StoreError.of("read_only_folder", path=path)
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -144,13 +158,13 @@ class Store:
     def __init__(self, path: str | os.PathLike, *, must_exist: bool = True):
         self.path = str(path)
         if must_exist and not Path(self.path).exists():
-            raise StoreError(f"{self.path}: no such contest database (create it with 'scoreboard init')")
+            raise StoreError.of("no_db", path=self.path)
         if must_exist:
             _check_writable(self.path)
         try:
             self.conn = _connect(self.path)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a contest database ({exc})") from None
+            raise StoreError.of("not_db", path=self.path, why=exc) from None
         self.db = sqlite_utils.Database(self.conn)
         self._rules: Rules | None = None
         self._contestants: list[Contestant] | None = None
@@ -161,7 +175,7 @@ class Store:
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
-            raise StoreError(f"{self.path}: made by a newer version (schema {version})")
+            raise StoreError.of("newer", path=self.path, version=version)
         if version == len(MIGRATIONS):
             return
         with self.atomic():  # every step, and the upgrade seal, or none of them
@@ -221,7 +235,7 @@ class Store:
                date: str = "") -> "Store":
         p = Path(path)
         if p.exists() and p.stat().st_size > 0:
-            raise StoreError(f"{p}: already exists; a contest database is never overwritten")
+            raise StoreError.of("exists", path=p)
         store = cls(p, must_exist=False)
         now = time.time()
         with store.atomic() as conn:
@@ -249,7 +263,7 @@ class Store:
         if self._rules is None:
             text = self.meta("rules")
             if not text:
-                raise StoreError(f"{self.path}: not a contest database (no rules)")
+                raise StoreError.of("no_rules", path=self.path)
             self._rules = load_rules(text)
         return self._rules
 
@@ -357,17 +371,19 @@ class Store:
 
 
 @contextmanager
-def writer_lock(path: str, instead: str = "send the command through the judges' console instead"):
-    """Only one writer per contest database (the feeder, or one shell command); `instead` says what to do."""
+def writer_lock(path: str, instead: str = "instead_console"):
+    """Only one writer per contest database (the feeder, or one shell command); `instead` (a key of
+    db/words.py) says what to do."""
     lock_path = f"{path}.lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreError(
-                f"{path}: another writer (a running feeder?) holds this database; {instead}"
-            ) from None
+            from .words import say
+
+            raise StoreError(*(say("busy", lang, path=path, instead=say(instead, lang)) for lang in ("en", "zh"))) \
+                from None
         yield
     finally:
         os.close(fd)

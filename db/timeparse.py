@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from scoreboard.clock import contest_zone, parse_moment, stamp
+from scoreboard.clock import contest_zone, parse_moment, stamp, time_of_day, zone_label
 
 from .store import Store, StoreError
+from .words import say
 
 
 def first_event_at(store: Store) -> float | None:
@@ -17,10 +18,17 @@ def parse_at(text: str | None, store: Store) -> float | None:
     date-time (without an offset: the contest's clock; with one: as it says), or epoch seconds."""
     if text is None:
         return None
+    zone, first = contest_zone(store.rules()), first_event_at(store)
     try:
-        return parse_moment(text, contest_zone(store.rules()), first_event_at(store))
-    except ValueError as exc:
-        raise StoreError(f"--at {exc}") from None
+        return parse_moment(text, zone, first)
+    except ValueError:
+        raise StoreError(*(moment_problem(text, zone, first, lang) for lang in ("en", "zh"))) from None
+
+
+def moment_problem(text: str, zone, first_at: float | None, lang: str, option: str = "--at") -> str:
+    """Why `text` is not a moment `parse_moment` takes, in `lang` (the core says it in English only)."""
+    key = "at_empty_log" if first_at is None and time_of_day(text) is not None else "at_not_moment"
+    return say(key, lang, text=text, zone=zone_label(zone, lang)).replace("--at", option, 1)
 
 
 def as_of(at: float, store: Store, lang: str) -> str:

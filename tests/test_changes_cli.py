@@ -72,8 +72,10 @@ def test_a_flag_is_corrected_by_its_column_name_and_voids_the_contestant(db):
     who = leader(db)
     out = run("correct", db, who, "--flag", "获得2020年度全国“人社知识通”=是", "--by", "李主裁", "--why", "经核实").output
     assert "获得2020年度全国“人社知识通”称号：是" in out and "（不符合参赛资格）" in out
-    bad = run("correct", db, who, "--flag", "往届全国参赛=是", "--by", "李主裁", "--why", "x", ok=False)
+    bad = run("correct", db, who, "--flag", "往届全国参赛=是", "--by", "李主裁", "--why", "x", "--lang", "en", ok=False)
     assert bad.exit_code == 2 and "unknown flag" in bad.output and "获得2020年度全国“人社知识通”" in bad.output
+    bad = run("correct", db, who, "--flag", "往届全国参赛=是", "--by", "李主裁", "--why", "x", ok=False)
+    assert bad.exit_code == 2 and "没有这个标记" in bad.output and "获得2020年度全国“人社知识通”" in bad.output
 
 
 def test_a_corrected_name_is_printed_on_the_certificates(db, tmp_path):
@@ -95,10 +97,14 @@ def test_a_withdrawal_and_a_reinstatement(db):
 
 
 def test_a_change_the_rules_refuse_is_one_clear_line(db):
-    out = run("substitute", db, "--out", "SX0001", "--in", "SX0002", "--by", "x", "--why", "y", ok=False)
+    out = run("substitute", db, "--out", "SX0001", "--in", "SX0002", "--by", "x", "--why", "y", "--lang", "en",
+              ok=False)
     assert out.exit_code == 2 and "a substitution is for an on-stage contest" in out.output
-    out = run("withdraw", db, "NOBODY", "--by", "x", "--why", "y", ok=False)
+    out = run("withdraw", db, "NOBODY", "--by", "x", "--why", "y", "--lang", "en", ok=False)
     assert out.exit_code == 2 and "'NOBODY' is not a contestant" in out.output
+    out = run("withdraw", db, "NOBODY", "--by", "x", "--why", "y", ok=False)  # Chinese by default: one line
+    assert out.exit_code == 2 and out.output.startswith("错误：") and out.output.count("\n") == 1
+    assert "NOBODY" in out.output and "\nerror" not in out.output
 
 
 def test_a_substitution_from_the_shell_on_stage(tmp_path):

@@ -44,7 +44,7 @@ def contest(tmp_path):
 
 def test_init_load_awards_gives_20_experts_33_stars_and_6_team_prizes(contest):
     db, _, day = contest
-    out = run("load", db, day).output
+    out = run("load", db, day, "--lang", "en").output
     assert "applied" in out and "quarantined" not in out
     data = json.loads(run("awards", db, "--json").output)
     ids = [a["id"] for a in data["awards"]]
@@ -97,7 +97,7 @@ def test_bad_records_are_quarantined_and_counted_and_the_rest_applied(tmp_path, 
         '{"type": "result", "seq": 3, "contestant": "FJ0002", "item": "case-01", "section": "case", "score": 11, "max": 10}\n',
         encoding="utf-8",
     )
-    out = run("load", db, tmp_path / "bad.jsonl").output
+    out = run("load", db, tmp_path / "bad.jsonl", "--lang", "en").output
     assert "1 applied" in out and "3 quarantined" in out
     assert "bad_json 1" in out and "unknown_contestant 1" in out and "score_out_of_range 1" in out
 
@@ -109,7 +109,7 @@ def test_a_line_with_a_lone_surrogate_escape_is_quarantined_not_a_crash(tmp_path
         '"score": 8, "max": 10}\n'
         '{"type": "result", "seq": 2, "contestant": "FJ0001", "item": "case-01", "section": "case", "score": 8, '
         '"max": 10}\n', encoding="utf-8")
-    out = run("load", db, tmp_path / "odd.jsonl").output
+    out = run("load", db, tmp_path / "odd.jsonl", "--lang", "en").output
     assert "1 applied" in out and "bad_record 1" in out
 
 
@@ -136,7 +136,8 @@ def test_standings_and_explain_speak_chinese_by_default_and_english_on_request(c
     assert "Individual ranking" in run("standings", db, "--limit", "3", "--lang", "en").output
     assert "总排名第" in run("explain", db, "FJ0001").output
     assert "rank" in run("explain", db, "福州", "--lang", "en").output
-    assert "neither an exam number" in run("explain", db, "NOBODY", code=2).output
+    assert "neither an exam number" in run("explain", db, "NOBODY", "--lang", "en", code=2).output
+    assert "既不是本场比赛的准考证号，也不是代表队" in run("explain", db, "NOBODY", code=2).output
 
 
 def test_standings_at_a_moment_fold_only_what_came_before(contest):

@@ -81,9 +81,11 @@ def test_the_printed_standings_say_which_moment_they_are_at_and_its_zone(day_db,
 
 
 def test_a_time_that_is_not_one_is_refused_saying_what_is(day_db):
-    out = run("standings", day_db, "--at", "25:61", code=2).output
+    out = run("standings", day_db, "--at", "25:61", "--lang", "en", code=2).output
     assert "HH:MM[:SS]" in out and "Beijing time" in out
-    assert "not a moment" in run("standings", day_db, "--at", "nan", code=2).output
+    assert "not a moment" in run("standings", day_db, "--at", "nan", "--lang", "en", code=2).output
+    out = run("standings", day_db, "--at", "25:61", code=2).output  # Chinese by default
+    assert out.startswith("错误：--at “25:61”不是一个时刻") and "HH:MM[:SS]" in out and "北京时间" in out
 
 
 def test_another_contest_clock_from_the_rules_is_the_one_typed_and_printed(tmp_path, machine_zone):

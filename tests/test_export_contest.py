@@ -73,8 +73,10 @@ def test_report_refuses_a_file_that_is_neither_html_nor_pdf(small_db, tmp_path):
 
 
 def test_a_missing_database_is_a_clean_error(tmp_path):
-    result = run("export", tmp_path / "none.db", "--to", tmp_path / "x.xlsx", ok=False)
+    result = run("export", tmp_path / "none.db", "--to", tmp_path / "x.xlsx", "--lang", "en", ok=False)
     assert result.exit_code == 2 and "no such contest database" in result.output
+    result = run("export", tmp_path / "none.db", "--to", tmp_path / "x.xlsx", ok=False)
+    assert result.exit_code == 2 and "没有这个比赛数据库" in result.output and "scoreboard init" in result.output
 
 
 def test_a_broken_judges_chain_stops_the_export(tmp_path):

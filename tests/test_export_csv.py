@@ -8,6 +8,7 @@ import io
 import pytest
 
 from db.exports import LISTS
+from db.exports.labels import SHEET
 from db.store import Store
 from db.verify import verify
 from tests.test_export_contest import awards_of, contest, run, standings_of
@@ -74,9 +75,11 @@ def test_the_certificate_csv_starts_with_the_mail_merge_fields(dbs, tmp_path):
 
 @pytest.mark.parametrize("what", LISTS)
 def test_each_list_can_be_written_as_csv(dbs, tmp_path, what):
-    result = run("export", dbs["locked"], "--to", tmp_path / f"{what}.csv", "--what", what)
+    result = run("export", dbs["locked"], "--to", tmp_path / f"{what}.csv", "--what", what, "--lang", "en")
     assert f"rows of {what}" in result.output
     assert read(tmp_path / f"{what}.csv")
+    result = run("export", dbs["locked"], "--to", tmp_path / f"{what}.csv", "--what", what)
+    assert f"{SHEET[what][0]}，" in result.output and " 行 [已定榜 " in result.output and "链头 " in result.output
 
 
 def test_english_headers_with_lang_en(dbs, tmp_path):

@@ -91,7 +91,7 @@ def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
                                  env={k: v for k, v in os.environ.items() if k != "SCOREBOARD_TOKEN"},
                                  capture_output=True, text=True, timeout=60)
         assert refused.returncode == 2 and "unauthorized" in refused.stderr
-        busy = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens)],
+        busy = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens), "--lang", "en"],
                               capture_output=True, text=True, timeout=30)
         assert busy.returncode == 2 and "another writer" in busy.stderr
     finally:

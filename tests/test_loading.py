@@ -42,7 +42,7 @@ def test_poison_lines_are_quarantined_and_every_valid_line_is_loaded(tmp_path, f
                                                                           "contestant": "FJ0001", "time_used": 3600})]
     out = CliRunner().invoke(cli, ["load", str(db), str(write(tmp_path / "day.jsonl", lines))])
     assert out.exit_code == 0 and "Traceback" not in out.output, out.output
-    assert "3 applied" in out.output and "6 quarantined" in out.output
+    assert "写入 3 条" in out.output and "隔离 6 条" in out.output  # Chinese by default
     store = Store(db)
     assert [e.seq for e in store.events()] == [1, 5, 6]
     why = [q["message"] for q in store.quarantined()]
