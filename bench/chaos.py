@@ -49,7 +49,7 @@ def tokens_file(path: Path) -> dict[str, str]:
 
 async def start(db: Path, port: int, tokens: Path):
     proc = await asyncio.create_subprocess_exec(SCOREBOARD, "serve", str(db), "--port", str(port), "--tokens",
-                                                str(tokens), stderr=asyncio.subprocess.PIPE)
+                                                str(tokens), "--lang", "en", stderr=asyncio.subprocess.PIPE)
     line = await asyncio.wait_for(proc.stderr.readline(), 60)
     if b"serving" not in line:
         rest = await proc.stderr.read()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
 import logging
 import signal
@@ -11,23 +12,31 @@ import ssl as ssl_module
 import click
 
 from db.cli import UserError, db_argument, fail_cleanly, lang_option
+from db.helpformat import add_help
 from scoreboard.rules import preset_names
 
-from .clientopts import cafile_option, client_ssl, require_token, token_options, warn
-from .words import say
+from .clientopts import cafile_option, client_log, client_ssl, require_token, token_options, warn
+from .helptext import HELP, LOAD_HELP
+from .logwords import TranslatedLog
+from .words import refusal, say
+
+add_help(HELP)
+add_help(LOAD_HELP, replace=True)  # `load --via` replaces the database's own `load`
+
+LISTEN_WHY = {errno.EADDRINUSE: "port_in_use", errno.EACCES: "port_denied", errno.EADDRNOTAVAIL: "no_address"}
 
 
-def _ssl_context(cert: str | None, key: str | None, server: bool = True):
+def _ssl_context(cert: str | None, key: str | None, server: bool = True, lang: str = "zh"):
     if not cert and not key:
         return None
     if not (cert and key):
-        raise UserError("give both --cert and --key (a PEM certificate and its private key), or neither")
+        raise UserError(say("cert_and_key", lang))
     purpose = ssl_module.Purpose.CLIENT_AUTH if server else ssl_module.Purpose.SERVER_AUTH
     ctx = ssl_module.create_default_context(purpose)
     try:
         ctx.load_cert_chain(cert, key)
     except (OSError, ssl_module.SSLError) as exc:
-        raise UserError(f"cannot use {cert} / {key}: {exc}") from None
+        raise UserError(say("bad_cert", lang, cert=cert, key=key, why=exc)) from None
     return ctx
 
 
@@ -44,15 +53,15 @@ def is_loopback(host: str) -> bool:
     return (mapped or address).is_loopback
 
 
-class ContestClockLog(logging.Formatter):
-    """The feeder's log lines stamped on the contest's clock, saying its zone, like every other time shown."""
+class ContestClockLog(TranslatedLog):
+    """The feeder's log lines stamped on the contest's clock, saying its zone, like every other time shown, and
+    in the command's language (feeder/logwords.py)."""
 
     def __init__(self, db: str, lang: str):
-        super().__init__("%(asctime)s %(levelname)s %(name)s: %(message)s")
+        super().__init__(lang, "%(asctime)s %(levelname)s %(name)s: %(message)s")
         from db.store import Store
         from scoreboard.clock import DEFAULT_ZONE, contest_zone, zone_named
 
-        self.lang = lang
         try:
             store = Store(db)
             try:
@@ -103,9 +112,9 @@ def register(cli: click.Group) -> None:
             tokens = Tokens.load(tokens_file)
         except TokensError as exc:
             raise UserError(exc.text(lang)) from None
-        ctx = _ssl_context(cert, key)
+        ctx = _ssl_context(cert, key, lang=lang)
         if ctx is None and not is_loopback(host):
-            warn(say("clear_text", lang, host=host or "*"))
+            warn(say("clear_text", lang, host=host or "*"), lang)
         feeder = Feeder(db, tokens, host=host, port=port, ssl=ctx, commit_interval=commit_ms / 1000, lang=lang,
                         allow_unverified=allow_unverified)
 
@@ -113,16 +122,17 @@ def register(cli: click.Group) -> None:
             try:
                 bound = await feeder.start()
             except OSError as exc:
-                raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+                why = say(LISTEN_WHY[exc.errno], lang) if exc.errno in LISTEN_WHY else exc.strerror or exc
+                raise UserError(say("cannot_listen", lang, host=host, port=port, why=why)) from None
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, feeder.request_stop)
             scheme = "wss" if ctx else "ws"
             if feeder.integrity and not feeder.integrity["ok"]:
-                warn(say("serving_unverified", lang, problem=feeder.integrity["problem"]))
-            click.echo(f"serving {db} at {scheme}://{host}:{bound}/feed (Ctrl-C to stop)", err=True)
+                warn(say("serving_unverified", lang, problem=feeder.integrity["problem"]), lang)
+            click.echo(say("serving", lang, db=db, url=f"{scheme}://{host}:{bound}/feed"), err=True)
             await feeder.serve_forever()
-            click.echo("stopped; everything acknowledged is in the database", err=True)
+            click.echo(say("stopped", lang), err=True)
 
         asyncio.run(main())
 
@@ -191,15 +201,17 @@ def register(cli: click.Group) -> None:
         rules = load_preset(preset)
         people = load_roster(rules, roster)
         records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
-        ctx = client_ssl(url, cafile)
-        click.echo(f"{source}: {len(records)} records over {records[-1][0] / max(speed, 1e-9):.0f} s"
-                   if speed > 0 else f"{source}: {len(records)} records, as fast as possible", err=True)
+        ctx = client_ssl(url, cafile, lang)
+        client_log(lang)
+        seconds = f"{records[-1][0] / max(speed, 1e-9):.0f}"
+        click.echo(say("sim_plan", lang, source=source, n=len(records), seconds=seconds) if speed > 0
+                   else say("sim_plan_fast", lang, source=source, n=len(records)), err=True)
         try:
             run = asyncio.run(run_hall(url, source, token, records, speed, ssl=ctx, drop_every=drop_every,
-                                       progress=lambda line: click.echo(line, err=True)))
+                                       progress=lambda line: click.echo(line, err=True), lang=lang))
         except FeedError as exc:
-            raise UserError(f"the feeder refused {source}: {exc}") from None
+            raise UserError(say("refused_by_feeder", lang, source=source, why=refusal(exc.code, exc.message, lang))) \
+                from None
         except TimeoutError:
-            raise UserError(f"no connection to {url}, or not every record acknowledged in time; "
-                            "run again to resume") from None
-        click.echo(run.text())
+            raise UserError(say("sim_timeout", lang, url=url)) from None
+        click.echo(run.text(lang))

@@ -9,6 +9,7 @@ warning (a USB stick's FAT file system shows every file as readable, and chmod c
 
 from __future__ import annotations
 
+import logging
 import os
 import ssl as ssl_module
 import stat
@@ -17,6 +18,7 @@ import click
 
 from db.cli import UserError
 
+from .logwords import TranslatedLog
 from .words import say
 
 ENV = "SCOREBOARD_TOKEN"
@@ -36,8 +38,24 @@ def cafile_option(fn):
                              "see docs/protocol.md, section 9).")(fn)
 
 
-def warn(message: str) -> None:
-    click.echo(f"warning: {message}", err=True)
+class _Echo(logging.Handler):
+    """Log lines to the terminal's stderr as it is when they come (click.echo finds it then)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(self.format(record), err=True)
+
+
+def client_log(lang: str) -> None:
+    """What the client library logs (a server's error frame) said in the command's language, once."""
+    log = logging.getLogger("feeder.client")
+    handler = next((h for h in log.handlers if isinstance(h, _Echo)), None) or _Echo()
+    handler.setFormatter(TranslatedLog(lang))
+    if handler not in log.handlers:
+        log.addHandler(handler)
+
+
+def warn(message: str, lang: str = "zh") -> None:
+    click.echo(say("warning", lang, message=message), err=True)
 
 
 def resolve_token(token: str | None, token_file: str | None, lang: str, env=None) -> str | None:
@@ -50,7 +68,7 @@ def resolve_token(token: str | None, token_file: str | None, lang: str, env=None
     if len(given) > 1:
         raise UserError(say("token_twice", lang, first=given[0], second=given[1]))
     if token is not None:
-        warn(say("token_visible", lang))
+        warn(say("token_visible", lang), lang)
         if not token.strip():
             raise UserError(say("token_missing", lang))
         return token.strip()
@@ -78,15 +96,15 @@ def read_token_file(path: str, lang: str) -> str:
     if not first:
         raise UserError(say("token_file_empty", lang, path=path))
     if os.name == "posix" and mode & 0o044:
-        warn(say("token_file_open", lang, path=path, mode=f"{mode:04o}"))
+        warn(say("token_file_open", lang, path=path, mode=f"{mode:04o}"), lang)
     return first
 
 
-def client_ssl(url: str, cafile: str | None):
+def client_ssl(url: str, cafile: str | None, lang: str = "zh"):
     """The TLS context for a wss:// URL: the system's CAs, or only `cafile` when given. None for ws://."""
     if not url.startswith("wss://"):
         return None
     try:
         return ssl_module.create_default_context(cafile=cafile)
     except (OSError, ssl_module.SSLError) as exc:
-        raise UserError(f"{cafile}: {exc}") from None
+        raise UserError(say("bad_cafile", lang, cafile=cafile, why=exc)) from None

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 from .client import HallClient
+from .words import counts, say
 
 
 @dataclass
@@ -28,28 +29,27 @@ class HallRun:
     drop_every: float | None = None
     seconds: float = 0.0
 
-    def text(self) -> str:
+    def text(self, lang: str = "zh") -> str:
         codes: dict[str, int] = {}
         for code, _ in self.rejected.values():
             codes[code] = codes.get(code, 0) + 1
-        detail = ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) or "none"
-        text = (f"{self.source}: {self.records} records sent, acked up to {self.acked}, "
-                f"rejected {len(self.rejected)} ({detail}), {self.connects} connection(s), "
-                f"{self.drops} deliberate drop(s), {self.seconds:.1f} s")
+        detail = counts(codes, lang)
+        text = say("sim_done", lang, source=self.source, records=self.records, acked=self.acked,
+                   rejected=len(self.rejected), detail=detail or say("sim_none", lang), connects=self.connects,
+                   drops=self.drops, seconds=f"{self.seconds:.1f}")
         if self.drop_every and not self.drops:  # never silently: the run was shorter than the interval
-            text += (f" — no drop happened: everything was acknowledged in {self.seconds:.1f} s, before "
-                     f"--drop-every {self.drop_every:g} s came round")
+            text += say("sim_no_drop", lang, seconds=f"{self.seconds:.1f}", every=f"{self.drop_every:g}")
         return text
 
 
 async def run_hall(url: str, source: str, token: str, records: list[tuple[float, dict]], speed: float = 60.0,
                    *, ssl=None, drop_every: float | None = None, progress=None,
                    progress_every: float = 5.0, ack_timeout: float = 120.0,
-                   connect_timeout: float = 30.0) -> HallRun:
+                   connect_timeout: float = 30.0, lang: str = "zh") -> HallRun:
     """Send `records` ((seconds from the start, record) in order) at `speed`× real time; wait for every ack.
 
     `speed` <= 0 sends as fast as the window allows. Returns a summary; raises `FeedError` on a
-    refused login (a wrong token, say).
+    refused login (a wrong token, say). `progress` gets a line in `lang` every `progress_every` seconds.
     """
     client = HallClient(url, source, token, ssl=ssl)
     run = HallRun(source, drop_every=drop_every)
@@ -81,8 +81,8 @@ async def run_hall(url: str, source: str, token: str, records: list[tuple[float,
                 run.drops += 1
                 next_drop = time.monotonic() + drop_every
             if progress and time.monotonic() >= next_report:
-                progress(f"{source}: {run.records}/{len(records)} sent, acked {client.acked}, "
-                         f"rejected {len(client.rejections)}")
+                progress(say("sim_progress", lang, source=source, sent=run.records, total=len(records),
+                             acked=client.acked, rejected=len(client.rejections)))
                 next_report = time.monotonic() + progress_every
         deadline = time.monotonic() + ack_timeout
         while client.acked < client.last_seq:  # the cable is pulled on time while acks come in, too

@@ -13,14 +13,16 @@ import asyncio
 import click
 
 from db.cli import UserError, fail_cleanly, lang_option
+from db.helpformat import BilingualCommand
 
-from .clientopts import cafile_option, client_ssl, require_token, token_options
+from .clientopts import cafile_option, client_log, client_ssl, require_token, token_options
+from .words import refusal, say
 
 
 def register(cli: click.Group) -> None:
     offline = cli.commands["load"]
 
-    @click.command("load")
+    @click.command("load", cls=BilingualCommand)
     @click.argument("args", nargs=-1, required=True, metavar="DB FILE | --via URL FILE")
     @click.option("--via", help="The running feeder's URL (ws://HOST:PORT/feed): send the file through it as the "
                                 "hall --source, with the hall's token, resuming from what the feeder already has.")
@@ -40,30 +42,33 @@ def register(cli: click.Group) -> None:
         """
         if via is None:
             if len(args) != 2:
-                raise UserError("give DB FILE (or --via URL FILE to load through a running feeder)")
+                raise UserError(say("via_args", lang))
             for option, value in (("--token", token), ("--token-file", token_file), ("--cafile", cafile)):
                 if value is not None:
-                    raise UserError(f"{option} is for --via (a running feeder); offline the file goes straight in")
-            return ctx.invoke(offline, db=args[0], file=args[1], source=source or "offline")
+                    raise UserError(say("via_offline_option", lang, option=option))
+            return ctx.invoke(offline, db=args[0], file=args[1], source=source or "offline", lang=lang)
         if len(args) != 1:
-            raise UserError("with --via give only the FILE: the feeder holds the database")
+            raise UserError(say("via_only_file", lang))
         from .client import FeedError
-        from .loadvia import load_via
+        from .loadvia import NoHall, load_via
 
         secret = require_token(token, token_file, lang)
+        client_log(lang)
         try:
-            summary = asyncio.run(load_via(via, source, secret, args[0], ssl=client_ssl(via, cafile)))
+            summary = asyncio.run(load_via(via, source, secret, args[0], ssl=client_ssl(via, cafile, lang)))
         except FeedError as exc:
-            raise UserError(f"{via}: {exc}") from None
+            raise UserError(say("via_refused", lang, url=via, why=refusal(exc.code, exc.message, lang))) from None
+        except NoHall:
+            raise UserError(say("via_no_hall", lang)) from None
         except (OSError, ValueError) as exc:
-            raise UserError(f"{args[0]}: {exc}") from None
+            raise UserError(say("via_unreadable", lang, file=args[0], why=getattr(exc, "strerror", None) or exc)) \
+                from None
         except TimeoutError:
-            raise UserError(f"{via}: not every record was acknowledged in time; run the same command again to "
-                            "resume") from None
+            raise UserError(say("via_timeout", lang, url=via)) from None
         click.echo(summary.text(lang))
-        for line in summary.not_sent[:20]:
-            click.echo(("未发送：" if lang == "zh" else "not sent: ") + line, err=True)
+        for line in summary.not_sent_lines(lang)[:20]:
+            click.echo(say("not_sent", lang, line=line), err=True)
         for seq, (code, message) in sorted(summary.rejected.items())[:20]:
-            click.echo(f"{'隔离' if lang == 'zh' else 'quarantined'} seq {seq}: {code}: {message}", err=True)
+            click.echo(say("via_quarantined", lang, seq=seq, why=refusal(code, message, lang)), err=True)
 
     cli.add_command(load, "load")

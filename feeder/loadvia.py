@@ -16,8 +16,13 @@ from dataclasses import dataclass, field
 from scoreboard.limits import MAX_SEQ
 
 from .client import HallClient
+from .words import say
 
 CHUNK = 500
+
+
+class NoHall(ValueError):
+    """The file names no hall and no --source was given (load_cli says it in the command's language)."""
 
 
 @dataclass
@@ -30,7 +35,7 @@ class ViaSummary:
     sent: int = 0
     acked: int = 0
     rejected: dict[int, tuple[str, str]] = field(default_factory=dict)
-    not_sent: list[str] = field(default_factory=list)  # lines reported here, not sent
+    not_sent: list[tuple[str, dict]] = field(default_factory=list)  # lines reported here, not sent: (key, params)
 
     def text(self, lang: str = "zh") -> str:
         if lang == "zh":
@@ -45,11 +50,16 @@ class ViaSummary:
                     f"{len(self.not_sent)} lines not sent" if self.not_sent else ""]
         return "；".join([head, *filter(None, tail)]) if lang == "zh" else "; ".join([head, *filter(None, tail)])
 
+    def not_sent_lines(self, lang: str = "zh") -> list[str]:
+        """Why each line reported was not sent (feeder/words.py)."""
+        return [say(key, lang, **params) for key, params in self.not_sent]
 
-def read_records(path: str, source: str | None) -> tuple[str | None, list[tuple[int, dict]], list[str], int]:
+
+def read_records(path: str, source: str | None) -> tuple[str | None, list[tuple[int, dict]],
+                                                         list[tuple[str, dict]], int]:
     """(the hall named by a hello line or `source`, (line, record) in file order, lines not sendable, lines)."""
     records: list[tuple[int, dict]] = []
-    problems: list[str] = []
+    problems: list[tuple[str, dict]] = []
     lines = 0
     with open(path, "rb") as f:
         for lineno, raw in enumerate(f, start=1):
@@ -59,10 +69,10 @@ def read_records(path: str, source: str | None) -> tuple[str | None, list[tuple[
             try:
                 msg = json.loads(raw)
             except (ValueError, RecursionError):
-                problems.append(f"line {lineno}: not JSON")
+                problems.append(("line_not_json", {"line": lineno}))
                 continue
             if not isinstance(msg, dict):
-                problems.append(f"line {lineno}: not a JSON object")
+                problems.append(("line_not_object", {"line": lineno}))
                 continue
             if msg.get("type") == "hello":
                 named = msg.get("source")
@@ -71,12 +81,12 @@ def read_records(path: str, source: str | None) -> tuple[str | None, list[tuple[
                 continue
             recs = msg.get("records") if msg.get("type") == "batch" else [msg]
             if not isinstance(recs, list):
-                problems.append(f"line {lineno}: a batch without a list of records")
+                problems.append(("line_bad_batch", {"line": lineno}))
                 continue
             for rec in recs:
                 seq = rec.get("seq") if isinstance(rec, dict) else None
                 if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= MAX_SEQ:
-                    problems.append(f"line {lineno}: a record without a usable seq")
+                    problems.append(("line_no_seq", {"line": lineno}))
                     continue
                 records.append((lineno, rec))
     return source, records, problems, lines
@@ -86,7 +96,7 @@ async def load_via(url: str, source: str | None, token: str, path: str, *, ssl=N
                    timeout: float = 120.0) -> ViaSummary:
     named, records, problems, lines = read_records(path, source)
     if not named:
-        raise ValueError("no hall named: give --source (or a hello line in the file)")
+        raise NoHall(say("via_no_hall", "en"))
     summary = ViaSummary(path, named, lines=lines, records=len(records), not_sent=problems)
     client = HallClient(url, named, token, ssl=ssl)
     try:
@@ -98,8 +108,7 @@ async def load_via(url: str, source: str | None, token: str, path: str, *, ssl=N
                 summary.already += 1
                 continue
             if seq != last + 1:  # the live feeder takes no gap: what follows it cannot go
-                summary.not_sent += [f"line {lineno}: seq {seq} does not follow {last}; the feeder takes no gap, "
-                                     "so this record and the ones after it were not sent"]
+                summary.not_sent.append(("line_gap", {"line": lineno, "seq": seq, "last": last}))
                 break
             pending.append(rec)
             last = seq

@@ -137,7 +137,7 @@ class Feeder:
                           "problems": len(report.problems) + report.more}
         if report.ok:
             return
-        log.error("the contest file fails verification: %s", report.first("en"))
+        log.error("the contest file fails verification: %s", report.first(self.lang))
         if not self.allow_unverified:
             raise StoreError(
                 (f"{self.db_path}：文件校验失败，不能开启数据服务：{report.first('zh')}。"

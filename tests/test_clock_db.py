@@ -172,6 +172,8 @@ def test_the_feeders_log_lines_are_stamped_on_the_contest_clock(day_db, tmp_path
 
     record = logging.LogRecord("feeder", logging.WARNING, __file__, 1, "refused", None, None)
     record.created, record.msecs = T_1036 + 0.25, 250.0
-    assert ContestClockLog(day_db, "zh").format(record) == "北京时间 2024-08-20 10:36:00.250 WARNING feeder: refused"
+    assert ContestClockLog(day_db, "zh").format(record) == "北京时间 2024-08-20 10:36:00.250 警告 数据服务: refused"
+    assert ContestClockLog(day_db, "en").format(record) == \
+        "2024-08-20 10:36:00.250 Beijing time WARNING feeder: refused"
     assert ContestClockLog(day_db, "en").formatTime(record) == "2024-08-20 10:36:00.250 Beijing time"
     assert ContestClockLog(str(tmp_path / "none.db"), "en").formatTime(record).endswith("Beijing time")

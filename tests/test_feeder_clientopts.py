@@ -30,9 +30,10 @@ def token_file(tmp_path, text: str = TOKEN + "\n", mode: int = 0o600, name: str 
 def test_a_token_on_the_command_line_works_but_warns_that_ps_shows_it(capsys):
     assert resolve_token(TOKEN, None, "zh", env={}) == TOKEN
     err = capsys.readouterr().err
-    assert err.startswith("warning: ") and VISIBLE_ZH in err and "--token-file" in err and ENV in err
+    assert err.startswith("警告：") and VISIBLE_ZH in err and "--token-file" in err and ENV in err
     assert resolve_token(TOKEN, None, "en", env={}) == TOKEN
-    assert VISIBLE_EN in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("warning: ") and VISIBLE_EN in err
 
 
 def test_a_token_file_gives_its_first_line_stripped_and_says_nothing_when_private(tmp_path, capsys):
@@ -45,7 +46,7 @@ def test_a_token_file_others_can_read_is_used_with_a_warning(tmp_path, capsys):
     path = token_file(tmp_path, mode=0o644)
     assert resolve_token(None, path, "zh", env={}) == TOKEN
     err = capsys.readouterr().err
-    assert err.startswith("warning: ") and f"{path} 其他用户也能读（权限 0644）" in err and f"chmod 600 {path}" in err
+    assert err.startswith("警告：") and f"{path} 其他用户也能读（权限 0644）" in err and f"chmod 600 {path}" in err
     path = token_file(tmp_path, mode=0o640, name="group.token")
     assert resolve_token(None, path, "en", env={}) == TOKEN
     assert "is readable by other users (mode 0640)" in capsys.readouterr().err
@@ -178,14 +179,14 @@ def test_hall_sim_takes_its_token_each_way_against_a_real_feeder(tmp_path):
                               capture_output=True, text=True, timeout=60)
 
     try:
-        assert "serving" in server.stderr.readline()
+        assert "数据服务已启动" in server.stderr.readline()
         by_file = sim("--source", "hall-a", "--token-file", token_file(tmp_path, HALL_TOKENS["hall-a"]))
-        assert by_file.returncode == 0 and "acked up to" in by_file.stdout and "warning" not in by_file.stderr
-        by_env = sim("--source", "hall-b", extra={ENV: HALL_TOKENS["hall-b"]})
+        assert by_file.returncode == 0 and "确认至" in by_file.stdout and "警告" not in by_file.stderr
+        by_env = sim("--source", "hall-b", "--lang", "en", extra={ENV: HALL_TOKENS["hall-b"]})
         assert by_env.returncode == 0 and "acked up to" in by_env.stdout and "warning" not in by_env.stderr
         by_argv = sim("--source", "hall-c", "--token", HALL_TOKENS["hall-c"])
-        assert by_argv.returncode == 0 and "acked up to" in by_argv.stdout
-        assert by_argv.stderr.startswith("warning: ") and VISIBLE_ZH in by_argv.stderr
+        assert by_argv.returncode == 0 and "确认至" in by_argv.stdout
+        assert by_argv.stderr.startswith("警告：") and VISIBLE_ZH in by_argv.stderr
         both = sim("--source", "hall-a", "--token", TOKEN, extra={ENV: TOKEN})
         assert both.returncode == 2 and "错误：令牌只能用一种方式给出，现在同时给了 --token 和 SCOREBOARD_TOKEN" in both.stderr
         none = sim("--source", "hall-a", "--lang", "en")

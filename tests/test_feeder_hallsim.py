@@ -28,7 +28,7 @@ async def test_a_simulated_day_with_dropped_connections_ends_as_the_same_day_loa
     assert run.drops >= 2 and run.connects >= 2
     assert run.rejected and all(code in {"unknown_contestant", "score_out_of_range", "unknown_section", "bad_record"}
                                 for code, _ in run.rejected.values())
-    assert "rejected" in run.text()
+    assert "rejected" in run.text("en") and "拒收" in run.text()
     ref = offline(tmp_path, db, [write_jsonl(tmp_path / "a.jsonl", "hall-a", records)])
     assert final_state(db) == final_state(ref)
 
@@ -79,18 +79,19 @@ def test_serve_and_hall_sim_rehearse_a_day_from_the_shell(tmp_path):
     server = subprocess.Popen([SCOREBOARD, "serve", str(db), "--port", str(port), "--tokens", str(tokens)],
                               stderr=subprocess.PIPE, text=True)
     try:
-        assert "serving" in server.stderr.readline()
+        assert "数据服务已启动" in server.stderr.readline()
         sim = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-a",
                               "--roster", str(roster), "--speed", "0"],
                              env={**os.environ, "SCOREBOARD_TOKEN": HALL_TOKENS["hall-a"]},
                              capture_output=True, text=True, timeout=60)
         assert sim.returncode == 0, sim.stderr
-        assert "acked up to" in sim.stdout
+        assert "确认至" in sim.stdout
         refused = subprocess.run([SCOREBOARD, "hall-sim", f"ws://127.0.0.1:{port}/feed", "--source", "hall-b",
                                   "--token", HALL_TOKENS["hall-a"], "--roster", str(roster), "--speed", "0"],
                                  env={k: v for k, v in os.environ.items() if k != "SCOREBOARD_TOKEN"},
                                  capture_output=True, text=True, timeout=60)
-        assert refused.returncode == 2 and "unauthorized" in refused.stderr
+        assert refused.returncode == 2 and "unauthorized" in refused.stderr and "数据服务拒绝了 hall-b：令牌错误" \
+            in refused.stderr
         busy = subprocess.run([SCOREBOARD, "serve", str(db), "--port", "0", "--tokens", str(tokens), "--lang", "en"],
                               capture_output=True, text=True, timeout=30)
         assert busy.returncode == 2 and "another writer" in busy.stderr
@@ -109,6 +110,7 @@ async def test_at_full_speed_drop_every_still_drops_or_says_it_did_not(tmp_path)
     async with running(db, commit_interval=0.05) as (_feeder, url):
         run = await run_hall(url, "hall-a", HALL_TOKENS["hall-a"], records, speed=0, drop_every=3600)
     assert run.acked == len(records) and run.drops == 0
-    assert "no drop happened" in run.text() and "--drop-every 3600 s" in run.text()
+    assert "no drop happened" in run.text("en") and "--drop-every 3600 s" in run.text("en")
+    assert "没有断线" in run.text() and "--drop-every 3600 秒" in run.text()
     short = HallRun("hall-b", drop_every=0.2, drops=1)
-    assert "no drop happened" not in short.text()
+    assert "no drop happened" not in short.text("en") and "没有断线" not in short.text()

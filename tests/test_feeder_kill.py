@@ -21,7 +21,7 @@ KILLS = 8
 
 async def start_server(db, port, tokens):
     proc = await asyncio.create_subprocess_exec(SCOREBOARD, "serve", str(db), "--port", str(port),
-                                                "--tokens", str(tokens), stderr=asyncio.subprocess.PIPE)
+                                                "--tokens", str(tokens), "--lang", "en", stderr=asyncio.subprocess.PIPE)
     line = await asyncio.wait_for(proc.stderr.readline(), 30)
     assert b"serving" in line, line
     return proc

@@ -53,7 +53,11 @@ def test_load_on_a_database_a_feeder_holds_says_how_to_load_through_it(tmp_path)
 
 
 def test_the_offline_form_refuses_a_token_and_the_via_form_a_database(tmp_path):
-    out = CliRunner().invoke(cli, ["load", "a.db", "b.jsonl", "--token", "x"])
+    out = CliRunner().invoke(cli, ["load", "a.db", "b.jsonl", "--token", "x", "--lang", "en"])
     assert out.exit_code == 2 and "--token is for --via" in out.output
-    out = CliRunner().invoke(cli, ["load", "--via", "ws://127.0.0.1:1/feed", "a.db", "b.jsonl"])
+    out = CliRunner().invoke(cli, ["load", "--via", "ws://127.0.0.1:1/feed", "a.db", "b.jsonl", "--lang", "en"])
     assert out.exit_code == 2 and "give only the FILE" in out.output
+    out = CliRunner().invoke(cli, ["load", "a.db", "b.jsonl", "--token", "x"])  # Chinese by default
+    assert out.exit_code == 2 and "错误：--token 只用于 --via" in out.output
+    out = CliRunner().invoke(cli, ["load", "--via", "ws://127.0.0.1:1/feed", "a.db", "b.jsonl"])
+    assert out.exit_code == 2 and "错误：用 --via 时只给出 FILE" in out.output

@@ -73,10 +73,11 @@ def test_serving_beyond_this_machine_without_a_certificate_warns_of_clear_text(s
     db, tokens = setup
     out = serve(db, tokens, "--host", host)
     assert out.exit_code == 0, out.output
-    assert out.stderr.startswith("warning: ") and CLEAR_ZH in out.stderr and "docs/protocol.md" in out.stderr
+    assert out.stderr.startswith("警告：") and CLEAR_ZH in out.stderr and "docs/protocol.md" in out.stderr
     assert "wss" in out.stderr and "--cert" in out.stderr
     out = serve(db, tokens, "--host", host, "--lang", "en")
-    assert CLEAR_EN in out.stderr and f"{host} is not a loopback address" in out.stderr
+    assert out.stderr.startswith("warning: ") and CLEAR_EN in out.stderr
+    assert f"{host} is not a loopback address" in out.stderr
     assert [f.host for f in StoppedFeeder.made] == [host, host]
 
 
@@ -85,6 +86,8 @@ def test_serving_on_loopback_does_not_warn(setup, host):
     db, tokens = setup
     out = serve(db, tokens, "--host", host)
     assert out.exit_code == 0, out.output
+    assert "警告" not in out.stderr and "数据服务已启动" in out.stderr
+    out = serve(db, tokens, "--host", host, "--lang", "en")
     assert "warning" not in out.stderr and "serving" in out.stderr
 
 
@@ -92,7 +95,7 @@ def test_serving_beyond_this_machine_with_a_certificate_does_not_warn(setup, cer
     db, tokens = setup
     out = serve(db, tokens, "--host", "0.0.0.0", "--cert", cert[0], "--key", cert[1])
     assert out.exit_code == 0, out.output
-    assert "warning" not in out.stderr and "wss://0.0.0.0:8765/feed" in out.stderr
+    assert "警告" not in out.stderr and "wss://0.0.0.0:8765/feed" in out.stderr
     assert StoppedFeeder.made[-1].ssl is not None
 
 
@@ -149,13 +152,13 @@ def test_serve_refuses_a_file_that_fails_verification_unless_asked_to_serve_it_a
                              "--allow-unverified"], stderr=subprocess.PIPE, text=True)
     import threading
 
-    watchdog = threading.Timer(60, proc.kill)  # a build that never says "serving" fails, not hangs
+    watchdog = threading.Timer(60, proc.kill)  # a build that never says it serves fails, not hangs
     watchdog.start()
     try:
         said = []
-        while not said or ("serving" not in said[-1] and said[-1]):
+        while not said or ("数据服务已启动" not in said[-1] and said[-1]):
             said.append(proc.stderr.readline())
-        assert "serving" in said[-1], said
+        assert "数据服务已启动" in said[-1], said
         assert any("文件校验失败" in line and "各裁判台都会显示此问题" in line for line in said)
     finally:
         watchdog.cancel()

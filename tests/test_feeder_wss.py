@@ -132,11 +132,11 @@ def test_serve_and_hall_sim_speak_wss_from_the_shell(tmp_path, pki):
                                "--cert", str(pki / "feeder.pem"), "--key", str(pki / "feeder.key")],
                               stderr=subprocess.PIPE, text=True, env=env)
     try:
-        assert f"at wss://127.0.0.1:{port}/feed" in server.stderr.readline()
+        assert f"地址 wss://127.0.0.1:{port}/feed" in server.stderr.readline()
         hall_token = token_file(tmp_path, "a.token", HALL_TOKENS["hall-a"])
         sim = subprocess.run([SCOREBOARD, "hall-sim", f"wss://127.0.0.1:{port}/feed", "--cafile", str(pki / "ca.pem"),
-                              "--source", "hall-a", "--token-file", hall_token, "--roster", str(roster), "--speed", "0"],
-                             env=env, capture_output=True, text=True, timeout=60)
+                              "--source", "hall-a", "--token-file", hall_token, "--roster", str(roster), "--speed", "0",
+                              "--lang", "en"], env=env, capture_output=True, text=True, timeout=60)
         assert sim.returncode == 0, sim.stderr
         assert "acked up to" in sim.stdout
     finally:
