@@ -9,8 +9,13 @@ import os
 import click
 
 from db.cli import UserError, fail_cleanly, lang_option
+from db.helpformat import add_help
+from display.helptext import HELP
+from display.words import say as said
 from feeder.clientopts import cafile_option, client_ssl, require_token, token_options
 from feeder.words import say
+
+add_help(HELP)
 
 THEMES = ("textual-dark", "textual-light", "nord", "gruvbox", "dracula", "tokyo-night", "monokai", "solarized-light")
 
@@ -55,13 +60,13 @@ def register(cli: click.Group) -> None:
             from .live import LiveSource
 
             source = LiveSource(target, require_token(token, token_file, lang), name, role,
-                                ssl=client_ssl(target, cafile))
+                                ssl=client_ssl(target, cafile, lang))
         else:
             for option, value in (("--token", token), ("--token-file", token_file), ("--cafile", cafile)):
                 if value is not None:
                     raise UserError(say("token_offline", lang, option=option))
             if not os.path.exists(target):
-                raise UserError(f"{target}: no such contest database (or give a ws:// URL)")
+                raise UserError(said("no_db_or_url", lang, target=target))
             from .source import OfflineSource
 
             source = OfflineSource(target, poll=poll, lang=lang)
@@ -92,9 +97,7 @@ def register(cli: click.Group) -> None:
         """
         for flag, part in ((open_screen, "screen"), (open_replay, "replay")):
             if flag and not part_available(part):
-                raise UserError(f"the {'big screen' if part == 'screen' else 'replay'} is not yet available "
-                                f"in this build (display/{part}/app.py is missing); run 'scoreboard demo' "
-                                "for the judges' console")
+                raise UserError(said("part_missing", lang, part=said(f"part_{part}", lang), module=part))
         from .demo import run_demo
 
         run_demo(speed=speed, seed=seed, keep=keep, lang=lang, theme=theme,

@@ -7,6 +7,11 @@ import os
 import click
 
 from db.cli import UserError, fail_cleanly, lang_option
+from db.helpformat import add_help
+from display.helptext import HELP
+from display.words import say
+
+add_help(HELP)
 
 
 def register(cli: click.Group) -> None:
@@ -40,16 +45,19 @@ def register(cli: click.Group) -> None:
         See docs/replay.md.
         """
         if not os.path.exists(db):
-            raise UserError(f"{db}: no such contest database")
+            raise UserError(say("no_db", lang, db=db))
         from .player import parse_from, read_day
 
         day = read_day(db)
         if not day.events:
-            raise UserError(f"{db}: the log is empty: nothing to replay")
+            raise UserError(say("empty_log", lang, db=db))
         try:
             index = parse_from(start, day)
-        except ValueError as exc:
-            raise UserError(f"--from {start!r}: {exc}") from None
+        except ValueError:
+            from scoreboard.clock import contest_zone, zone_label
+
+            forms = say("from_forms", lang, zone=zone_label(contest_zone(day.rules), lang))
+            raise UserError(say("bad_from", lang, text=start, why=forms)) from None
         if big_screen:
             from .screenapp import ReplayScreenApp
 

@@ -12,9 +12,14 @@ from datetime import date, datetime, time
 import click
 
 from db.cli import UserError, fail_cleanly
+from db.helpformat import BilingualCommand, add_help, current_lang
+from display.helptext import HELP
+from display.words import say as said
 from feeder.clientopts import ENV, cafile_option, client_ssl, require_token, token_options
 from feeder.words import say
 from scoreboard.clock import moment, time_of_day
+
+add_help(HELP)
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,8 @@ class ExamWindow:
         return t0, t0 + 60 * self.minutes
 
 
-def _exam_window(start: str | None, minutes: int | None, day: str | None) -> ExamWindow | None:
+def _exam_window(start: str | None, minutes: int | None, day: str | None, lang: str | None = None) \
+        -> ExamWindow | None:
     if not start:
         return None
     clock = time_of_day(start)
@@ -41,8 +47,9 @@ def _exam_window(start: str | None, minutes: int | None, day: str | None) -> Exa
     except ValueError:
         when = clock = None
     if clock is None:
-        raise click.BadParameter(f"'{start}'{f' on {day}' if day else ''}: expected HH:MM "
-                                 "(and --exam-date YYYY-MM-DD)") from None
+        lang = lang or current_lang()
+        on = said("on_day", lang, day=day) if day else ""
+        raise click.BadParameter(said("bad_exam_start", lang, start=start, on=on)) from None
     return ExamWindow(clock, minutes or 120, when)
 
 
@@ -60,9 +67,9 @@ def build_source(target: str, token: str | None, name: str, lang: str, rehearsal
             raise UserError(say("token_missing", lang))
         from .sources import LiveSource
 
-        return LiveSource(target, token, name, ssl=client_ssl(target, cafile))
+        return LiveSource(target, token, name, ssl=client_ssl(target, cafile, lang))
     if not os.path.exists(target):
-        raise click.UsageError(f"{target}: no such contest database (or give a ws:// URL)")
+        raise click.UsageError(said("no_db_or_url", lang, target=target))
     from .sources import DbSource
 
     return DbSource(target, lang)
@@ -90,7 +97,7 @@ def web_command(*args, **kw) -> str:
     return shlex.join(web_argv(*args, **kw))
 
 
-@click.command("screen")
+@click.command("screen", cls=BilingualCommand)
 @click.argument("target", required=False, default="")
 @token_options
 @cafile_option
@@ -131,9 +138,9 @@ def screen(target, token, token_file, cafile, name, lang, web_port, host, public
       scoreboard screen contest.db --web 8080 --host 0.0.0.0 --public-url http://10.0.0.7:8080
       scoreboard screen --rehearsal
     """
-    exam = _exam_window(exam_start, exam_minutes, exam_date)
+    exam = _exam_window(exam_start, exam_minutes, exam_date, lang)
     if not target and not rehearsal:
-        raise click.UsageError("give a ws:// URL or a contest database file (or --rehearsal)")
+        raise click.UsageError(said("need_target", lang))
     token = require_token(token, token_file, lang) if is_url(target) and not rehearsal else None
     if web_port is not None:
         if not rehearsal:
