@@ -53,6 +53,8 @@ TARGET 是数据服务的地址（ws://HOST:PORT/feed，大屏的令牌来自 --
     "screen --web": "在这个端口上把大屏提供给浏览器（textual-serve），而不是画在本终端里。",
     "screen --host": "配合 --web：监听的地址（0.0.0.0：所有网卡）。",
     "screen --public-url": "配合 --web：浏览器访问所用的地址，当它不是 http://HOST:PORT 时（例如监听 0.0.0.0 时）。",
+    "screen --font-size": "配合 --web：页面的字号，单位像素（26 适合 1080p 投影仪；浏览器仍可在地址里加 ?fontsize=N "
+                          "另行指定）。",
     "screen --exam-start": "考试开始时间，按比赛时钟（规则中的时区，默认北京时间）：时钟倒计时至结束。",
     "screen --exam-minutes": "考试时长，单位分钟（默认 120）。",
     "screen --exam-date": "考试日期（默认今天，按比赛时钟）。",
