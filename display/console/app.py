@@ -205,8 +205,9 @@ class ConsoleApp(DayActions, Actions, App):
             self.exit(return_code=2)
             return
         if isinstance(item, Lost):
-            self.lost = self.msg("sub_lost", why=item.why)
-            self.notify(self.msg("disconnected", why=item.why), severity="warning")
+            why = item.why_zh if self.lang == "zh" and item.why_zh else item.why
+            self.lost = self.msg("sub_lost", why=why)
+            self.notify(self.msg("disconnected", why=why), severity="warning")
             self.show_who()
             return
         if isinstance(item, Reconnecting):
@@ -251,6 +252,10 @@ class ConsoleApp(DayActions, Actions, App):
         self.show_who()
         self.refresh_view(force=True)
 
+    def role_label(self, role: str | None) -> str:
+        """裁判, 裁判长, 大屏 (judge, chief judge, screen): a role as people say it."""
+        return self.msg(f"role_{role}") if role in ("judge", "chief", "display") else (role or "")
+
     def show_who(self) -> None:
         """The header's second line: the module, then who this console is (once the source has said: the
         token alone logs in), or the connection's trouble while it lasts."""
@@ -261,8 +266,7 @@ class ConsoleApp(DayActions, Actions, App):
         elif self.replica is None:
             state = self.msg("sub_connecting", url=getattr(src, "label", ""))
         else:
-            role = self.msg(f"role_{src.role}") if src.role in ("judge", "chief", "display") else (src.role or "")
-            state = f"{role} {src.name or ''}".strip()
+            state = f"{self.role_label(src.role)} {src.name or ''}".strip()
         self.sub_title = " · ".join(x for x in (self.msg("mode_" + mode), state) if x)
 
     def has_rounds(self) -> bool:

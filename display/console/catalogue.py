@@ -64,6 +64,7 @@ M: dict[str, tuple[str, str]] = {
     "view_group": ("按组别", "By group"),
     "search": ("搜索准考证号或姓名", "Search exam no. or name"),
     "shown": ("显示{n}/{of}人 · 事件#{ev} · {at}", "{n} of {of} shown · event #{ev} · {at}"),
+    "shown_teams": ("共{n}支代表队 · 事件#{ev} · {at}", "{n} teams · event #{ev} · {at}"),
     "waiting": ("正在连接数据源……", "Connecting to the source…"),
     "cycle_view": ("切换视图", "Cycle view"),
     "next_filter": ("下一个", "Next"),
@@ -301,23 +302,18 @@ M: dict[str, tuple[str, str]] = {
     "desk_contestant_line": ("选手 {exam_no} {name}", "contestant {exam_no} {name}"),
     "desk_sub": ("（替补）", " (substitute)"),
     "desk_stake_line": ("风险分值 {stake}", "stake {stake}"),
-    "desk_yn": ("Y 答对 · N 答错", "Y right · N wrong"),
-    "desk_mark_hint": ("M 输入分数，回车提交，Esc 返回", "M enter a mark, Enter sends, Esc leaves"),
     "desk_judge": ("评委", "Judge"),
     "desk_mark_label": ("分数", "Mark"),
     "desk_key": ("键", "Key"),
     "desk_playoff": ("加赛", "Playoff"),
     "desk_total": ("总分", "Total"),
     "desk_this_q": ("本题", "This Q"),
-    "desk_entries": ("最近记录（删除线：已撤销）", "Latest entries (struck through: undone)"),
     "desk_marks": ("{round}评分（删除线：去掉的最高分和最低分）", "{round} marks (struck through: the dropped highest and lowest)"),
     "desk_undo_title": ("撤销上一条记录", "Undo the last entry"),
     "desk_undo_default": ("记分更正", "scoring correction"),
     "desk_nothing_to_undo": ("没有可撤销的记录", "Nothing to undo"),
     "desk_no_rounds": ("本比赛没有现场赛轮次", "This contest has no on-stage rounds"),
     "desk_bad_mark": ("请填写评委姓名和0–{max}之间的分数", "Give the judge's name and a mark from 0 to {max}"),
-    "desk_help": ("R 换轮次 · ]/[ 题号 · 1–8 选队 · C 换选手 · S 分值 · Y 答对 · N 答错 · M 评分 · A 公布题目 · U 撤销上一条 · Esc 离开",
-                  "R round · ]/[ question · 1–8 team · C contestant · S stake · Y right · N wrong · M mark · A announce · U undo last · Esc leave"),
     # the desk's own line and help (keys read from its bindings: screens/desk.py), and its corrections
     "dl_question": ("题号", "question"),
     "dl_leave": ("离开", "leave"),
@@ -363,22 +359,22 @@ M: dict[str, tuple[str, str]] = {
     "o_lots": ("抽签", "lots"),
     "help_text": (
         "【按键】1 个人排名 2 团体 3 奖项 4 隔离区 5 数据源 6 审计 7 大屏控制；"
-        "Ctrl+P 命令面板（所有操作）；? 帮助；Q 退出。\n"
-        "个人排名：/ 搜索，V 切换全部/按代表队/按组别，[ ] 换队或组，回车 看详情。\n"
-        "个人排名、选手详情：X 取消成绩、Shift+X 恢复成绩（总裁判长），W 缺考/弃权，E 更正姓名、单位或资格，"
-        "T 替补上场（现场赛）；各项须填理由，记入审计。\n"
-        "奖项：D 裁定并列（排序、并列或抽签，须填理由），C 确认名单，L 定榜（总裁判长，须先确认），"
-        "U 解除定榜，O 授予优秀组织奖，R 撤销授予。\n"
-        "大屏控制：I/T/G/A/N/E 选择大屏视图，F 封榜，Shift+F 解除封榜，→/← 颁奖下一步/上一步（须已定榜）。\n"
+        "Ctrl+P 命令面板（所有操作）；? 帮助；q 退出。\n"
+        "个人排名：/ 搜索，v 切换全部/按代表队/按组别，[ ] 换队或组，回车 看详情。\n"
+        "个人排名、选手详情：x 取消成绩、Shift+X 恢复成绩（总裁判长），w 缺考/弃权，e 更正姓名、单位或资格，"
+        "t 替补上场（现场赛）；各项须填理由，记入审计。\n"
+        "奖项：d 裁定并列（排序、并列或抽签，须填理由），c 确认名单，l 定榜（总裁判长，须先确认），"
+        "u 解除定榜，o 授予优秀组织奖，r 撤销授予。\n"
+        "大屏控制：i/t/g/a/n/e 选择大屏视图，f 封榜，Shift+F 解除封榜，→/← 颁奖下一步/上一步（须已定榜）。\n"
         "一天的流程：看排名 → 查看选手 → 裁定截止线并列 → 确认 → 定榜 → 颁奖；每项决定都记入审计。",
         "Keys: 1 individual 2 teams 3 awards 4 quarantine 5 feed health 6 audit 7 big screen; "
-        "Ctrl+P command palette (every action); ? help; Q quit.\n"
-        "Individual ranking: / search, V cycle all/by team/by group, [ ] previous/next team or group, Enter details.\n"
-        "Individual ranking, contestant: X disqualify, Shift+X reinstate (chief), W withdrawn, E correct the name, "
-        "unit or history, T substitute (on stage); each needs a reason and shows in the audit.\n"
-        "Awards: D settle a tie (order, share or lots; reason required), C confirm the list, L lock it (chief, "
-        "after a confirmation), U unlock, O assign the organisation prize, R revoke.\n"
-        "Big screen: I/T/G/A/N/E choose its view, F freeze, Shift+F unfreeze, Right/Left ceremony next/back "
+        "Ctrl+P command palette (every action); ? help; q quit.\n"
+        "Individual ranking: / search, v cycle all/by team/by group, [ ] previous/next team or group, Enter details.\n"
+        "Individual ranking, contestant: x disqualify, Shift+X reinstate (chief), w withdrawn, e correct the name, "
+        "unit or history, t substitute (on stage); each needs a reason and shows in the audit.\n"
+        "Awards: d settle a tie (order, share or lots; reason required), c confirm the list, l lock it (chief, "
+        "after a confirmation), u unlock, o assign the organisation prize, r revoke.\n"
+        "Big screen: i/t/g/a/n/e choose its view, f freeze, Shift+F unfreeze, Right/Left ceremony next/back "
         "(needs a locked list).\n"
         "The day: watch the ranking → inspect a contestant → settle boundary ties → confirm → lock → ceremony; "
         "every decision shows in the audit.",

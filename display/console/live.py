@@ -5,6 +5,7 @@ fresh snapshot, which the console folds anew."""
 from __future__ import annotations
 
 from feeder.client import FATAL  # a refusal that no retry will change
+from scoreboard.codes import code_label
 
 from .source import (Health, Lost, NewEvents, NewQuarantine, Reconnecting, Refused, Resnapshot, Source,
                      event_from_list, snapshot_from_dict)
@@ -70,8 +71,13 @@ def translate(msg: dict):
         return Reconnecting(int(msg.get("attempt", 0)), str(msg.get("error", "")), float(msg.get("retry_in", 0)))
     if kind == "error" and msg.get("code") in FATAL:
         return Refused(msg["code"], str(msg.get("message", "")))
-    if kind in ("disconnected", "closed", "error"):
-        return Lost(f"{msg.get('code', kind)}: {msg.get('message', '')}".strip(": "))
+    if kind == "disconnected":
+        return Lost("connection lost", "连接中断")
+    if kind == "closed":
+        return Lost("connection closed", "连接已关闭")
+    if kind == "error":
+        code, message = msg.get("code", "error"), msg.get("message", "")
+        return Lost(f"{code}: {message}".strip(": "), f"{code_label(code)}：{message}".strip("："))
     return None
 
 

@@ -84,7 +84,8 @@ class Chain:
 
 @dataclass
 class Lost:
-    why: str
+    why: str  # in English (or as the source said it)
+    why_zh: str = ""  # in Chinese, when the console knows how to say it
 
 
 @dataclass
@@ -250,7 +251,7 @@ class OfflineSource(Source):
             try:
                 batch = await asyncio.to_thread(self.poll_once)
             except sqlite3.Error as exc:  # a busy or vanished file: say so and keep polling
-                yield Lost(str(exc))
+                yield Lost(str(exc), f"读取比赛数据库出错：{exc}")
                 continue
             for item in batch:
                 yield item

@@ -118,7 +118,7 @@ class HealthScreen(ConsoleScreen):
         src = app.source
         health = rep.health
         self.query_one("#health_source", Static).update(
-            m("health_source", source=src.label, role=src.role, name=src.name,
+            m("health_source", source=src.label, role=self.app.role_label(src.role), name=src.name or "",
               at=app.stamp(health.at) if health else "—"))
         if not health or not health.halls:
             self.sync.sync(["-"], [(m("no_halls"), "", "", "", "", "", "", "")])

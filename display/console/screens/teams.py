@@ -83,7 +83,7 @@ class TeamsScreen(ConsoleScreen):
                           float(t.score), f"{t.present}/{len(t.members)}") for t in st.teams])
         self._show_members(force=True)
         self.query_one("#status", Static).update(
-            self.m("shown", n=len(st.teams), of=len(st.teams), ev=st.event_id, at=self.app.stamp(st.at)))
+            self.m("shown_teams", n=len(st.teams), ev=st.event_id, at=self.app.stamp(st.at)))
 
     def _show_members(self, force: bool = False) -> None:
         rep = self.replica
