@@ -150,9 +150,10 @@ class HallClient:
             self._ready.clear()
             self._ws = None
             reader.cancel()
-            with contextlib.suppress(BaseException):
-                await reader
-            self._progress.set()
+            try:
+                await _reap(reader)
+            finally:
+                self._progress.set()
 
     async def _read(self, ws) -> None:
         with contextlib.suppress(ConnectionClosed):
@@ -241,10 +242,22 @@ class HallClient:
     async def close(self) -> None:
         if self._task:
             self._task.cancel()
-            with contextlib.suppress(BaseException):
-                await self._task
+            await _reap(self._task)
         if self._ws is not None:
             await self._ws.close()
+
+
+async def _reap(task: asyncio.Task) -> None:
+    """Wait for a client's own task to end, whatever it ended with, without swallowing a cancellation of
+    the caller: whoever cancels the code that is closing a client still cancels it."""
+    try:
+        await task
+    except asyncio.CancelledError:
+        current = asyncio.current_task()
+        if current is not None and current.cancelling():
+            raise
+    except Exception:  # noqa: BLE001 - the task's own failure was already reported to its reader
+        pass
 
 
 class ViewClient:
@@ -366,5 +379,7 @@ class ViewClient:
         if self._ws is not None:
             await self._ws.close()
         if self._task:
-            with contextlib.suppress(BaseException):
-                await asyncio.wait_for(self._task, 5)
+            done, _ = await asyncio.wait({self._task}, timeout=5)
+            if not done:
+                self._task.cancel()
+            await _reap(self._task)

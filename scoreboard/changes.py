@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .events import Event, Rejection, _zh_problem
-from .limits import MAX_NAME, MAX_TEXT, plain_text_problem, short
+from .limits import MAX_NAME, MAX_TEXT, plain_text_problem, short, short_zh
 
 DAY_KINDS = ("disqualify", "reinstate", "withdraw", "correct", "substitute")
 VOID = ("disqualified", "ineligible", "withdrawn")  # in this order of precedence
@@ -113,7 +113,7 @@ def check_day_command(board, kind: str, data: dict) -> Rejection | None:
         return _check_substitute(board, data)
     who = data.get("exam_no")
     if not isinstance(who, str) or who not in board.contestants:
-        return Rejection("bad_command", f"{short(who)} is not a contestant of this contest", f"{short(who)}不是本比赛的选手")
+        return Rejection("bad_command", f"{short_zh(who)} is not a contestant of this contest", f"{short_zh(who)}不是本比赛的选手")
     status = day.status(who)
     if kind == "disqualify" and who in day.disqualified:
         return Rejection("bad_command", f"{who} is already disqualified", f"{who}的成绩已被取消")
@@ -151,7 +151,7 @@ def _check_correct(board, who: str, data: dict) -> Rejection | None:
     unknown = [f for f in flags if f not in known]
     if unknown:
         return Rejection("bad_command", f"unknown flag {short(unknown[0])} (this contest's: {', '.join(known)})",
-                         f"未知的标记{short(unknown[0])}（本比赛的标记：{'、'.join(known)}）")
+                         f"未知的标记{short_zh(unknown[0])}（本比赛的标记：{'、'.join(known)}）")
     return None
 
 
@@ -163,7 +163,7 @@ def _check_substitute(board, data: dict) -> Rejection | None:
     for role, who in (("out", out), ("in", inn)):
         if not isinstance(who, str) or who not in board.contestants:
             return Rejection("bad_command", f"'{role}': {short(who)} is not a contestant of this contest",
-                             f"{'下场' if role == 'out' else '上场'}选手{short(who)}不是本比赛的选手")
+                             f"{'下场' if role == 'out' else '上场'}选手{short_zh(who)}不是本比赛的选手")
     if out == inn:
         return Rejection("bad_command", "a contestant cannot replace themselves", "选手不能替补自己")
     if board.contestants[out].team != board.contestants[inn].team:
@@ -172,7 +172,7 @@ def _check_substitute(board, data: dict) -> Rejection | None:
                          f"{inn}不属于{out}所在的代表队（{board.contestants[out].team}）：替补须为本队队员")
     if rnd is not None and rnd not in [r.id for r in rules.rounds]:
         return Rejection("bad_command", f"unknown round {short(rnd)} (rounds: {', '.join(r.id for r in rules.rounds)})",
-                         f"未知的轮次{short(rnd)}（本比赛轮次：{'、'.join(r.id for r in rules.rounds)}）")
+                         f"未知的轮次{short_zh(rnd)}（本比赛轮次：{'、'.join(r.id for r in rules.rounds)}）")
     if inn in board.playing(board.contestants[inn].team, rnd):
         return Rejection("bad_command", f"{inn} is already playing", f"{inn}已经在场上")
     if out not in board.playing(board.contestants[out].team, rnd):

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_SEQ, MAX_TIME_USED, plain_text_problem, short
+from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_SEQ, MAX_TIME_USED, plain_text_problem, short, short_zh
 
 HALL_KINDS = ("result", "finish")
 JUDGE_KINDS = (
@@ -115,7 +115,7 @@ def _text_field(rec: dict, key: str, what: str, zh: str) -> Rejection | None:
         if key not in rec:
             return Rejection("bad_record", f"{what}: field '{key}' is missing", f"{zh}：缺少“{FIELD_ZH[key]}”")
         return Rejection("bad_record", f"{what}: field '{key}' must be a non-empty string, got {short(v)}",
-                         f"{zh}：“{FIELD_ZH[key]}”须为非空文字，收到的是{short(v)}")
+                         f"{zh}：“{FIELD_ZH[key]}”须为非空文字，收到的是{short_zh(v)}")
     problem = plain_text_problem(v, MAX_ID)
     if problem:
         return Rejection("bad_record", f"{what}: field '{key}' {problem}", f"{zh}：“{FIELD_ZH[key]}”{_zh_problem(problem)}")
@@ -129,7 +129,7 @@ def check_shape(rec: dict) -> Rejection | None:
     seq = rec.get("seq")
     if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
         return Rejection("bad_record", f"'seq' must be a positive integer, got {short(seq)}",
-                         f"序号须为正整数，收到的是{short(seq)}")
+                         f"序号须为正整数，收到的是{short_zh(seq)}")
     if seq > MAX_SEQ:
         return Rejection("bad_record", f"'seq' {seq} is above {MAX_SEQ}, the largest a log can hold",
                          f"序号{seq}超过日志能记录的最大值{MAX_SEQ}")
@@ -145,7 +145,7 @@ def check_shape(rec: dict) -> Rejection | None:
             v = rec[key]
             if v.__class__ is not float and (v.__class__ is bool or not isinstance(v, (int, float))):
                 return Rejection("bad_record", f"result {seq}: field '{key}' must be a number, got {short(v)}",
-                                 f"第{seq}条成绩：“{FIELD_ZH[key]}”须为数字，收到的是{short(v)}")
+                                 f"第{seq}条成绩：“{FIELD_ZH[key]}”须为数字，收到的是{short_zh(v)}")
         return None
     if kind == "finish":
         bad = _text_field(rec, "contestant", f"finish {seq}", f"第{seq}条交卷记录")
@@ -154,14 +154,14 @@ def check_shape(rec: dict) -> Rejection | None:
         tu = rec.get("time_used")
         if not _is_number(tu):
             return Rejection("bad_record", f"finish {seq}: field 'time_used' must be a number, got {short(tu)}",
-                             f"第{seq}条交卷记录：“用时”须为数字，收到的是{short(tu)}")
+                             f"第{seq}条交卷记录：“用时”须为数字，收到的是{short_zh(tu)}")
         if not (0 <= tu <= MAX_TIME_USED):  # NaN fails too
             return Rejection("bad_record", f"finish {seq}: 'time_used' must be between 0 and "
                              f"{MAX_TIME_USED:.0f} seconds (one day), got {short(tu)}",
-                             f"第{seq}条交卷记录：“用时”须在0至{MAX_TIME_USED:.0f}秒（一天）之间，收到的是{short(tu)}")
+                             f"第{seq}条交卷记录：“用时”须在0至{MAX_TIME_USED:.0f}秒（一天）之间，收到的是{short_zh(tu)}")
         return None
     return Rejection("bad_record", f"record {seq}: unknown record type {short(kind)}",
-                     f"第{seq}条记录：未知的记录类型{short(kind)}")
+                     f"第{seq}条记录：未知的记录类型{short_zh(kind)}")
 
 
 def check_record(rec: dict, contestants, sections, item_max: dict, item_section: dict,
@@ -186,7 +186,7 @@ def check_record(rec: dict, contestants, sections, item_max: dict, item_section:
     if not math.isfinite(mx) or mx <= 0 or mx > MAX_ITEM_POINTS:
         return Rejection("score_out_of_range",
                          f"record {seq}: max {short(mx)} must be a number above 0 and at most {MAX_ITEM_POINTS}",
-                         f"第{seq}条成绩：满分{short(mx)}须大于0且不超过{MAX_ITEM_POINTS}")
+                         f"第{seq}条成绩：满分{short_zh(mx)}须大于0且不超过{MAX_ITEM_POINTS}")
     if not math.isfinite(score):
         return Rejection("score_out_of_range", f"record {seq}: score {score!r} is not a finite number",
                          f"第{seq}条成绩：得分{score!r}不是有限的数")

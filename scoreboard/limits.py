@@ -38,6 +38,13 @@ def short(value, limit: int = 40) -> str:
     return text if len(text) <= limit else f"{text[:limit]}…({type(value).__name__})"
 
 
+def short_zh(value, limit: int = 40) -> str:
+    """`short` for a Chinese message: the length said in Chinese."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}…（共{len(value)}个字符）"
+    return short(value, limit)
+
+
 def bounded(text: str, limit: int = MAX_MESSAGE) -> str:
     """A message cut to `limit` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

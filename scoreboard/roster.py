@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .limits import MAX_ID, MAX_NAME, MAX_TEXT, plain_text_problem, short
+from .limits import MAX_ID, MAX_NAME, MAX_TEXT, plain_text_problem, short, short_zh
 from .flags import DEFAULT_FLAGS
 from .rules import Rules
 
@@ -172,7 +172,7 @@ def check_roster(rules: Rules, file: str, headers: list[str], rows: list[tuple[i
             parsed = parse_flag(value)
             if parsed is None:
                 problems.append(Problem(file, row_no, f.column, f"{short(value)} is not a yes/no value (是/否, yes/no, 1/0)",
-                                        f"{short(value)}不是“是/否”（也可写yes/no、1/0）"))
+                                        f"{short_zh(value)}不是“是/否”（也可写yes/no、1/0）"))
                 bad = True
             elif parsed:
                 flags.add(f.id)

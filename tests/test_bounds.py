@@ -188,3 +188,10 @@ def test_a_rounds_points_are_bounded_in_the_rules(line, words):
     with pytest.raises(RulesError, match=words.replace("[", r"\[").replace("]", r"\]")):
         load_rules("\n".join(patched))
     assert load_preset("regional-2021-west").rounds
+
+
+def test_a_long_value_echoed_in_chinese_says_its_length_in_chinese():
+    from scoreboard.limits import short_zh
+
+    assert short_zh("x" * 100) == repr("x" * 40) + "…（共100个字符）"
+    assert short_zh("abc") == "'abc'"

@@ -215,3 +215,20 @@ async def test_a_screen_named_by_its_token_alone_is_still_only_a_screen(tmp_path
         with pytest.raises(FeedError) as refused:  # a judge's token is no screen's
             await ViewClient(url, JUDGE[1], role="display").connect()
         assert refused.value.code == "unauthorized" and "no display has it" in refused.value.message
+
+
+async def test_closing_a_view_client_does_not_swallow_a_cancellation_of_the_closer():
+    """Whoever cancels the code that is closing a client (an app quitting, a worker cancelled) must see it
+    cancelled: a close that swallowed the CancelledError left the caller running."""
+    from feeder.client import ViewClient
+
+    client = ViewClient("ws://127.0.0.1:9/feed", "t", reconnect=False)
+    never = asyncio.get_running_loop().create_future()
+    client._task = asyncio.ensure_future(asyncio.shield(never))  # a task that will not end by itself
+
+    closer = asyncio.ensure_future(client.close())
+    await asyncio.sleep(0.05)
+    closer.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await closer
+    client._task.cancel()
