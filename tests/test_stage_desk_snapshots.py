@@ -39,3 +39,8 @@ def test_entering_a_scored_question_again_asks_whether_it_is_a_correction(snap_c
 
 def test_the_desks_own_help(snap_compare):
     assert snap_compare(desk(), terminal_size=SIZE, run_before=after("question_mark", screen="HelpScreen"))
+
+
+def test_the_desk_at_80x24_keeps_its_entry_keys_help_and_quit(snap_compare):
+    """On a small terminal the footer gives up the rarer keys first: y/n/m/u, ? 帮助 and q 退出 stay."""
+    assert snap_compare(desk(), terminal_size=(80, 24), run_before=after("escape", screen="DeskScreen"))

@@ -14,12 +14,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from .base import ConsoleScreen
 from .deskentry import DeskEntries, next_judge  # noqa: F401 - next_judge: the desk's API, tested
 from .desktables import DeskTables
 from .help import HelpPage, bound_keys, palette_key
+from .footer import ConsoleFooter
+
+NARROW = 120  # columns: below it the desk stacks its panes (desk.tcss)
 
 
 class DeskScreen(DeskEntries, DeskTables, ConsoleScreen):
@@ -67,11 +70,16 @@ class DeskScreen(DeskEntries, DeskTables, ConsoleScreen):
                 yield Static(id="desk_marks", markup=False)
                 yield Static(id="desk_entries", markup=False)
         yield Static(self.key_line(), id="desk_help", markup=False)
-        yield Footer()
+        yield ConsoleFooter()
 
     def on_mount(self) -> None:
         self.mounted = True
         self.refresh_view(True)
+
+    def on_resize(self, event) -> None:
+        """Below NARROW columns the latest entries go under the team points, so that every round keeps
+        its column and the team names are not cut to one character."""
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     # --- what is chosen -----------------------------------------------------------------
     @property

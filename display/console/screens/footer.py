@@ -24,6 +24,9 @@ KEEP = {
     "app.unfreeze": 2, "app.ceremony": 2,
     "cycle_view": 3, "app.screen_view": 3,
     "step": 4, "mode": 4,  # the panes: 1–7 are in the help
+    "answer": 1, "mark": 1, "undo": 1,  # the scorer's desk: what is entered at the question
+    "question": 2, "contestant": 2, "stake": 2,
+    "round": 3, "announce": 3,
 }
 OTHER = 5  # a key not in KEEP: the replay's own controls, after the panes
 
