@@ -134,3 +134,14 @@ async def test_the_big_screen_replays_status_line_names_its_keys_as_bound(day):
         assert {"g", "n", "a", "x", "Space"} <= keys and not {"G", "N", "A", "X"} & keys
         assert "g go to · n top-N change · a award change · x left top N" in app.text() or \
             "g go to" in screen_text(app)
+
+
+async def test_the_palette_opens_with_ctrl_p_and_lists_the_replays_entries(day):
+    """Opened for real, not only listed: a hook named like Textual's own (`COMMANDS`) once broke it."""
+    app = make_app(day=day, start=len(day.events) // 2, scans=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await settle(pilot, lambda: app.screen.__class__.__name__ == "CommandPalette"
+                     and app.msg("mode_history") in screen_text(app))
+        assert "搜索命令" in screen_text(app)

@@ -16,7 +16,9 @@ JUDGES_ACTIONS = {"decide", "confirm", "lock", "unlock", "assign", "revoke", "fr
 class Actions:
     """Mixed into ConsoleApp."""
 
-    COMMANDS = True  # hook: whether this app sends judges' commands at all (the replay never does: no key offers one)
+    # hook: whether this app sends judges' commands at all (the replay never does: no key offers one).
+    # Not `COMMANDS`: that name is Textual's, the palette's providers, and a bool there breaks the palette.
+    SENDS_COMMANDS = True
 
     # --- sending ------------------------------------------------------------------
     def send(self, kind: str, data: dict, reason: str = "") -> None:
@@ -171,7 +173,7 @@ class Actions:
 
     # --- who may see which keys -------------------------------------------------------
     def check_action(self, action: str, parameters) -> bool | None:
-        if action in JUDGES_ACTIONS and not self.COMMANDS:
+        if action in JUDGES_ACTIONS and not self.SENDS_COMMANDS:
             return False
         if action in CHIEF_ONLY and self.source.role != "chief":
             return None  # shown disabled: the judge sees the action exists, for the chief

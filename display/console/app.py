@@ -16,6 +16,7 @@ from datetime import tzinfo
 from rich.cells import cell_len
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 
 from scoreboard.clock import BEIJING, clock_text, contest_zone, is_beijing, labelled, zone_label
@@ -292,6 +293,11 @@ class ConsoleApp(DayActions, Actions, App):
                             lambda: self.set_timer(0.1, self.deliver_screenshot))
         yield SystemCommand(m("sys_quit"), m("sys_quit_help"), self.action_quit)
         yield from self.palette_commands(screen)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its search line in the console's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.msg("palette_search")))
 
     def palette_commands(self, screen):
         """Hook: this app's entries in the command palette."""

@@ -31,6 +31,7 @@ M: dict[str, tuple[str, str]] = {
     "sys_quit": ("退出", "Quit"),
     "sys_quit_help": ("退出本程序", "Quit the program"),
     "p_mode": ("切换到此画面（按 {k}）", "switch to this screen (key {k})"),
+    "palette_search": ("搜索命令……", "Search for commands…"),
     "p_key": ("按 {k}", "key {k}"),
     "p_decide": ("对截止线上的并列作出裁定：排定先后、并列或抽签", "settle a tie at a cut-off: order, share or lots"),
     "p_confirm": ("确认当前获奖名单（定榜前须确认）", "confirm the current award list (needed before the lock)"),

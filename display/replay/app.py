@@ -7,7 +7,7 @@ move through the day. Two screens are the replay's own: history charts (4) and t
 of the whole day (5). `make_app` builds it from a database file or from events in memory.
 
 What differs from the console goes through the console's hooks, not around them: `follow` (no feed,
-no 3 Hz settle: the replay moves through its day), `COMMANDS = False` (no key offers a judge's
+no 3 Hz settle: the replay moves through its day), `SENDS_COMMANDS = False` (no key offers a judge's
 command), `palette_commands` and `help_page` (its own modes, controls and keys).
 """
 
@@ -34,7 +34,7 @@ HERE = Path(__file__).parent
 
 
 class ReplaySource(Source):
-    """Read-only: nothing is ever sent (and the replay offers no judge's command: `ReplayApp.COMMANDS`)."""
+    """Read-only: nothing is ever sent (and the replay offers no judge's command: `ReplayApp.SENDS_COMMANDS`)."""
 
     can_command = False
 
@@ -47,7 +47,7 @@ class ReplaySource(Source):
 class ReplayApp(Controls, ConsoleApp):
     CSS_PATH = [Path(__file__).parent.parent / "console" / "app.tcss", HERE / "app.tcss"]
     MODES = {}
-    COMMANDS = False  # a replay never writes
+    SENDS_COMMANDS = False  # a replay never writes
     BINDINGS = [
         Binding("1", "mode('ranking')", "mode_ranking"),
         Binding("2", "mode('teams')", "mode_teams"),

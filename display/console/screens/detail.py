@@ -12,6 +12,7 @@ from textual_plotext import PlotextPlot
 
 from scoreboard.events import fmt_points
 from scoreboard.explain import explain_contestant
+from scoreboard.items import item_number
 
 from ..columns import Col
 from ..tablesync import FitTable, TableSync
@@ -68,7 +69,9 @@ class DetailScreen(ConsoleScreen):
             history = " → ".join(fmt_points(x) for x in marks)
             if len(marks) > 1:
                 history += m("regraded", n=len(marks) - 1)
-            rows.append((item, labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
+            n = item_number(item, section)  # 第4题 beside its section, as people say it; any other id as it is
+            shown = item if n is None else (f"Q{n}" if lang == "en" else f"第{n}题")
+            rows.append((shown, labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
             keys.append(item)
         self.sync.sync(keys, rows)
         lines = explain_contestant(rep.rules, st, rep.board.awards(), self.exam_no, lang, board=rep.board,
@@ -93,6 +96,12 @@ class DetailScreen(ConsoleScreen):
             ys = [r for _at, r in points]
             plt.plot(xs, ys, marker="braille")
             plt.yreverse(True)
+            low, high = min(ys), max(ys)  # ranks are whole: one tick per place, at most about six
+            step = max(1, (high - low) // 6 or 1)
+            ticks = list(range(low, high + 1, step))
+            plt.yticks(ticks, [str(t) for t in ticks])
+            if low == high:
+                plt.ylim(low - 1, high + 1)
             plt.xticks(xs[:: max(1, len(xs) // 6)], [self.app.fmt_time(points[i - 1][0])[:5]
                                                      for i in xs[:: max(1, len(xs) // 6)]])
             plt.xlabel(self.app.zone_label())
