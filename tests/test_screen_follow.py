@@ -25,7 +25,7 @@ from .feeder_support import DISPLAY, JUDGE, make_db, running
 SIZE = (160, 45)
 
 
-async def until(pilot, cond, rounds: int = 500):
+async def until(pilot, cond, rounds: int = 1500):
     for _ in range(rounds):
         if cond():
             return
