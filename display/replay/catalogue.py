@@ -80,6 +80,7 @@ M: dict[str, tuple[str, str]] = {
     "changes_chart": ("各奖项易主次数随时间累计（{zone}）", "Award changes over the day, cumulative ({zone})"),
     # when each award became certain (certain.py)
     "certain_title": ("何时确定获奖：", "When each award became certain:"),
+    "certain_waiting": ("计算中……（奖项易主扫描完成后开始）", "Computing… (once the award changes are in)"),
     "certain_computing": ("计算中……（已看{n}个时刻）", "Computing… ({n} moments looked at)"),
     "certain_unknown": ("无法计算：规则未声明试卷结构（{why}）", "Not computed: the rules declare no paper ({why})"),
     "certain_award": ("奖项", "Award"),

@@ -7,7 +7,7 @@ status line says since when the whole list is settled. Enter on a row goes to th
 
 The computation reads the whole day and costs a certainty computation per moment it looks at (about 40 ms
 each at national scale, a few hundred of them): it runs once, in a thread worker on a timeline of its own,
-with 计算中…… and the count of moments looked at until it is done. Without a declared paper it says why
+with 计算中…… and the count of moments looked at until it is done, after the screen's award-change scan. Without a declared paper it says why
 nothing can be computed.
 """
 
@@ -40,6 +40,7 @@ class CertainPanel(Vertical):
         self.history: CertainHistory | None = None
         self.elapsed = 0.0
         self.moments: list[int] = []  # the position each row goes to
+        self.started = False
 
     def m(self, key: str, **kw) -> str:
         return msg(key, self.app.lang, **kw)
@@ -57,8 +58,15 @@ class CertainPanel(Vertical):
         table.add_column(head, key=key, width=width)
         table.add_column(self.m("event"), key="event", width=8)
         table.add_column(self.m("certain_who"), key="who", width=80)
-        self._head(self.m("certain_computing", n=0))
-        self.run_worker(self._compute, thread=True, group="certain_history", exclusive=True, exit_on_error=False)
+        self._head(self.m("certain_waiting"))
+
+    def start(self) -> None:
+        """Compute, once. The screen starts it when its award-change scan is done: two day-long scans at once
+        would each take as long as both (they share one interpreter lock) and slow every key meanwhile."""
+        if self.history is None and not self.started:
+            self.started = True
+            self._head(self.m("certain_computing", n=0))
+            self.run_worker(self._compute, thread=True, group="certain_history", exclusive=True, exit_on_error=False)
 
     def _head(self, status: str) -> None:
         gap = "" if self.app.lang != "en" else " "

@@ -116,6 +116,7 @@ class ChangesScreen(Screen):
             bar.set_marks(awards=app.award_fractions)
         self.query_one(TimelineBar).set_marks(awards=app.award_fractions)
         self._chart()
+        self.query_one(CertainPanel).start()
 
     def _chart(self) -> None:
         app, p = self.app, self.app.player
