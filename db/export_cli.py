@@ -10,15 +10,17 @@ from pathlib import Path
 import click
 
 from .cli import UserError, db_argument, fail_cleanly, lang_option
-from .exports import LISTS, ExportError, build, take
+from .exports import LISTS, ON_REQUEST, ExportError, build, take
 from .exports.labels import SHEET
 from .helpformat import BilingualCommand
 from .store import Store
 from .words import say
 
 WHAT_HELP = ("Which list: results (个人成绩), teams (团体成绩), awards (获奖名单), advancement (推荐名单), "
-             "audit (审计记录), certificates (证书名单). A workbook holds all of them unless one is named; "
-             "a CSV file holds one (default: results).")
+             "audit (审计记录), certificates (证书名单), certain (确定获奖名单: those certain of each award while "
+             "marking goes on, for early certificates; only when named, and only with a declared paper). A "
+             "workbook holds all but certain unless one is named; a CSV file holds one (default: results).")
+AWARD_HELP = "With --what certain: only this award (its id in the rules, e.g. expert); default: every award."
 
 
 # Why a file cannot be written, in the command's language (zh, en).
@@ -61,10 +63,10 @@ def _writing(out: str, lang: str):
         raise UserError(_say(WRITE_FAILED, lang, out=out, why=why)) from None
 
 
-def _snapshot(db: str, lang: str):
+def _snapshot(db: str, lang: str, certainty: bool = False):
     store = Store(db)
     try:
-        return take(store, lang)
+        return take(store, lang, certainty)
     except ExportError as exc:
         raise UserError(str(exc)) from None
     finally:
@@ -81,10 +83,11 @@ def _status(snap, lang: str) -> str:
 @db_argument
 @click.option("--to", "out", required=True, type=click.Path(dir_okay=False),
               help="The file to write: FILE.xlsx (the workbook) or FILE.csv (one list).")
-@click.option("--what", type=click.Choice(LISTS), help=WHAT_HELP)
+@click.option("--what", type=click.Choice(LISTS + ON_REQUEST), help=WHAT_HELP)
+@click.option("--award", metavar="ID", help=AWARD_HELP)
 @lang_option
 @fail_cleanly
-def export(db, out, what, lang):
+def export(db, out, what, award, lang):
     """Export the official lists: an A4-ready workbook, or one list as CSV.
 
     An export from a list that is not locked says PROVISIONAL (临时/未定榜) on
@@ -94,13 +97,17 @@ def export(db, out, what, lang):
     suffix = Path(out).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise UserError(say("export_suffix", lang, out=out))
+    if award is not None and what != "certain":
+        raise UserError(say("award_needs_certain", lang))
     _check_target(out, lang)
-    snap = _snapshot(db, lang)
+    if what == "certain":
+        _check_certain(db, award, lang)
+    snap = _snapshot(db, lang, certainty=what == "certain")
     if suffix == ".csv":
         from .exports.csvout import write_csv
 
         with _writing(out, lang):
-            n = write_csv(snap, build(snap, what or "results"), out)
+            n = write_csv(snap, build(snap, what or "results", award), out)
         which = what or "results"
         click.echo(say("exported_csv", lang, out=out, n=n, what=which if lang == "en" else SHEET[which][0],
                        status=_status(snap, lang)))
@@ -108,10 +115,36 @@ def export(db, out, what, lang):
     from .exports.workbook import write_workbook
 
     keys = [what] if what else list(LISTS)
-    tables = [build(snap, k) for k in keys]
+    tables = [build(snap, k, award) for k in keys]
     with _writing(out, lang):
         write_workbook(snap, tables, out)
     click.echo(say("exported_book", lang, out=out, n=len(keys), status=_status(snap, lang)))
+
+
+def _check_certain(db: str, award: str | None, lang: str) -> None:
+    """Before any work: the rules declare a paper (else nobody can be called certain), and `award` is one the
+    marks decide."""
+    from scoreboard.board import Board
+    from scoreboard.certainty import compute_certainty
+
+    store = Store(db)
+    try:
+        rules = store.rules()
+    finally:
+        store.close()
+    if not rules.paper_known:
+        cert = compute_certainty(Board(rules, []))
+        raise UserError(say("certain_no_paper", lang, why=cert.why if lang == "en" else cert.why_zh))
+    if award is None:
+        return
+    specs = rules.awards + rules.advancement
+    known = ("、" if lang == "zh" else ", ").join(a.id for a in specs if a.kind != "judge")
+    spec = next((a for a in specs if a.id == award), None)
+    if spec is None:
+        raise UserError(say("no_such_award", lang, award=award, known=known))
+    if spec.kind == "judge":
+        raise UserError(say("award_by_judges", lang, award=spec.label if lang == "zh" else spec.label_en or spec.label,
+                            known=known))
 
 
 @click.command(cls=BilingualCommand)

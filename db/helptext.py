@@ -106,8 +106,10 @@ SCOREBOARD_LANG=en）改为英文。每个命令都有自己的 -h。""",
 裁判记录链的哈希值。""",
     "export --to": "要写入的文件：FILE.xlsx（工作簿）或 FILE.csv（一个名单）。",
     "export --what": "哪个名单：results（个人成绩）、teams（团体成绩）、awards（获奖名单）、advancement（推荐名单）、"
-                     "audit（审计记录）、certificates（证书名单）。不指定时工作簿包含全部名单；CSV 文件只含一个"
-                     "（默认 results）。",
+                     "audit（审计记录）、certificates（证书名单）、certain（确定获奖名单：阅卷期间已确定获得各奖项者，"
+                     "供提前制作证书；只在指名时导出，且须规则声明了试卷结构）。不指定时工作簿包含 certain 以外的全部"
+                     "名单；CSV 文件只含一个（默认 results）。",
+    "export --award": "与 --what certain 一起用：只导出这一个奖项（规则中的代号，例如 expert）；默认全部奖项。",
     "report": """生成可打印的 A4 成绩报告。
 
 包括全部奖项、推荐名单、团体和个人成绩以及裁判记录。""",

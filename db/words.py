@@ -48,6 +48,17 @@ SAID: dict[str, tuple[str, str]] = {
     "exported_book": ("{out}：{n} 张工作表 [{status}]", "{out}: {n} sheet(s) [{status}]"),
     "reported": ("{out}：成绩报告 [{status}]", "{out}: report [{status}]"),
     "chain": ("链头 {head}", "chain {head}"),
+    "certain_no_paper": ("无法导出确定获奖名单：规则未声明试卷结构（各题型的题数与分值），无从判断谁已确定获奖（{why}）。"
+                         "请在规则的每个 [[sections]] 写上 items 与 points（见 docs/rules.md）",
+                         "cannot export who is certain of an award: the rules declare no paper (items and points per "
+                         "section), so certainty is not computed ({why}). Give items and points in each [[sections]] "
+                         "of the rules (docs/rules.md)"),
+    "award_needs_certain": ("--award 只用于确定获奖名单：请同时给出 --what certain",
+                            "--award is for the list of those certain of an award: give --what certain with it"),
+    "award_by_judges": ("“{award}”由裁判指定、不由成绩决定，不计算谁已确定获得；可选：{known}",
+                        "'{award}' is given by the judges, not by the marks, so nobody is certain of it by marks; "
+                        "choose one of: {known}"),
+    "no_such_award": ("没有代号为“{award}”的奖项；可选：{known}", "no award with the id '{award}'; choose one of: {known}"),
     # the database's own refusals (db/store.py)
     "read_only_file": ("{path}：文件只读；比赛数据库必须可写（请检查权限，或复制到可写的磁盘上）",
                        "{path}: the file is read-only; a contest database must be writable (check its permissions, "

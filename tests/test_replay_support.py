@@ -17,6 +17,14 @@ def day_db(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def paper_day_db(tmp_path_factory):
+    """The same day with the sample paper declared (certainty shows), as a file."""
+    path = tmp_path_factory.mktemp("replay") / "paper.db"
+    build_day(path, per_team=4, regrade=0.2, freeze_at=0.8, settle=True, paper=True)
+    return str(path)
+
+
+@pytest.fixture(scope="session")
 def day(day_db):
     return read_day(day_db)
 

@@ -4,6 +4,6 @@ database (see snapshot.py), so they always agree with `scoreboard awards --json`
 """
 
 from .snapshot import ExportError, Snapshot, take
-from .tables import LISTS, build
+from .tables import LISTS, ON_REQUEST, build
 
-__all__ = ["ExportError", "LISTS", "Snapshot", "build", "take"]
+__all__ = ["ExportError", "LISTS", "ON_REQUEST", "Snapshot", "build", "take"]

@@ -47,6 +47,7 @@ HEAD: dict[str, tuple[str, str]] = {
     "locked_by": ("定榜人", "Locked by"),
     "chain": ("文件链头", "Chain head"),
     "note": ("备注", "Note"),
+    "as_of": ("截至", "As of"),
 }
 
 # Sheet (and list) names, by list key.
@@ -57,6 +58,7 @@ SHEET: dict[str, tuple[str, str]] = {
     "advancement": ("推荐名单", "Advancement"),
     "audit": ("审计记录", "Audit log"),
     "certificates": ("证书名单", "Certificates"),
+    "certain": ("确定获奖名单", "Certain of an award"),
 }
 
 KIND: dict[str, tuple[str, str]] = KIND_NAMES  # one naming of the judges' kinds (scoreboard.judging)
@@ -94,6 +96,13 @@ TEXT: dict[str, tuple[str, str]] = {
                  "scoreboard verify DB --head HEAD"),
     "report": ("成绩报告", "Results report"),
     "top_individual": ("个人成绩", "Individual results"),
+    "certain_title": ("{label}（已确定{n}个，共{places}个名额）", "{label} (certain: {n}; places: {places})"),
+    "none_certain": ("（尚无确定获得者）", "(nobody certain of it yet)"),
+    "certain_note": ("截至事件#{event}（{at}）：即使其余未评题目全部对其不利，以上仍必得此奖；此后的复评、取消成绩、"
+                     "裁判裁定等变动不在此列，正式名单以定榜为准",
+                     "As of event #{event} ({at}): even if every ungraded item went against them, those above get this "
+                     "award; a later regrade, disqualification or judges' decision is not foreseen, and the official "
+                     "list is the locked one"),
 }
 
 

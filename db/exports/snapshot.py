@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from scoreboard.certainty import compute_certainty
 from scoreboard.clock import BEIJING, contest_zone, date_text, datetime_text, stamp, zone_label
 from scoreboard.judge_text import describe
 from scoreboard.serialize import awards_json, standings_json
@@ -47,6 +48,7 @@ class Snapshot:
     chain_events: int
     made_at: float = field(default_factory=time.time)
     zone: tzinfo = BEIJING  # the contest's clock: every time printed is on it
+    as_of: tuple[int, float] = (0, 0.0)  # the last event folded: (id, at)
 
     # --- times ----------------------------------------------------------------------
     def time_text(self, at: float | None) -> str:
@@ -121,9 +123,10 @@ class Snapshot:
         return f"{d.year}年{d.month}月{d.day}日"
 
 
-def take(store, lang: str = "zh") -> Snapshot:
+def take(store, lang: str = "zh", certainty: bool = False) -> Snapshot:
     """Read the database once: fold, verify the whole file (db/verify.py), gather what the outputs show.
-    A file that fails verification is not exported."""
+    A file that fails verification is not exported. With `certainty`, the awards carry who is certain of each
+    (`awards_json`'s `certainty`, as `scoreboard awards --json` prints it)."""
     from db.verify import verify
 
     board = store.fold()
@@ -150,11 +153,12 @@ def take(store, lang: str = "zh") -> Snapshot:
         date=store.contest_date(),
         sections=[(s.id, s.label if zh else s.label_en) for s in rules.sections],
         standings=standings_json(rules, st),
-        awards=awards_json(board, lang),
+        awards=awards_json(board, lang, certainty=compute_certainty(board) if certainty else None),
         award_specs=[spec(a) for a in rules.awards],
         advancement_specs=[spec(a) for a in rules.advancement],
         judge_events=[_judge_event(rules, names, ev, lang) for ev in store.judge_events()],
         chain_head=head,
         chain_events=n,
         zone=contest_zone(rules),
+        as_of=(board.last_event_id, board.last_at),
     )

@@ -17,6 +17,7 @@ from .certificates import certificate_rows
 from .snapshot import Snapshot
 
 LISTS = ("results", "teams", "awards", "advancement", "audit", "certificates")
+ON_REQUEST = ("certain",)  # written only when named (`--what certain`), never in the whole workbook
 
 
 @dataclass
@@ -165,9 +166,41 @@ def certificates(snap: Snapshot) -> Table:
                  landscape=True)
 
 
+def certain(snap: Snapshot, award: str | None = None) -> Table:
+    """Who is certain of each award the marks decide (or of `award` only), as `awards --json`'s `certainty` says:
+    one block per award in the rules' order, the recipients in rank order, for certificates made early.
+    Needs a snapshot taken with certainty (`take(..., certainty=True)`)."""
+    cert = snap.awards.get("certainty") or {}
+    by_exam = {r["exam_no"]: r for r in snap.standings["individual"]}
+    cols = [_col(snap, "no", "int"), _col(snap, "exam_no"), _col(snap, "name"), _col(snap, "team"),
+            _col(snap, "unit", cap=22), _col(snap, "group"), _col(snap, "as_of", cap=26, header=snap.time_head("as_of"))]
+    event, at = snap.as_of
+    as_of = snap.time_cell(at)
+    blocks = []
+    for aid, label, _kind in snap.award_specs + snap.advancement_specs:
+        c = cert.get(aid)
+        if c is None or c["judges"] or (award is not None and aid != award):
+            continue
+        rows = []
+        for i, rid in enumerate(c["certain"], 1):
+            if c["scope"] == "team":
+                rows.append([i, "", "", rid, "", "", as_of])
+            else:
+                r = by_exam.get(rid, {})
+                rows.append([i, rid, r.get("name", ""), r.get("team", ""), r.get("unit", ""), r.get("group", ""),
+                             as_of])
+        notes = [snap.t("certain_note", event=event, at=snap.time_text(at))] if rows else [snap.t("none_certain")]
+        blocks.append(Block(aid, label, snap.t("certain_title", label=label, n=len(rows), places=c["places"]), rows,
+                            notes))
+    return Table("certain", labels.sheet("certain", snap.lang), cols, blocks=blocks, landscape=True)
+
+
 BUILDERS = {"results": results, "teams": teams, "awards": awards, "advancement": advancement,
             "audit": audit, "certificates": certificates}
 
 
-def build(snap: Snapshot, key: str) -> Table:
+def build(snap: Snapshot, key: str, award: str | None = None) -> Table:
+    """The list `key`; `award` narrows the certain list to one award."""
+    if key == "certain":
+        return certain(snap, award)
     return BUILDERS[key](snap)

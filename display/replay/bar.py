@@ -46,7 +46,14 @@ class TimelineBar(Widget, can_focus=False):
         head.append("  " + msg("event_no", lang, id=p.event_id, n=p.position, of=len(p)))
         if getattr(app, "top_n", None):
             head.append("  " + msg("top_n_is", lang, n=app.top_n), style="dim")
-        head.append("   " + " · ".join(f"{keys} {what}" for keys, what in app.status_keys()), style="dim")
+        hints, room = [], self.size.width - head.cell_len - 3
+        for keys, what in app.status_keys():  # whole hints, as many as the line holds: a wrapped line pushed
+            hint = f"{keys} {what}"           # the bar and its times out of the widget's three lines
+            room -= Text(hint).cell_len + (3 if hints else 0)
+            if room < 0:
+                break
+            hints.append(hint)
+        head.append("   " + " · ".join(hints), style="dim")
         cells = ["─"] * width
         for f in self.award_marks:
             cells[min(width - 1, int(f * (width - 1) + 0.5))] = "┃"

@@ -1,8 +1,12 @@
 """The whole day's award changes: every moment an award changed hands, with the event that caused
-it, as a list (Enter goes to the moment) and as a chart of the changes accumulating over the day.
+it, as a list (Enter goes to the moment) and as a chart of the changes accumulating over the day;
+between them, when each award became certain (certain.py).
 
 The scan (`Timeline.award_changes`) reads the whole log and can take a while at national scale: it
 runs in a thread worker on a timeline of its own, with a progress bar; the list appears when done.
+The chart's title and legend are drawn outside plotext, in terminal cells, as the history charts'
+are (history.py): plotext lays text out one character to a cell, so Chinese award names ran past
+their line and wrapped.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from textual_plotext import PlotextPlot
 from ..plaintext import cell
 from .bar import TimelineBar
 from .catalogue import msg, translate_bindings
+from .certain import CertainPanel
+from .history import COLOURS, Legend
 
 
 class Abandoned(Exception):
@@ -45,6 +51,9 @@ class ChangesScreen(Screen):
             yield ProgressBar(id="progress", show_eta=False)
             yield Static(id="changes_status", markup=False)
         yield DataTable(id="changes", cursor_type="row", zebra_stripes=True)
+        yield CertainPanel(id="certain_panel")
+        yield Static(id="changes_chart_title", classes="chart-title", markup=False)
+        yield Legend(id="changes_legend")
         yield PlotextPlot(id="changes_chart")
         yield TimelineBar()
         yield Footer()
@@ -107,6 +116,7 @@ class ChangesScreen(Screen):
             bar.set_marks(awards=app.award_fractions)
         self.query_one(TimelineBar).set_marks(awards=app.award_fractions)
         self._chart()
+        self.query_one(CertainPanel).start()
 
     def _chart(self) -> None:
         app, p = self.app, self.app.player
@@ -114,13 +124,17 @@ class ChangesScreen(Screen):
         plt = widget.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title(self.m("changes_chart"))
+        self.query_one("#changes_chart_title", Static).update(self.m("changes_chart", zone=app.zone_label()))
         start = p.timeline.start
         by_award: dict[str, list[float]] = {}
         for c in self.changes or []:
             by_award.setdefault(c.award_id, []).append((c.at - start) / 60)
+        entries = []
         for award_id, minutes in by_award.items():
-            plt.plot(minutes, list(range(1, len(minutes) + 1)), label=app.award_label(award_id), marker="braille")
+            colour = COLOURS[len(entries) % len(COLOURS)]
+            plt.plot(minutes, list(range(1, len(minutes) + 1)), marker="braille", color=colour)
+            entries.append((app.award_label(award_id), colour))
+        self.query_one(Legend).set_entries(entries)
         if self.changes:
             plt.vline((p.clock - start) / 60)
             self._time_ticks(plt)
@@ -130,14 +144,15 @@ class ChangesScreen(Screen):
         app, tl = self.app, self.app.player.timeline
         span = (tl.end - tl.start) / 60
         ticks = [span * k / 4 for k in range(5)]
-        plt.xticks(ticks, [app.fmt_time(tl.start + x * 60)[:5] for x in ticks])
-        plt.xlabel(app.zone_label())
+        plt.xticks(ticks, [app.fmt_time(tl.start + x * 60)[:5] for x in ticks])  # the zone is in the title
 
     def refresh_view(self, changed: bool) -> None:
         if self.changes is not None and changed:
             self._chart()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id != "changes":
+            return
         if self.changes and 0 <= event.cursor_row < len(self.changes):
             c = self.changes[event.cursor_row]
             self.app.player.playing = False

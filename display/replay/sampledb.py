@@ -11,7 +11,7 @@ from pathlib import Path
 from db.store import Store
 from db.writer import Writer
 from scoreboard.rules import load_preset
-from scoreboard.sample import exam_blueprint, exam_day, sample_roster
+from scoreboard.sample import exam_blueprint, exam_day, sample_roster, with_paper
 
 T0 = 1_724_115_600.0  # 2024-08-20 09:00 Beijing time
 BATCH = 5000  # records per commit
@@ -19,13 +19,14 @@ BATCH = 5000  # records per commit
 
 def build_day(path: str | Path, preset: str = "fujian-2024-final", per_team: int | None = None,
               items: int = 66, regrade: float = 0.05, seed: int = 7, freeze_at: float | None = 0.8,
-              settle: bool = True, lock: bool = False, t0: float = T0) -> Path:
+              settle: bool = True, lock: bool = False, t0: float = T0, paper: bool = False) -> Path:
     """Write a contest database at `path` holding a whole generated day; returns the path.
 
     `freeze_at`: the share of the hall records after which the chief freezes the big screen (封榜);
     None for no freeze. `settle`: decide every pending cut-off tie at the end (a 加赛 by exam number).
+    `paper`: declare the sample paper in the rules (`scoreboard.sample.with_paper`), so that certainty shows.
     """
-    rules = load_preset(preset)
+    rules = with_paper(load_preset(preset)) if paper else load_preset(preset)
     people = sample_roster(rules, seed=2024, per_team=per_team)
     records = exam_day(rules, people, seed=seed, items=exam_blueprint(rules, items), regrade_rate=regrade)
     store = Store.create(path, rules, people, preset)

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from .base import Ctx, View
+from .individual import certain_column
 from .state import PublicState, fmt_score, fmt_team_score, tr
 from .widgets import Col, Line, PagedTable
 
@@ -47,8 +48,9 @@ class AwardsView(View):
         box.update(status)
         box.set_classes(cls)
         cols = [Col(tr("award", lang), ratio=3), Col(tr("rank", lang), "right", width=14),
-                Col(tr("name", lang), ratio=2), Col(tr("team_col", lang), ratio=1), Col(tr("unit", lang), ratio=3),
-                Col(tr("score", lang), "right", width=8)]
+                Col(tr("name", lang), ratio=2), *certain_column(state, lang), Col(tr("team_col", lang), ratio=1),
+                Col(tr("unit", lang), ratio=3), Col(tr("score", lang), "right", width=8)]
+        mark = (lambda a: (state.certain_cell(a["recipient"], lang, a["id"]),)) if state.marking else (lambda a: ())
         lines: list[Line] = []
         last = None
         for a in doc.get("awards") or []:
@@ -56,11 +58,11 @@ class AwardsView(View):
             last = a["id"]
             team_award = a.get("kind") == "team"
             name = a.get("name") or a["recipient"]
-            lines.append(Line((a.get("label", a["id"]) if first else "", award_place(a), name,
+            lines.append(Line((a.get("label", a["id"]) if first else "", award_place(a), name, *mark(a),
                                "" if team_award else a.get("team", ""), a.get("unit", ""), award_score(a)),
                               "heading" if first else ""))
         if not lines:
-            lines = [Line((tr("waiting", lang), "", "", "", "", ""))]
+            lines = [Line((tr("waiting", lang), "", "", "", "", "") + ("",) * len(certain_column(state, lang)))]
         table = self.query_one(PagedTable)
         table.lang = lang
         table.set_lines(cols, lines)

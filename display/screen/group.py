@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from .base import Ctx, View
-from .individual import name_text, section_cells, section_columns
+from .individual import certain_cells, certain_column, leader_mark, name_text, section_cells, section_columns
 from .state import PublicState, fmt_score, rank_text, tr
 from .widgets import Col, Leader, Leaders, Line, PagedTable
 
@@ -28,15 +28,16 @@ class GroupView(View):
         leaders = [r for r in rows if not r.get("status")][:LEADERS]  # a voided row is never a leader
         self.query_one(Leaders).show([
             Leader(tr("place", lang, n=r["group_rank"]), name_text(state, r, lang), f"{r['team']} · {r['unit']}",
-                   fmt_score(r["total"]), ("g", r["exam_no"]) in ctx.moved)
+                   fmt_score(r["total"]), ("g", r["exam_no"]) in ctx.moved, leader_mark(state, r, lang))
             for r in leaders
         ])
         cols = [Col(tr("group_rank", lang), "right", width=5), Col(tr("name", lang), ratio=2),
-                Col(tr("team_col", lang), ratio=1), Col(tr("unit", lang), ratio=3),
+                *certain_column(state, lang), Col(tr("team_col", lang), ratio=1), Col(tr("unit", lang), ratio=3),
                 *section_columns(state, lang), Col(tr("total", lang), "right", width=7),
                 Col(tr("overall", lang), "right", width=7)]
         lines = [
-            Line((rank_text(r, lang, "group_rank"), name_text(state, r, lang), r["team"], r["unit"],
+            Line((rank_text(r, lang, "group_rank"), name_text(state, r, lang), *certain_cells(state, r, lang),
+                  r["team"], r["unit"],
                   *section_cells(state, r, lang), fmt_score(r["total"]), "—" if r.get("status") else str(r["rank"])),
                  "moved" if ("g", r["exam_no"]) in ctx.moved else "")
             for r in rows[len(leaders):]

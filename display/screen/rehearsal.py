@@ -11,7 +11,7 @@ from scoreboard.board import Board
 from scoreboard.events import Event
 from scoreboard.judging import check_command
 from scoreboard.rules import load_preset
-from scoreboard.sample import exam_day, sample_roster
+from scoreboard.sample import exam_day, sample_roster, with_paper
 
 from .public import LatestResults, public_message
 
@@ -25,8 +25,8 @@ class RehearsalError(RuntimeError):
 
 class Rehearsal:
     def __init__(self, preset: str = "fujian-2024-final", seed: int = 2024, day_seed: int = 7,
-                 start: float = EXAM_START):
-        self.rules = load_preset(preset)
+                 start: float = EXAM_START, paper: bool = False):
+        self.rules = with_paper(load_preset(preset)) if paper else load_preset(preset)  # paper: certainty shows
         self.roster = sample_roster(self.rules, seed)
         self.board = Board(self.rules, self.roster)
         self.latest = LatestResults()
@@ -152,3 +152,19 @@ def sample_states(lang: str = "zh") -> dict[str, dict]:
         "ceremony_expert": with_view(final, "ceremony", step=last_expert),
         "ceremony_honours": with_view(final, "ceremony", step=len(seq) - 1),
     }
+
+
+def certain_states(lang: str = "zh") -> dict[str, dict]:
+    """The judges have the screen mark 确定获奖 (the paper declared, the no-show withdrawn): near the end of
+    marking, a few certain of a prize (`late`), and every mark in before the lock (`all_in`: every holder
+    certain, the team prizes too)."""
+    day = Rehearsal(paper=True)
+    came = {rec["contestant"] for _t, rec in day.records}
+    for c in day.roster:
+        if c.exam_no not in came:
+            day.judge("withdraw", {"exam_no": c.exam_no}, reason="未到场")
+    day.judge("mark_certain", {"on": True}, reason="公布已确定获奖者")
+    day.hall_until(0.99)
+    late = day.public(lang)
+    day.hall_until(1.0)
+    return {"late": late, "all_in": day.public(lang)}

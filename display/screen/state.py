@@ -76,7 +76,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "points": ("{score}分", "{score}"),
     "handed_in": ("交卷", "handed in"),
     "sub_in": ("（替补）", " (substitute)"),
+    # the judges' mark_certain: beside whoever is certain of an award (docs/certainty.md)
+    "certain_col": ("确定获奖", "Certain"),
+    "certain_mark": ("✔", "✔"),
+    "certain_team": ("✔确定获奖", "✔ certain"),
 }
+CERTAIN_STYLE = "bold #ffd700"
 
 
 def tr(key: str, lang: str = "zh", **kw) -> str:
@@ -135,6 +140,9 @@ class PublicState:
     by_exam: dict[str, dict] = field(default_factory=dict)
     teams: list[dict] = field(default_factory=list)
     stage: dict | None = None  # the on-stage contest (scoreboard.serialize.stage_json); None when written
+    marking: bool = False  # the judges asked for 确定获奖 marks (never while frozen)
+    certain: dict[str, list[str]] = field(default_factory=dict)  # award id -> exam numbers (team names)
+    certain_of_prize: set[str] = field(default_factory=set)  # recipients certain of a prize (`is_certain`)
     _seq: list[Reveal] | None = None
 
     @classmethod
@@ -157,6 +165,13 @@ class PublicState:
                     locked=bool(ctl.get("locked")), rows=rows,
                     by_exam={r["exam_no"]: r for r in st.get("individual", [])},
                     teams=list(st.get("teams", [])), stage=msg.get("stage"))
+        # the feeder sends no marks while frozen; the screen does not show any either (a second guard)
+        state.marking = bool(ctl.get("mark_certain")) and not frozen
+        certain = msg.get("certain") if state.marking else None
+        if isinstance(certain, dict):
+            state.certain = {str(a): [str(x) for x in who] for a, who in certain.items() if isinstance(who, list)}
+            prizes = {a.get("id") for a in aw.get("awards") or [] if isinstance(a, dict)}
+            state.certain_of_prize = {x for a, who in state.certain.items() if a in prizes for x in who}
         if state.stage is not None and state.view == "individual":  # the default view of an on-stage contest
             state.view = "stage"
         if state.view == "group" and not state.group:
@@ -190,6 +205,18 @@ class PublicState:
     def came_in(self, exam_no: str) -> bool:
         """On stage: whether the contestant plays as the team's substitute (替补上场)."""
         return ((self.standings.get("substitutions") or {}).get(exam_no) or {}).get("role") == "in"
+
+    def is_certain(self, recipient: str, award_id: str | None = None) -> bool:
+        """Whether the judges' 确定获奖 marks name this contestant (team) for `award_id`, or for any prize. The
+        advancement lists (推荐名单, finalists) are not prizes: certain of one alone is not 确定获奖. Whoever is
+        certain of a prize holds it now, so the prizes are the ids of the award list the message carries."""
+        if award_id is not None:
+            return recipient in self.certain.get(award_id, ())
+        return recipient in self.certain_of_prize
+
+    def certain_cell(self, recipient: str, lang: str, award_id: str | None = None):
+        """The 确定获奖 column's cell: the mark in gold, or nothing."""
+        return Text(tr("certain_mark", lang), style=CERTAIN_STYLE) if self.is_certain(recipient, award_id) else ""
 
     def ceremony(self) -> list[Reveal]:
         """The reveal sequence; empty unless the award list carried here is locked."""

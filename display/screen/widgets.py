@@ -18,7 +18,7 @@ from textual.widgets import Digits, Static
 from ..plaintext import plain
 from scoreboard.clock import DEFAULT_ZONE, zone_label, zone_named
 
-from .state import clock_text, tr
+from .state import CERTAIN_STYLE, clock_text, tr
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ class Bar:
     value: float
     text: str
     moved: bool = False
+    mark: str = ""  # ✔确定获奖 after the score, when the judges have the screen mark it
 
 
 class BarChart(Pager, Widget):
@@ -152,7 +153,9 @@ class BarChart(Pager, Widget):
         top = max((b.value for b in self.bars), default=0) or 1
         name_w = max(Text(b.label).cell_len for b in self.bars) + 1
         text_w = max(len(b.text) for b in self.bars) + 1
-        bar_w = max(4, self.size.width - name_w - text_w - 6)
+        mark_w = max(Text(b.mark).cell_len for b in self.bars)
+        mark_w += 2 if mark_w else 0
+        bar_w = max(4, self.size.width - name_w - text_w - mark_w - 6)
         out = Text()
         for b in shown:
             eighths = round(max(0.0, b.value) / top * bar_w * 8)
@@ -165,7 +168,11 @@ class BarChart(Pager, Widget):
             out.append(f"{b.rank:>3} ", style=style("bar-chart--label"))
             out.append_text(Text.assemble((label.plain, style("bar-chart--label"))))
             out.append(bar.ljust(bar_w), style=bar_style)
-            out.append(f" {b.text:>{text_w}}\n", style=style("bar-chart--label"))
+            out.append(f" {b.text:>{text_w}}", style=style("bar-chart--label"))
+            if mark_w:
+                out.append("  ")
+                out.append(b.mark, style=CERTAIN_STYLE)
+            out.append("\n")
             if gap:
                 out.append("\n")
         out.append_text(self.pager_text(self.lang, style("bar-chart--pager")))
@@ -179,6 +186,7 @@ class Leader:
     sub: str  # team · unit
     score: str  # for the big digits
     moved: bool = False
+    mark: str = ""  # ✔确定获奖 beside the name, when the judges have the screen mark it
 
 
 class LeaderCard(Vertical):
@@ -191,7 +199,10 @@ class LeaderCard(Vertical):
         self.display = leader is not None
         if leader is None:
             return
-        self.query_one(".leader-name", Static).update(Text.assemble((leader.place, "bold"), "  ", leader.name))
+        name = Text.assemble((leader.place, "bold"), "  ", leader.name)
+        if leader.mark:
+            name.append("  " + leader.mark, style=CERTAIN_STYLE)
+        self.query_one(".leader-name", Static).update(name)
         self.query_one(".leader-sub", Static).update(leader.sub)
         self.query_one(".leader-score", Digits).update(leader.score)
         self.set_class(leader.moved, "-moved")
