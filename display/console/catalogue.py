@@ -6,6 +6,8 @@ and explanations from the core are rendered by the core's own i18n.
 
 from __future__ import annotations
 
+from .catalogue_marking import WORDS as MARKING
+
 M: dict[str, tuple[str, str]] = {
     "app_title": ("赛场计分台 · 裁判席", "Scoreboard · judges' console"),
     # modes
@@ -380,6 +382,10 @@ M: dict[str, tuple[str, str]] = {
         "every decision shows in the audit.",
     ),
 }
+
+
+assert not MARKING.keys() & M.keys(), "a word of catalogue_marking.py is also in M"
+M.update(MARKING)
 
 
 def msg(key: str, lang: str = "zh", **params) -> str:
