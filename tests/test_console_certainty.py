@@ -114,6 +114,110 @@ async def test_without_a_paper_the_progress_screen_counts_what_is_graded_and_say
         assert not app.screen.query_one("#pg_award_table").display
 
 
+# --- the ranking ------------------------------------------------------------------------------
+async def test_the_ranking_shows_each_contestants_first_prize_within_reach_and_filters_by_it():
+    app, _ = console()
+    board, cert = core()
+    want = ranking_verdicts(board.rules, cert)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        sync = app.screen.sync
+        cert_col = [c.key for c in sync.columns].index("cert")
+        shown = {key: row[cert_col] for key, row in zip(sync.keys, sync.rows)}
+        assert shown == {e: want.get(e, ("out", None))[0] for e in board.contestants}
+        assert {"certain", "possible", "out"} == set(shown.values())  # mid-marking: all three
+        line = next(x for x in screen_text(app).splitlines() if "FJ0024" in x)
+        assert "确定" in line and "全省“人社知识通”" in line
+        for word, verdict in (("确定", "certain"), ("可能", "possible"), ("无望", "out")):
+            await pilot.press("f")
+            await pilot.pause()
+            assert set(sync.keys) == {e for e, v in shown.items() if v == verdict}
+            assert f"显示{len(sync.keys)}/66人（{word}）" in status(app)
+        await pilot.press("f")
+        await pilot.pause()
+        assert len(sync.keys) == 66 and "（" not in status(app).split("·")[0]
+
+
+async def test_the_ranking_filter_keeps_the_view_and_the_search():
+    app, _ = console()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        await pilot.press("v")  # by team: 福州 first
+        await pilot.press("f")
+        await pilot.pause()
+        rows = [app.replica.st.by_exam[e] for e in app.screen.sync.keys]
+        assert rows and all(r.team == "福州" for r in rows)
+        assert all(app.screen.verdict_of(r)[0] == "certain" for r in rows)
+
+
+async def test_without_a_paper_the_ranking_says_so_instead_of_a_column_of_blanks():
+    app, _ = console(tie_contest())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        assert "cert" not in [c.key for c in app.screen.sync.columns]
+        assert status(app).endswith("无法判定：规则未声明试卷")
+        await pilot.press("f")
+        await pilot.pause()
+        assert "无法判定：规则未声明试卷" in notices(app)
+        assert len(app.screen.sync.keys) == 33
+
+
+async def test_a_settled_list_is_said_in_the_status_line_with_its_moment():
+    day = settled_paper_contest()
+    app, _ = console(day)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        at = app.fmt_time(day[2][-1].at)
+        await wait_until(pilot, lambda: f"获奖已全部确定（自{at}起）" in status(app))
+        await pilot.press("3")
+        await wait_until(pilot, on(app, "AwardsScreen"))
+        assert status(app) == f"获奖把握：全部 · 获奖已全部确定（自{at}起）"
+
+
+async def test_an_on_stage_contest_has_no_certainty_column_key_or_word():
+    rules = load_preset("regional-2021-west")
+    app, _ = console((rules, sample_roster(rules), []))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        assert "cert" not in [c.key for c in app.screen.sync.columns]
+        assert "无法判定" not in status(app)
+        assert app.screen.check_action("cycle_certainty", ()) is False
+
+
+# --- the awards -------------------------------------------------------------------------------
+async def test_the_awards_say_each_holders_certainty_and_list_everyone_of_a_verdict():
+    app, _ = console()
+    board, cert = core()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        await pilot.press("3")
+        await wait_until(pilot, on(app, "AwardsScreen"))
+        lst = app.screen.list
+        col = [c.key for c in lst.columns].index("cert")
+        for key, row in zip(lst.keys, lst.rows):
+            award, recipient = key.split("|", 1)
+            assert row[col] == cert.detail[(award, recipient)].verdict
+        assert status(app).startswith("获奖把握：全部 · ") and "个奖项尚未确定" in status(app)
+        for word, verdict in (("确定", "certain"), ("可能", "possible"), ("无望", "out")):
+            await pilot.press("f")
+            await pilot.pause()
+            want = {f"{aid}|{x}" for aid, ac in cert.awards.items() if not ac.judges for x in getattr(ac, verdict)}
+            assert set(lst.keys) == want and {row[col] for row in lst.rows} == {verdict}
+            assert status(app).startswith(f"获奖把握：{word}")
+        first = next(i for i, key in enumerate(lst.keys) if key.startswith("expert|"))
+        assert lst.rows[first][-1].startswith("已无缘全省“人社知识通”")  # the core's reason, without its mark
+
+
+async def test_the_awards_in_english():
+    app, _ = console(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        await pilot.press("3")
+        await wait_until(pilot, on(app, "AwardsScreen"))
+        text = screen_text(app)
+        assert "Certainty" in text and "certain" in text and "certainty: all" in text
+
+
 # --- since when: the search and when it is asked again -------------------------------------------
 class _Rep:
     def __init__(self, rules, contestants, events, board):
