@@ -256,3 +256,51 @@ def test_without_the_whole_log_the_moment_is_unknown():
     jobs = []
     assert SettledWatch().since(_Rep(rules, people, [], board), True, jobs.append) == ("unknown", None)
     assert not jobs
+
+
+# --- the big screen's 确定获奖 marks --------------------------------------------------------------
+@pytest.mark.parametrize("role", ["judge", "chief"])
+async def test_a_judge_turns_the_marks_on_with_a_confirmation_and_off_at_once(role):
+    app, src = console(role=role)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        await pilot.press("7")
+        await wait_until(pilot, on(app, "ControlScreen"))
+        assert "不标注确定获奖" in screen_text(app)
+        await pilot.press("m")
+        await wait_until(pilot, on(app, "ReasonDialog"))
+        await press_ok(pilot)
+        await wait_until(pilot, lambda: app.replica.board.control.mark_certain)
+        assert src.events[-1].kind == "mark_certain" and src.events[-1].data == {"on": True}
+        await wait_until(pilot, lambda: "· 标注确定获奖 ·" in screen_text(app))
+        assert "停止标注确定获奖" in [c.title for c in app.get_system_commands(app.screen)]
+        await pilot.press("m")  # off: no dialog
+        await wait_until(pilot, lambda: not app.replica.board.control.mark_certain)
+        assert src.events[-1].data == {"on": False}
+        await pilot.press("6")
+        await wait_until(pilot, lambda: "确定获奖标注" in screen_text(app))  # the audit names the action
+
+
+async def test_the_marks_are_refused_while_the_screen_is_frozen():
+    app, src = console()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        await src.command("freeze", {}, "最后半小时")
+        await wait_until(pilot, lambda: app.replica.board.control.frozen_at is not None)
+        await pilot.press("7", "m")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ControlScreen"  # no dialog, nothing sent
+        assert src.events[-1].kind == "freeze"
+        assert "封榜期间不能开启“确定获奖”标注：请先解除封榜（Shift+F）" in notices(app)
+        await app.run_action("mark_certain")  # the palette's way is the same action
+        await pilot.pause()
+        assert src.events[-1].kind == "freeze"
+
+
+async def test_the_marks_need_a_paper():
+    app, src = console(tie_contest())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, loaded(app))
+        await pilot.press("7", "m")
+        await pilot.pause()
+        assert "无法判定：规则未声明试卷" in notices(app) and not src.events[-1].kind == "mark_certain"
