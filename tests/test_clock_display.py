@@ -118,7 +118,7 @@ async def test_the_replayed_moment_is_shown_in_beijing_time_and_says_so(day_db, 
         assert "10:30:00" < shown <= "10:36:00"
         lines = screen_text(app).splitlines()
         assert any(line.strip().startswith("⏸") and f" {shown} " in line for line in lines)  # the timeline bar
-        assert any(line.endswith(f"· 北京时间 {shown}") for line in lines)  # the status line says the zone
+        assert any(f"· 北京时间 {shown}" in line for line in lines)  # the status line says the zone
 
 
 # --- the big screen ---------------------------------------------------------------------------

@@ -15,7 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCOREBOARD = Path(sys.executable).with_name("scoreboard")
-ROW = re.compile(r"^\s*1\s+(?:[↑↓]\d+\s+)?(FJ\d{4})\s+\S+\s+\S+\s+(?:\d+(?:\.\d+)?\s+){4}(\d+(?:\.\d+)?)\s+(\d+)(?:\s|$)")
+# rank, move, exam number, name, team, four sections, total, the prize certainty (确定 全省“人社知识通”) and graded
+ROW = re.compile(r"^\s*1\s+(?:[↑↓]\d+\s+)?(FJ\d{4})\s+\S+\s+\S+\s+(?:\d+(?:\.\d+)?\s+){4}(\d+(?:\.\d+)?)\s+"
+                 r"(?:(?:确定|可能|无望)(?:\s+\S+)?\s+)?(\d+)(?:\s|$)")
 
 
 def tmux() -> str:
@@ -55,7 +57,7 @@ def test_the_demo_shows_a_live_ranking_within_seconds_and_quits_cleanly():
                 first = rows[0]
                 break
         assert first is not None, f"no ranking with marks appeared on the screen:\n{screen}"
-        assert "准考证号" in screen and "总分" in screen
+        assert "准考证号" in screen and "总分" in screen and "获奖" in screen  # the demo declares its paper
         assert int(first.group(3)) > 0  # items graded
         subprocess.run([tm, "-L", session, "send-keys", "-t", session, "q"], check=True)
         for _ in range(60):

@@ -10,7 +10,7 @@ from textual.app import SystemCommand
 
 CHIEF_ONLY = {"lock", "unlock", "disqualify", "reinstate"}
 JUDGES_ACTIONS = {"decide", "confirm", "lock", "unlock", "assign", "revoke", "freeze", "unfreeze", "screen_view",
-                  "ceremony"}
+                  "ceremony", "mark_certain"}
 
 
 class Actions:
@@ -147,6 +147,28 @@ class Actions:
         if self._can("unfreeze"):
             self.send("unfreeze", {}, "")
 
+    def action_mark_certain(self) -> None:
+        """The big screen's 确定获奖 marks, on or off. Turning them on asks first (it says prizes in public before
+        the lock), and is refused while the screen is frozen (a frozen screen shows no marks: the judges would
+        not see what they turned on) or without a paper (nobody can be certain); off is sent at once, frozen or
+        not. The command is the judges' `mark_certain`, like every other."""
+        if not self._can("mark_certain"):
+            return
+        board = self.replica.board
+        if board.control.mark_certain:
+            self.send("mark_certain", {"on": False}, "")
+            return
+        if board.control.frozen_at is not None:
+            self.notify(self.msg("mark_frozen"), severity="warning")
+            return
+        if not self.replica.rules.paper_known:
+            self.notify(self.msg("cert_unknown"), severity="warning")
+            return
+        from .screens.dialogs import ReasonDialog
+
+        self.push_screen(ReasonDialog(self.msg("mark_title"), self.msg("mark_body"), required=False),
+                         lambda r: r is not None and self.send("mark_certain", {"on": True}, r))
+
     def action_screen_view(self, view: str) -> None:
         if not self._can("view"):
             return
@@ -195,6 +217,10 @@ class Actions:
         yield SystemCommand(m("revoke"), m("p_revoke"), self.action_revoke)
         yield SystemCommand(m("freeze"), m("p_freeze"), self.action_freeze)
         yield SystemCommand(m("unfreeze"), m("p_unfreeze"), self.action_unfreeze)
+        on = self.replica is not None and self.replica.board.control.mark_certain
+        yield SystemCommand(m("mark_certain_off" if on else "mark_certain"), m("p_mark_certain_off" if on else
+                                                                                "p_mark_certain"),
+                            self.action_mark_certain)
         for view in ("individual", "team", "group", "awards", "latest", "ceremony"):
             key = {"team": "view_teamv", "group": "view_groupv"}.get(view, f"view_{view}")
             yield SystemCommand(m("show_view", view=m(key)), m("p_view"),

@@ -64,6 +64,7 @@ class ConsoleApp(DayActions, Actions, App):
         Binding("5", "mode('health')", "mode_health", show=False),
         Binding("6", "mode('audit')", "mode_audit", show=False),
         Binding("7", "mode('control')", "mode_control", show=False),
+        Binding("8", "mode('progress')", "mode_progress", show=False),
         Binding("0", "mode('desk')", "mode_desk"),  # on-stage contests only (check_action)
         Binding("question_mark", "help", "help", key_display="?"),
         Binding("q", "quit", "quit"),
@@ -273,6 +274,20 @@ class ConsoleApp(DayActions, Actions, App):
     def has_rounds(self) -> bool:
         return self.replica is not None and bool(self.replica.rules.rounds)
 
+    def settled_since(self) -> tuple[str, object]:
+        """Since when the award list is settled (verdicts.SettledWatch): the search runs in a worker thread
+        and the view is refreshed when it answers."""
+        rep = self.replica
+
+        def start(job) -> None:
+            def run() -> None:
+                job()
+                self.call_from_thread(self.refresh_view, True)
+
+            self.run_worker(run, thread=True, group="settling", exit_on_error=False)
+
+        return rep.watch.since(rep, rep.certainty().settled, start)
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action == "mode" and parameters and parameters[0] not in self.MODES:
             return False  # an app offers only the screens it has (the replay has no desk)
@@ -303,6 +318,9 @@ class ConsoleApp(DayActions, Actions, App):
         """Hook: this app's entries in the command palette."""
         yield from self.console_commands(screen)
         yield from self.day_commands(screen)
+        if "progress" in self.MODES:
+            yield SystemCommand(self.msg("mode_progress"), self.msg("p_mode", k=8),
+                                lambda: self.run_action("mode('progress')"))
         if self.has_rounds():
             yield SystemCommand(self.msg("mode_desk"), self.msg("p_mode", k=0), lambda: self.run_action("mode('desk')"))
 
@@ -337,6 +355,7 @@ def _install_modes() -> None:
     from .screens.control import ControlScreen
     from .screens.desk import DeskScreen
     from .screens.feedviews import AuditScreen, HealthScreen, QuarantineScreen
+    from .screens.progress import ProgressScreen
     from .screens.ranking import RankingScreen
     from .screens.teams import TeamsScreen
 
@@ -348,6 +367,7 @@ def _install_modes() -> None:
         "health": HealthScreen,
         "audit": AuditScreen,
         "control": ControlScreen,
+        "progress": ProgressScreen,
         "desk": DeskScreen,
     }
 

@@ -6,6 +6,8 @@ and explanations from the core are rendered by the core's own i18n.
 
 from __future__ import annotations
 
+from .catalogue_marking import WORDS as MARKING
+
 M: dict[str, tuple[str, str]] = {
     "app_title": ("赛场计分台 · 裁判席", "Scoreboard · judges' console"),
     # modes
@@ -191,8 +193,8 @@ M: dict[str, tuple[str, str]] = {
     "chain_remote": ("经数据服务连接：链由服务端校验；{n}条裁判记录（本地无哈希，可运行 scoreboard verify）",
                      "Through the feeder: the server keeps the chain; {n} judge events (run scoreboard verify on the database)"),
     # control
-    "screen_state": ("大屏：视图 {view} · {frozen} · 颁奖步骤 {step} · {locked}",
-                     "Big screen: view {view} · {frozen} · ceremony step {step} · {locked}"),
+    "screen_state": ("大屏：视图 {view} · {frozen} · {marks} · 颁奖步骤 {step} · {locked}",
+                     "Big screen: view {view} · {frozen} · {marks} · ceremony step {step} · {locked}"),
     "frozen": ("已封榜", "frozen"),
     "live": ("实时", "live"),
     "locked_yes": ("已定榜", "locked"),
@@ -359,28 +361,37 @@ M: dict[str, tuple[str, str]] = {
     "o_share": ("并列", "shared"),
     "o_lots": ("抽签", "lots"),
     "help_text": (
-        "【按键】1 个人排名 2 团体 3 奖项 4 隔离区 5 数据源 6 审计 7 大屏控制；"
+        "【按键】1 个人排名 2 团体 3 奖项 4 隔离区 5 数据源 6 审计 7 大屏控制 8 阅卷进度；"
         "Ctrl+P 命令面板（所有操作）；? 帮助；q 退出。\n"
-        "个人排名：/ 搜索，v 切换全部/按代表队/按组别，[ ] 换队或组，回车 看详情。\n"
+        "个人排名：/ 搜索，v 切换全部/按代表队/按组别，[ ] 换队或组，f 按获奖把握筛选（全部/确定/可能/无望），回车 看详情。\n"
         "个人排名、选手详情：x 取消成绩、Shift+X 恢复成绩（总裁判长），w 缺考/弃权，e 更正姓名、单位或资格，"
         "t 替补上场（现场赛）；各项须填理由，记入审计。\n"
         "奖项：d 裁定并列（排序、并列或抽签，须填理由），c 确认名单，l 定榜（总裁判长，须先确认），"
-        "u 解除定榜，o 授予优秀组织奖，r 撤销授予。\n"
-        "大屏控制：i/t/g/a/n/e 选择大屏视图，f 封榜，Shift+F 解除封榜，→/← 颁奖下一步/上一步（须已定榜）。\n"
+        "u 解除定榜，o 授予优秀组织奖，r 撤销授予，f 按获奖把握筛选。\n"
+        "大屏控制：i/t/g/a/n/e 选择大屏视图，f 封榜，Shift+F 解除封榜，m 开/关“确定获奖”标注（封榜期间不可开启），"
+        "→/← 颁奖下一步/上一步（须已定榜）。\n"
+        "获奖把握（须规则声明试卷）：确定＝其余题目无论怎样评都获奖，可能＝尚未确定，无望＝无论怎样评都得不到。\n"
         "一天的流程：看排名 → 查看选手 → 裁定截止线并列 → 确认 → 定榜 → 颁奖；每项决定都记入审计。",
-        "Keys: 1 individual 2 teams 3 awards 4 quarantine 5 feed health 6 audit 7 big screen; "
+        "Keys: 1 individual 2 teams 3 awards 4 quarantine 5 feed health 6 audit 7 big screen 8 marking progress; "
         "Ctrl+P command palette (every action); ? help; q quit.\n"
-        "Individual ranking: / search, v cycle all/by team/by group, [ ] previous/next team or group, Enter details.\n"
+        "Individual ranking: / search, v cycle all/by team/by group, [ ] previous/next team or group, f filter by "
+        "prize certainty (all/certain/possible/out), Enter details.\n"
         "Individual ranking, contestant: x disqualify, Shift+X reinstate (chief), w withdrawn, e correct the name, "
         "unit or history, t substitute (on stage); each needs a reason and shows in the audit.\n"
         "Awards: d settle a tie (order, share or lots; reason required), c confirm the list, l lock it (chief, "
-        "after a confirmation), u unlock, o assign the organisation prize, r revoke.\n"
-        "Big screen: i/t/g/a/n/e choose its view, f freeze, Shift+F unfreeze, Right/Left ceremony next/back "
-        "(needs a locked list).\n"
+        "after a confirmation), u unlock, o assign the organisation prize, r revoke, f filter by certainty.\n"
+        "Big screen: i/t/g/a/n/e choose its view, f freeze, Shift+F unfreeze, m certain-prize marks on/off (not "
+        "turned on while frozen), Right/Left ceremony next/back (needs a locked list).\n"
+        "Certainty (needs the paper in the rules): certain = a prize however the rest is marked, possible = not yet "
+        "known, out = no prize however the rest is marked.\n"
         "The day: watch the ranking → inspect a contestant → settle boundary ties → confirm → lock → ceremony; "
         "every decision shows in the audit.",
     ),
 }
+
+
+assert not MARKING.keys() & M.keys(), "a word of catalogue_marking.py is also in M"
+M.update(MARKING)
 
 
 def msg(key: str, lang: str = "zh", **params) -> str:

@@ -3,14 +3,16 @@
 `tie_contest()`: a small Fujian contest (3 per team, 33 contestants) whose
 20th and 21st places are equal on every key, so the 人社知识通 cut-off holds
 a tie awaiting the judges. `sample_contest(n)`: a generated exam day folded
-as events. Times are fixed (the contest day at 09:00 China time).
+as events. `paper_contest(upto)`: the demo's day with its paper declared, in
+two halls, cut mid-marking (certain, possible and out all show). Times are
+fixed (the contest day at 09:00 China time).
 """
 
 from __future__ import annotations
 
 from scoreboard.events import Event
 from scoreboard.rules import load_preset
-from scoreboard.sample import exam_day, sample_roster
+from scoreboard.sample import exam_day, sample_roster, with_paper
 
 T0 = 1724115600.0  # 2024-08-20 09:00 +08:00
 PRESET = "fujian-2024-final"
@@ -66,6 +68,36 @@ def sample_contest(per_team: int | None = None, seed: int = 7, bad_rate: float =
     people = sample_roster(rules, seed=2024, per_team=per_team)
     records = exam_day(rules, people, seed=seed, bad_rate=bad_rate)
     return rules, people, records
+
+
+PAPER_MIDWAY = 4331  # of 4,372 events: most marks in, one contestant not handed in, the cut-offs still open
+
+
+def paper_contest(upto: int | None = PAPER_MIDWAY):
+    """(rules, contestants, events): 66 contestants (6 per team), the paper declared (`with_paper`), the first `upto`
+    events of a generated day; the first five teams sit in hall-a, the others in hall-b."""
+    rules = with_paper(load_preset(PRESET))
+    people = sample_roster(rules, seed=2024, per_team=6)
+    first = {t.name for t in rules.teams[:5]}
+    team = {c.exam_no: c.team for c in people}
+    seqs = {"hall-a": 0, "hall-b": 0}
+    events = []
+    for i, (t, rec) in enumerate(exam_day(rules, people, seed=7)):
+        hall = "hall-a" if team[rec["contestant"]] in first else "hall-b"
+        seqs[hall] += 1
+        data = {k: v for k, v in rec.items() if k not in ("type", "seq")}
+        events.append(Event(i + 1, T0 + t, rec["type"], hall, seqs[hall], hall, data))
+    return rules, people, events[:upto]
+
+
+def settled_paper_contest():
+    """`paper_contest`'s whole day, and its one no-show (FJ0021) withdrawn by a judge at the end: from then on
+    no mark can change any award, so the list is settled."""
+    rules, people, events = paper_contest(None)
+    last = events[-1]
+    events.append(Event(last.id + 1, last.at + 60, "withdraw", "judge", None, "李主裁", {"exam_no": "FJ0021"},
+                        "未到场"))
+    return rules, people, events
 
 
 QUARANTINE = [

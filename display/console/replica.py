@@ -4,14 +4,19 @@ over time, movement, the judges' log, the quarantine and the feed's health.
 
 Events are applied as they arrive; `settle()` (called by the app's 2–4 Hz
 tick) computes the standings once and updates movement and rank history.
+Certainty and marking progress are computed when a screen asks, once per
+version of the board.
 """
 
 from __future__ import annotations
 
 from scoreboard.board import Board
+from scoreboard.certainty import Certainty, compute_certainty
 from scoreboard.events import HALL_KINDS, Event
+from scoreboard.progress import Progress, compute_progress
 
 from .source import Chain, Health, Snapshot
+from .verdicts import SettledWatch
 
 CHECKPOINTS = 40  # rank-history points taken while folding a snapshot
 
@@ -31,6 +36,10 @@ class Replica:
         self.rank_hist: dict[str, list[tuple[float, int]]] = {}
         self.settled_version = -1
         self.st = None
+        self.events: list[Event] = []  # every event folded, in order (the settled-since search folds them again)
+        self.contestants = list(board.contestants.values())  # the roster as it came (a snapshot's)
+        self.watch = SettledWatch()
+        self._computed: dict[str, tuple[tuple, object]] = {}
 
     # --- building ---------------------------------------------------------------
     @classmethod
@@ -38,10 +47,12 @@ class Replica:
         """Fold a snapshot, taking rank checkpoints along the way (run it in a thread)."""
         if snap.board is not None:
             rep = cls(snap.board)
+            rep.contestants = list(snap.contestants)
             rep._note(snap.events)
             rep.settle()
         else:
             rep = cls(Board(snap.rules, snap.contestants))
+            rep.contestants = list(snap.contestants)
             events = snap.events
             step = max(1, len(events) // CHECKPOINTS)
             for i in range(0, len(events), step):
@@ -56,6 +67,7 @@ class Replica:
 
     def _note(self, events) -> None:
         hist, seqs = self.hist, self.hall_seq
+        self.events.extend(events)
         for ev in events:
             if ev.kind in HALL_KINDS:
                 hist.setdefault(ev.data["contestant"], []).append(ev)
@@ -108,6 +120,21 @@ class Replica:
         self.st = st
         self.settled_version = self.board.version
         return st
+
+    # --- certainty and progress: once per version of the board ---------------------------------
+    def _once(self, what: str, compute):
+        board = self.board
+        stamp = (id(board), board.version, board.last_event_id)
+        done = self._computed.get(what)
+        if done is None or done[0] != stamp:
+            done = self._computed[what] = (stamp, compute(board))
+        return done[1]
+
+    def certainty(self) -> Certainty:
+        return self._once("certainty", compute_certainty)
+
+    def progress(self) -> Progress:
+        return self._once("progress", compute_progress)
 
     # --- views ------------------------------------------------------------------
     def marks_of(self, exam_no: str) -> list[tuple[str, str, list[int], int]]:

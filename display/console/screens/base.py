@@ -106,3 +106,21 @@ def note_text(st, row, lang: str, rules=None, short: bool = False) -> str:
         sub_text = sub_note(sub, lang)  # the round by its name: the standings carry it
     parts = [status_label(row.status, lang, long=True), sub_text]
     return ("；" if lang == "zh" else "; ").join(p for p in parts if p)
+
+
+def certainty_said(screen, cert) -> str:
+    """What a status line says of certainty: that the whole list is settled (since when, once known: the time
+    on the contest's clock, whose label the line already gives), or that it cannot be told (no paper
+    declared); nothing while the list is open, or for an on-stage contest (`cert` None). Short, so that an
+    80-column status line holds it whole."""
+    if cert is None:
+        return ""
+    if not cert.known:
+        return screen.m("cert_unknown")
+    if not cert.settled:
+        return ""
+    state, ev = screen.app.settled_since()
+    if state == "yes":
+        return screen.m("cert_settled_since", at=screen.app.fmt_time(ev.at)) if ev is not None else \
+            screen.m("cert_settled_start")
+    return screen.m("cert_settled")

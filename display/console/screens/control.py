@@ -1,4 +1,4 @@
-"""Driving the big screen: its view, the freeze (封榜), the ceremony's steps.
+"""Driving the big screen: its view, the freeze (封榜), its 确定获奖 marks, the ceremony's steps.
 Every button sends a command; the state shown is what the log says."""
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class ControlScreen(ConsoleScreen):
         Binding("e", "app.screen_view('ceremony')", "view_ceremony"),
         Binding("f", "app.freeze", "freeze"),
         Binding("F", "app.unfreeze", "unfreeze", key_display="⇧F"),
+        Binding("m", "app.mark_certain", "key_mark_certain"),
         Binding("right", "app.ceremony(1)", "ceremony_next", key_display="→"),
         Binding("left", "app.ceremony(-1)", "ceremony_prev", key_display="←"),
     ]
@@ -46,6 +47,7 @@ class ControlScreen(ConsoleScreen):
         with Horizontal(classes="bar"):
             yield Button(m("freeze"), id="freeze", variant="warning")
             yield Button(m("unfreeze"), id="unfreeze")
+            yield Button(m("mark_certain"), id="mark_certain")
             yield Button(m("ceremony_prev"), id="ceremony-prev")
             yield Button(m("ceremony_next"), id="ceremony-next", variant="primary")
         yield Static(id="ceremony_hint", markup=False)
@@ -70,7 +72,11 @@ class ControlScreen(ConsoleScreen):
         label = m(VIEW_KEYS.get(view, "view_individual")) + (f" {c.view['group']}" if c.view.get("group") else "")
         self.query_one("#screen_state", Static).update(
             m("screen_state", view=label, frozen=m("frozen") if c.frozen_at is not None else m("live"),
-              step=c.ceremony, locked=m("locked_yes") if c.locked else m("locked_no")))
+              marks=m("marks_on") if c.mark_certain else m("marks_off"), step=c.ceremony,
+              locked=m("locked_yes") if c.locked else m("locked_no")))
+        marks = self.query_one("#mark_certain", Button)
+        marks.label = m("mark_certain_off") if c.mark_certain else m("mark_certain")
+        marks.variant = "success" if c.mark_certain else "default"
         for v in VIEW_KEYS:
             self.query_one(f"#view-{v}", Button).variant = "success" if v == view else "default"
         self.query_one("#ceremony_hint", Static).update("" if c.locked else m("ceremony_needs_lock"))
@@ -84,6 +90,8 @@ class ControlScreen(ConsoleScreen):
             app.action_freeze()
         elif bid == "unfreeze":
             app.action_unfreeze()
+        elif bid == "mark_certain":
+            app.action_mark_certain()
         elif bid == "ceremony-next":
             app.action_ceremony(1)
         elif bid == "ceremony-prev":

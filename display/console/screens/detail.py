@@ -16,6 +16,7 @@ from scoreboard.items import item_number
 
 from ..columns import Col
 from ..tablesync import FitTable, TableSync
+from ..verdicts import applies
 from .base import DAY_BINDINGS, ConsoleScreen, fmt_time_used, note_text
 from .footer import ConsoleFooter
 
@@ -74,8 +75,9 @@ class DetailScreen(ConsoleScreen):
             rows.append((shown, labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
             keys.append(item)
         self.sync.sync(keys, rows)
+        cert = rep.certainty() if applies(rep.rules) else None  # with a paper: one line per award (✔ … ✘)
         lines = explain_contestant(rep.rules, st, rep.board.awards(), self.exam_no, lang, board=rep.board,
-                                   when=self.app.fmt_time)
+                                   when=self.app.fmt_time, certainty=cert if cert is not None and cert.known else None)
         self.query_one("#explain", Static).update(Text("\n".join(lines)))
         self._plot(rep.rank_hist.get(self.exam_no, []))
 

@@ -21,7 +21,7 @@ KEEP = {
     "app.decide": 1, "app.confirm": 1, "app.lock": 1,  # awards
     "app.freeze": 1,  # big screen
     "search": 2, "app.substitute": 2, "app.unlock": 2, "app.assign": 2, "app.revoke": 2,
-    "app.unfreeze": 2, "app.ceremony": 2,
+    "app.unfreeze": 2, "app.ceremony": 2, "cycle_certainty": 2, "app.mark_certain": 2,
     "cycle_view": 3, "app.screen_view": 3,
     "step": 4, "mode": 4,  # the panes: 1–7 are in the help
     "answer": 1, "mark": 1, "undo": 1,  # the scorer's desk: what is entered at the question
