@@ -10,21 +10,29 @@ import re
 import pytest
 
 from display.console.app import china_tz, make_app
-from display.console.fixtures import QUARANTINE, Clock, loaded, tie_contest, wait_until
+from display.console.fixtures import QUARANTINE, Clock, loaded, paper_contest, tie_contest, wait_until
 from display.console.source import MemorySource
 from scoreboard.rules import load_preset
 from scoreboard.sample import sample_roster
 
 # What may be Latin on a Chinese screen: the data (hall names, raw item ids in a quarantined record, the
-# test source's name), a command a judge types, and the names of keys.
+# test source's name), a command a judge types, a file's format, the names of keys, and the keys an
+# organiser writes in the rules file (`[[sections]] items points`, docs/rules.md) where a screen says how.
 DATA_AND_KEYS = {"hall-a", "hall-b", "case-", "choice-", "short-", "memory", "scoreboard", "verify",
-                 "Ctrl", "Shift", "esc", "Enter", "Tab", "SVG"}
+                 "Ctrl", "Shift", "esc", "Enter", "Tab", "SVG", "sections", "items", "points", "docs", "rules"}
 WORD = re.compile(r"[A-Za-z][A-Za-z'\-]{2,}")
 
 
 def tie_app(lang="zh"):
     rules, people, events = tie_contest()
     return make_app(MemorySource(rules, people, events, QUARANTINE, name="李主裁", clock=Clock()),
+                    lang=lang, clock=Clock(), tz=china_tz())
+
+
+def paper_app(lang="zh"):
+    """Mid-marking with a declared paper: certain, possible and out all show."""
+    rules, people, events = paper_contest()
+    return make_app(MemorySource(rules, people, events, name="李主裁", clock=Clock()),
                     lang=lang, clock=Clock(), tz=china_tz())
 
 
@@ -82,6 +90,13 @@ WALKS = {
     "the disqualification dialog": (tie_app, ("x",), "ChangeDialog"),
     "the freeze dialog": (tie_app, ("7", "f"), "ReasonDialog"),
     "the command palette": (tie_app, ("ctrl+p",), "CommandPalette"),
+    "marking progress": (paper_app, ("8",), "ProgressScreen"),
+    "the ranking with certainty": (paper_app, (), "RankingScreen"),
+    "the ranking filtered to the certain": (paper_app, ("f",), "RankingScreen"),
+    "the awards with certainty": (paper_app, ("3",), "AwardsScreen"),
+    "the awards filtered to the possible": (paper_app, ("3", "f", "f"), "AwardsScreen"),
+    "the marks' confirmation": (paper_app, ("7", "m"), "ReasonDialog"),
+    "progress without a paper": (tie_app, ("8",), "ProgressScreen"),
     "the substitution dialog": (stage_app, ("t",), "SubstituteDialog"),
     "the scorer's desk": (desk_app, (), "DeskScreen"),
     "the desk's help": (desk_app, ("question_mark",), "HelpScreen"),
