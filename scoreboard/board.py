@@ -7,47 +7,15 @@ whole log at once or event by event gives the same state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
+from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
 from .events import SCALE, Event, Rejection, check_record, to_points
+from .judging import apply_judge_event
 from .paper import paper_problem
 from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED, plain_text_problem
 from .roster import Contestant
 from .rules import Rules
 from .stage import STAGE_KINDS, StageState, StageTotals, stage_totals
-
-
-
-@dataclass
-class Decision:
-    event_id: int
-    award: str
-    group: str | None
-    tied: frozenset[str]
-    outcome: str  # order | share | lots
-    order: tuple[str, ...]
-    seed: str | None
-    actor: str
-    why: str
-
-
-@dataclass
-class Control:
-    """What the judges have decided so far."""
-
-    decisions: list[Decision] = field(default_factory=list)
-    confirmed: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # digest -> (actor, why, at)
-    assigned: dict[tuple[str, str], tuple[str, str, float]] = field(default_factory=dict)  # (award, recipient)
-    locked: dict | None = None  # {"actor", "why", "at", "digest", "event_id"}
-    frozen_at: int | None = None  # event id of the freeze
-    view: dict = field(default_factory=lambda: {"view": "individual"})
-    ceremony: int = -1  # -1: no ceremony; n: n-th reveal step
-    mark_certain: bool = False  # the public screen marks 确定获奖 (not while frozen: scoreboard.certainty)
-    judge_events: int = 0
-    # every lock of the day: (event id, the digest it recorded, the digest the fold gives there, chain head)
-    locks: list[tuple[int, str | None, str, str | None]] = field(default_factory=list)
-
 
 _NUMBER = (int, float)
 _MAX_SEQ = 2**63 - 1
@@ -260,8 +228,6 @@ class Board:
         return self._stage_totals
 
     def _apply_judge(self, ev: Event) -> None:
-        from .judging import apply_judge_event
-
         apply_judge_event(self, ev)
 
     # --- derived state ------------------------------------------------------
