@@ -7,15 +7,20 @@ whole log at once or event by event gives the same state.
 
 from __future__ import annotations
 
+import weakref
+
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
 from .events import SCALE, Event, Rejection, check_record, to_points
+from .index import OrderIndex
 from .judging import apply_judge_event
 from .paper import paper_problem
 from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED, plain_text_problem
 from .roster import Contestant
 from .rules import Rules
 from .stage import STAGE_KINDS, StageState, StageTotals, stage_totals
+from .standings import combined_keys
+from .view import standings_view
 
 _NUMBER = (int, float)
 _MAX_SEQ = 2**63 - 1
@@ -53,6 +58,10 @@ class Board:
         self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
         self.graded_max: dict[str, list[int]] = {}
         self.hall_of: dict[str, str] = {}  # exam_no -> the hall whose records came for them last (progress)
+        self.index: OrderIndex | None = None  # the standings' order, kept up to date (scoreboard/index.py)
+        # standings views someone may still read (scoreboard/view.py), weakly: plain references without a
+        # callback, so that nothing runs when one is dropped (a Ctrl-C there would be lost)
+        self._views: list[weakref.ref] = []
 
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
@@ -109,6 +118,10 @@ class Board:
             return None
         data = {"contestant": who, "item": item, "section": section, "score": score, "max": mx}
         # the fold of `_fold_result`, written out (its checks done above): this runs once per record of the day
+        if self._cache:
+            self._cache.clear()
+        if self._views:
+            self._detach_views()
         delta = pts - marks.get(item, 0)
         marks[item] = pts
         if new and self.paper_on and self.paper_caps[self.section_index[section]] is not None:
@@ -121,8 +134,6 @@ class Board:
         if at > self.last_at:
             self.last_at = at
         self.version += 1
-        if self._cache:
-            self._cache.clear()
         return Event(ev_id, at, "result", source, seq, source, data)
 
     # --- the fold -----------------------------------------------------------
@@ -171,6 +182,10 @@ class Board:
         self.hall_of[who] = ev.source
 
     def apply(self, ev: Event) -> None:
+        if self._cache:
+            self._cache.clear()
+        if self._views:
+            self._detach_views()
         kind = ev.kind
         if kind == "result":
             self._fold_result(ev)
@@ -256,20 +271,33 @@ class Board:
         return [s.paper.total - (done[i] if done else 0) for i, s in enumerate(self.rules.sections)]
 
     def sort_keys(self) -> dict[str, int]:
-        """Each contestant's combined tie-break key, refreshed for those that changed."""
+        """Each contestant's combined tie-break key, refreshed for those that changed (and moved in the index)."""
         if self.dirty:
-            from .standings import combined_keys
-
+            if self._views:
+                self._detach_views()
             self.keys.update(combined_keys(self, self.dirty, self.rules.tiebreak))
+            if self.index is not None:
+                self.index.update(self, self.dirty)
             self.dirty.clear()
         return self.keys
 
+    def _detach_views(self) -> None:
+        """The board is about to change: every standings view still held makes its whole list now."""
+        views, self._views = self._views, []
+        for ref in views:
+            core = ref()
+            if core is not None:
+                core.detach()
+
     def standings(self):
+        """The standings now: a view of the order index, whose rows are made as they are read
+        (scoreboard/view.py); equal to `scoreboard.standings.compute_standings(board)`."""
         st = self._cache.get("standings")
         if st is None:
-            from .standings import compute_standings
-
-            st = self._cache["standings"] = compute_standings(self)
+            self.sort_keys()
+            if self.index is None:
+                self.index = OrderIndex(self)
+            st = self._cache["standings"] = standings_view(self, self.index)
         return st
 
     def awards(self):

@@ -71,6 +71,9 @@ class Standings:
     def natural(rows: list[Row]) -> Iterator[Row]:
         """Rows (a `rows` list or a group's, ranked then voided) in the order of their keys alone, the voided
         among the ranked where their marks put them: the award engine names who was skipped ahead."""
+        lazy = getattr(rows, "natural", None)  # a view of the order index (scoreboard/view.py) merges as read
+        if lazy is not None:
+            return lazy()
         split = next((i for i, r in enumerate(rows) if r.status), len(rows))
         if split == len(rows):
             return iter(rows)
