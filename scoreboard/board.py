@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import weakref
 
+from .award_cache import AwardCache
+from .awards import with_lock
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
 from .events import SCALE, Event, Rejection, check_record, to_points
@@ -58,6 +60,7 @@ class Board:
         self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
         self.graded_max: dict[str, list[int]] = {}
         self.hall_of: dict[str, str] = {}  # exam_no -> the hall whose records came for them last (progress)
+        self.award_cache = AwardCache()  # the award walks, given again only where a change reaches them
         self.index: OrderIndex | None = None  # the standings' order, kept up to date (scoreboard/index.py)
         # standings views someone may still read (scoreboard/view.py), weakly: plain references without a
         # callback, so that nothing runs when one is dropped (a Ctrl-C there would be lost)
@@ -187,6 +190,8 @@ class Board:
         if self._views:
             self._detach_views()
         kind = ev.kind
+        if kind != "result" and kind != "finish":
+            self.award_cache.invalidate()  # a judge's, a change on the day, the stage: every award again
         if kind == "result":
             self._fold_result(ev)
         elif kind == "finish":
@@ -301,11 +306,11 @@ class Board:
         return st
 
     def awards(self):
+        """The award list: `scoreboard.awards.compute_awards` of the standings, its walks given again only
+        where a change since the last call reaches them (scoreboard/award_cache.py)."""
         aw = self._cache.get("awards")
         if aw is None:
-            from .awards import compute_awards
-
-            aw = self._cache["awards"] = compute_awards(self.rules, self.standings(), self.control, day=self.day)
+            aw = self._cache["awards"] = with_lock(self.award_cache.awards(self), self.control)
         return aw
 
     def public(self):

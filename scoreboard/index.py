@@ -10,7 +10,10 @@ per mark, half a second at 100,000 contestants. The index keeps the same order i
 - the ranked and the voided (scoreboard.changes: disqualified, ineligible, withdrawn) in separate lists,
   for the whole field, for each award group and for each team, since the rows list the ranked first;
 - per team, the sum of its present members' totals and how many are present (a member with a graded
-  item who is not voided), which is all a mean or a sum needs.
+  item who is not voided), which is all a mean or a sum needs;
+- `changes`: (exam number, old entry, new entry) of each contestant moved (or whose graded state or team
+  share changed) since the reader last took them, or None for "anything may have changed" (the award cache,
+  scoreboard/award_cache.py, reads them).
 
 A rank is a position: 1 + the number of ranked entries whose key is strictly lower, one bisection
 (`rank_of`). Everything shown is read from here by the lazy standings (scoreboard/view.py); the index
@@ -72,6 +75,16 @@ class OrderIndex:
         for t in self.size:
             self.tranked[t] = SortedList(by.get((t, True, False), ()))
             self.tvoided[t] = SortedList(by.get((t, True, True), ()))
+        self.graded = {e: bool(marks[e]) for e in self.order}
+        # the award walks' candidates (a graded item), ranked and voided together in the order of their keys,
+        # ranked first where keys are equal (`Standings.natural`): the field's and each group's
+        cand = [self.cand_key(e) for e in self.order if self.graded[e]]
+        self.cand = SortedList(cand)
+        by_group: dict[str, list[int]] = {}
+        for c in cand:
+            by_group.setdefault(self.group_of[self.order[c % n]], []).append(c)
+        self.gcand = {g: SortedList(by_group.get(g, ())) for g in self.granked}
+        self.changes = None  # everything may have changed: whoever reads the changes starts again
         self.tsum = dict.fromkeys(self.size, 0)
         self.tpresent = dict.fromkeys(self.size, 0)
         for e, s in self.share.items():
@@ -89,10 +102,26 @@ class OrderIndex:
             return
         keys, n, place = board.keys, self.n, self.place
         status, totals, marks = board.day.status, board.totals, board.marks
+        changes = self.changes
+        if changes is not None and len(changes) * REBUILD_SHARE > n:
+            changes = self.changes = None  # nobody has read them for a long while: "everything" says as much
         for e in exams:
             new = keys[e] * n + place[e]
             void = bool(status(e))
             old, was_void = self.ikey[e], self.void[e]
+            graded, was_graded = bool(marks[e]), self.graded[e]
+            if new != old or void != was_void or graded != was_graded:
+                if changes is not None:
+                    changes.append((e, old, new))
+                g = self.group_of[e]
+                if was_graded:
+                    c = self.cand_key(e)
+                    self.cand.remove(c), self.gcand[g].remove(c)
+                self.graded[e] = graded
+                self.void[e] = void
+                if graded:
+                    c = ((keys[e] * 2 + void) * n) + place[e]
+                    self.cand.add(c), self.gcand[g].add(c)
             if new != old or void != was_void:
                 g, t = self.group_of[e], self.team_of[e]
                 if was_void:
@@ -104,14 +133,21 @@ class OrderIndex:
                 else:
                     self.ranked.add(new), self.granked[g].add(new), self.tranked[t].add(new)
                 self.ikey[e], self.void[e] = new, void
-            share = totals[e] if marks[e] and not void else None
+            share = totals[e] if graded and not void else None
             before = self.share[e]
             if share != before:
+                if changes is not None and (new == old and void == was_void):
+                    changes.append((e, old, new))  # the team's score moved (a total the key does not show)
                 t = self.team_of[e]
                 self.tsum[t] += (share or 0) - (before or 0)
                 self.tpresent[t] += (share is not None) - (before is not None)
                 self.share[e] = share
         self.version += 1
+
+    def cand_key(self, e: str) -> int:
+        """A candidate's entry: by key, the ranked before the voided, then by exam number."""
+        n = self.n
+        return ((self.ikey[e] // n) * 2 + self.void[e]) * n + self.place[e]
 
     # --- reading ------------------------------------------------------------------------------------------
     def exam(self, ikey: int) -> str:
@@ -156,30 +192,13 @@ class OrderIndex:
 def team_rows(board, idx, members) -> list[TeamRow]:
     """`compute_teams` from the index's per-team sums: the same scores, order and ranks; `members(team)` gives
     the `TeamRow.members` (a list made when read, scoreboard/view.py)."""
-    rules = board.rules
     stage = board.stage_totals()
-    ts = rules.team_score
-    names = [t.name for t in rules.teams]
+    names = [t.name for t in board.rules.teams]
     known = set(names)
     extra = [t for t in idx.size if t not in known]
     if extra:  # teams the rules do not list, in the order their best member comes (as the rows give them)
         extra.sort(key=lambda t: _first_position(idx, t))
-    raw = []
-    for name in names + extra:
-        size = idx.size.get(name, 0)
-        if stage is not None and ts.formula == "rounds":
-            played = name in stage.team_rounds or name in stage.playoff
-            raw.append((name, stage.team_score(name), size if played else 0, stage.playoff.get(name, 0)))
-            continue
-        present = idx.tpresent.get(name, 0)
-        if ts.formula == "top_k_mean":
-            tops = idx.top_totals(name, min(ts.k, present)) if size else []
-            score = team_score(rules, tops + [0] * (min(size, ts.k) - len(tops)), present)
-        else:
-            s = idx.tsum.get(name, 0)
-            n = size if ts.absent == "zero" else present
-            score = _ZERO if not n else Fraction(s) if ts.formula == "sum" else Fraction(s, n)
-        raw.append((name, score, present, 0))
+    raw = [(name, *team_standing(board, idx, name, stage)) for name in names + extra]
     order = {t: i for i, t in enumerate(names)}
     raw.sort(key=lambda x: (-x[1], -x[3], order.get(x[0], 1 << 30)))
     out = []
@@ -192,6 +211,23 @@ def team_rows(board, idx, members) -> list[TeamRow]:
 
 
 _ZERO = Fraction(0)
+
+
+def team_standing(board, idx, name: str, stage=None) -> tuple[Fraction, int, int]:
+    """One team's (score, present, playoff), as `compute_teams` gives them."""
+    rules = board.rules
+    ts = rules.team_score
+    size = idx.size.get(name, 0)
+    if stage is not None and ts.formula == "rounds":
+        played = name in stage.team_rounds or name in stage.playoff
+        return stage.team_score(name), size if played else 0, stage.playoff.get(name, 0)
+    present = idx.tpresent.get(name, 0)
+    if ts.formula == "top_k_mean":
+        tops = idx.top_totals(name, min(ts.k, present)) if size else []
+        return team_score(rules, tops + [0] * (min(size, ts.k) - len(tops)), present), present, 0
+    s = idx.tsum.get(name, 0)
+    n = size if ts.absent == "zero" else present
+    return (_ZERO if not n else Fraction(s) if ts.formula == "sum" else Fraction(s, n)), present, 0
 
 
 def _first_position(idx, team: str) -> int:

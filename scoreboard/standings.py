@@ -67,6 +67,14 @@ class Standings:
     flags: dict[str, frozenset[str]]  # exam_no -> history flags, for those that have any
     subs: dict = field(default_factory=dict)  # on stage: exam_no -> {"role": in|out, "other", "from_round"}
 
+    def candidates(self, group: str | None = None) -> Iterator[Row]:
+        """The rows an award walks (the field's, or a group's): those with a graded item, in `natural` order."""
+        rows = self.rows if group is None else self.groups.get(group, [])
+        lazy = getattr(rows, "candidates", None)  # a view of the order index reads only the graded
+        if lazy is not None:
+            return lazy()
+        return (r for r in self.natural(rows) if r.graded > 0)
+
     @staticmethod
     def natural(rows: list[Row]) -> Iterator[Row]:
         """Rows (a `rows` list or a group's, ranked then voided) in the order of their keys alone, the voided

@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .awards import compute_awards
 from .board import Board
 from .events import Event
 from .standings import combined_keys
@@ -210,7 +209,7 @@ OPEN = float("inf")  # a list with room left: any newly graded contestant may en
 
 
 class _Watch:
-    """Recomputes the awards only after events that could change them.
+    """Reads the awards again only after events that could change who holds them.
 
     The awards depend only on the order of the contestants' keys and on which keys are equal. So a mark
     can change the award list only if its contestant:
@@ -223,7 +222,8 @@ class _Watch:
     - has their first graded item (a new candidate);
     - changes a team's score in the same ways (a holding team falls or forms a tie, another team reaches
       the worst holding team), with the teams' scores kept as running sums.
-    Judge and stage events always count.
+    Judge and stage events always count. Reading them again is the board's `awards()`: its award cache
+    (scoreboard/award_cache.py) walks again only the walks the events since the last read reached.
     """
 
     def __init__(self, board: Board, award_ids=None):
@@ -255,11 +255,8 @@ class _Watch:
     def _snapshot(self) -> None:
         board = self.board
         rules = board.rules
-        st = board.standings()
-        if self.award_ids & {a.id for a in rules.advancement}:
-            aw = board.awards()
-        else:
-            aw = compute_awards(rules, st, board.control, advancement=False, day=board.day)
+        aw = board.awards()  # the award cache walks again only what the events since reached
+        keys = board.sort_keys()
         everything = [a for a in aw.awards + aw.advancement if a.award_id in self.award_ids]
         self.held = {(a.award_id, a.recipient) for a in everything}
         ties = [t for t in aw.ties if t.award_id in self.award_ids]
@@ -271,13 +268,13 @@ class _Watch:
         worst: dict[tuple[str, str | None], float] = {}
         filled: dict[tuple[str, str | None], int] = {}
         for a in everything:
-            row = st.by_exam.get(a.recipient) if a.kind == "individual" else None
-            if row is None:
+            key = keys.get(a.recipient) if a.kind == "individual" else None
+            if key is None:
                 continue
             slot = (a.award_id, a.group)
             self.holds.setdefault(a.recipient, set()).add(slot)
             filled[slot] = filled.get(slot, 0) + 1
-            worst[slot] = max(worst.get(slot, row.key), row.key)
+            worst[slot] = max(worst.get(slot, key), key)
         for sk in aw.skips:
             if sk.award_id in self.award_ids:
                 self.holds.setdefault(sk.exam_no, set()).add((sk.award_id, sk.group))

@@ -14,12 +14,11 @@ only that from then on (the standings kept at a freeze, say). Views nobody holds
 
 from __future__ import annotations
 
-import heapq
 import weakref
-from collections.abc import Mapping, Sequence
 from itertools import islice
 
 from .index import first_group_position, team_rows
+from .rowseq import ByExam, GroupRows, Members, Rows
 from .standings import Row, Standings, _subs
 
 
@@ -33,6 +32,8 @@ class _Core:
         self.groups: dict[str, list[Row]] | None = None
         self.teams: dict[str, list[str]] | None = None
         self.made_by_exam: dict[str, Row] = {}
+        self.lookups = 0  # rows looked up one by one (by exam number)
+        self.team_rows = None  # the teams as they were when the view was detached
 
     # --- one row -----------------------------------------------------------------------------------------
     def _row(self, e: str, pos: int, ik: int, rank: int | None = None, grank: int | None = None,
@@ -67,7 +68,14 @@ class _Core:
     def row_of(self, e: str) -> Row:
         if self.made is not None:
             return self.made_by_exam[e]
+        self.lookups += 1
+        if self.lookups > 64 and self.lookups * 8 > self.n_all:  # a reader of many rows: make them all at once
+            return self.make_by_exam()[e]
         return self.row_at(self.idx.position_of(e))
+
+    def make_by_exam(self) -> dict[str, Row]:
+        self.make()
+        return self.made_by_exam
 
     def iter_rows(self, start: int, stop: int):
         """Rows start..stop-1 in order, made one by one (a walk that stops early makes only what it read)."""
@@ -133,6 +141,20 @@ class _Core:
                 return
             yield row
 
+    def candidates(self, g: str | None):
+        """The rows with a graded item (the award walks' candidates), the field's or a group's, in the order
+        `Standings.natural` gives them: what the walk `(r for r in natural(rows) if r.graded > 0)` reads."""
+        if self.made is not None:
+            rows = self.made if g is None else self.groups.get(g, [])
+            yield from (r for r in Standings.natural(rows) if r.graded > 0)
+            return
+        idx = self.idx
+        cand = idx.cand if g is None else idx.gcand.get(g, ())
+        order, n = idx.order, idx.n
+        for c in cand:
+            e = order[c % n]
+            yield self.made_by_exam[e] if self.made is not None else self.row_at(idx.position_of(e))
+
     def team_members(self, t: str) -> list[str]:
         if self.teams is not None:
             return self.teams.get(t, [])
@@ -185,160 +207,15 @@ class _Core:
     def detach(self) -> None:
         """Read only the made lists from now on: the board is about to change."""
         self.make()
+        teams = self.teams
+        # plain tuples: a `Members` here would hold the core that holds it, a cycle that outlives its readers
+        self.team_rows = team_rows(self.board, self.idx, lambda t: tuple(teams.get(t, ())))
         self.idx = None
 
 
 def _chain(a, b):
     yield from a
     yield from b
-
-
-class _Seq(Sequence):
-    """A read-only list of rows (or exam numbers) made on demand; equal to a list or tuple of the same items."""
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __eq__(self, other):
-        if isinstance(other, (list, tuple, _Seq)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-        return NotImplemented
-
-    def __add__(self, other):
-        return list(self) + list(other)
-
-    def __radd__(self, other):
-        return list(other) + list(self)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({list(self)!r})"
-
-
-class Rows(_Seq):
-    """`Standings.rows` (start/stop: a slice of it). Iterating all of it makes the whole list in one pass;
-    a slice, an index or `natural()` makes only the rows read."""
-
-    def __init__(self, core: _Core, start: int, stop: int):
-        self.core, self.start, self.stop = core, start, stop
-
-    def __len__(self) -> int:
-        return self.stop - self.start
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            a, b, step = i.indices(len(self))
-            if step != 1:
-                return [self[j] for j in range(a, b, step)]
-            return Rows(self.core, self.start + a, self.start + max(a, b))
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("row index out of range")
-        return self.core.row_at(self.start + i)
-
-    def __iter__(self):
-        core = self.core
-        if self.start == 0 and self.stop == core.n_all:
-            return iter(core.make())
-        return core.iter_rows(self.start, self.stop)
-
-    def natural(self):
-        """`Standings.natural` of this list, made as it is read: the voided merged in by key."""
-        core = self.core
-        ranked = core.ranked_count
-        a, b = self.start, self.stop
-        if b <= ranked or a >= ranked:
-            return core.iter_rows(a, b)
-        return heapq.merge(core.iter_rows(a, ranked), core.iter_rows(ranked, b), key=lambda r: r.key)
-
-
-class GroupRows(_Seq):
-    """`Standings.groups[g]`: the group's ranked rows, then its voided ones."""
-
-    def __init__(self, core: _Core, group: str, start: int = 0, stop: int | None = None):
-        self.core, self.group = core, group
-        self.length, self.ranked = core.group_len(group)
-        self.start = start
-        self.stop = self.length if stop is None else stop
-
-    def __len__(self) -> int:
-        return self.stop - self.start
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            a, b, step = i.indices(len(self))
-            if step != 1:
-                return [self[j] for j in range(a, b, step)]
-            return GroupRows(self.core, self.group, self.start + a, self.start + max(a, b))
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("row index out of range")
-        return next(self.core.iter_group(self.group, self.start + i, self.start + i + 1))
-
-    def __iter__(self):
-        return self.core.iter_group(self.group, self.start, self.stop)
-
-    def natural(self):
-        it = self.core.iter_group
-        a, b, ranked = self.start, self.stop, self.ranked
-        if b <= ranked or a >= ranked:
-            return it(self.group, a, b)
-        return heapq.merge(it(self.group, a, ranked), it(self.group, ranked, b), key=lambda r: r.key)
-
-
-class Members(_Seq):
-    """`TeamRow.members`: the team's exam numbers, best first, listed when first read."""
-
-    def __init__(self, core: _Core, team: str):
-        self.core, self.team, self.items = core, team, None
-
-    def _all(self) -> list[str]:
-        if self.items is None:
-            self.items = self.core.team_members(self.team)
-        return self.items
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __getitem__(self, i):
-        return self._all()[i]
-
-    def __iter__(self):
-        return iter(self._all())
-
-
-class ByExam(Mapping):
-    """`Standings.by_exam`: exam number -> row, in the rows' order."""
-
-    def __init__(self, core: _Core):
-        self.core = core
-
-    def __getitem__(self, e):
-        if e not in self.core.idx.ikey if self.core.made is None else e not in self.core.made_by_exam:
-            raise KeyError(e)
-        return self.core.row_of(e)
-
-    def __contains__(self, e) -> bool:
-        return e in (self.core.made_by_exam if self.core.made is not None else self.core.idx.ikey)
-
-    def __iter__(self):
-        return (r.exam_no for r in self.core.make())
-
-    def __len__(self) -> int:
-        return self.core.n_all
-
-    def values(self):
-        return list(self.core.make())
-
-    def items(self):
-        return [(r.exam_no, r) for r in self.core.make()]
-
-    def __eq__(self, other):
-        if isinstance(other, Mapping):
-            return dict(self.items()) == dict(other.items())
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 # --- the view -------------------------------------------------------------------------------------------------
@@ -353,17 +230,33 @@ def standings_view(board, idx) -> Standings:
     if extra:
         extra.sort(key=lambda g: first_group_position(idx, g))
         groups.update((g, GroupRows(core, g)) for g in extra)
-    teams = team_rows(board, idx, lambda t: Members(core, t))
     board._views.append(weakref.ref(core))
-    return Standings(
-        rows=Rows(core, 0, idx.n),
-        by_exam=ByExam(core),
-        groups=groups,
-        teams=teams,
-        by_team={t.name: t for t in teams},
-        event_id=board.last_event_id,
-        at=board.last_at,
-        chain=rules.tiebreak,
-        flags=board.flags,
-        subs=_subs(board),
-    )
+    return ViewStandings(core, groups)
+
+
+class ViewStandings(Standings):
+    """A `Standings` whose teams are worked out when first read (a walk of the individual awards never reads
+    them); every other field is set at once."""
+
+    def __init__(self, core: _Core, groups: dict):
+        board = core.board
+        self._core, self._teams, self._by_team = core, None, None
+        self.rows, self.by_exam, self.groups = Rows(core, 0, core.n_all), ByExam(core), groups
+        self.event_id, self.at, self.chain = board.last_event_id, board.last_at, board.rules.tiebreak
+        self.flags, self.subs = board.flags, _subs(board)
+
+    @property
+    def teams(self):
+        if self._teams is None:
+            core = self._core
+            if core.team_rows is not None:  # detached
+                self._teams = core.team_rows
+            else:
+                self._teams = team_rows(core.board, core.idx, lambda t: Members(core, t))
+        return self._teams
+
+    @property
+    def by_team(self):
+        if self._by_team is None:
+            self._by_team = {t.name: t for t in self.teams}
+        return self._by_team
