@@ -66,6 +66,13 @@ class Board:
         # callback, so that nothing runs when one is dropped (a Ctrl-C there would be lost)
         self._views: list[weakref.ref] = []
 
+    def __getstate__(self) -> dict:
+        """A copy (`copy.deepcopy`, as the in-process console source takes) starts without cached reads:
+        the views a board hands out read that board, and only it detaches them before it changes."""
+        state = dict(self.__dict__)
+        state["_cache"], state["_views"] = {}, []
+        return state
+
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
         bad = check_record(rec, self.contestants, self.section_index, self.item_max, self.item_section, self.marks)

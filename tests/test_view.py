@@ -164,3 +164,18 @@ def test_a_view_nobody_holds_costs_the_next_event_nothing(fujian_day):
     board.apply(Event(99, 2e9, "finish", "h", 99, "h", {"contestant": day.contestants[0].exam_no,
                                                          "time_used": 10.0}))
     assert not board._views
+
+
+def test_a_copied_board_reads_its_own_standings_not_the_original_s(fujian_day):
+    import copy
+
+    day = fujian_day
+    a = day.contestants[0].exam_no
+    day.marks(a, choice=50.0)
+    board = day.board()
+    board.standings().rows[0], board.awards()
+    twin = copy.deepcopy(board)
+    twin.apply(Event(99, 2e9, "result", "h", 99, "h", {"contestant": a, "item": "choice-01", "section": "choice",
+                                                        "score": 10.0, "max": 1000.0}))
+    assert twin.standings().by_exam[a].total == 1000 and board.standings().by_exam[a].total == 5000
+    assert list(twin.standings().rows) == compute_standings(twin).rows
