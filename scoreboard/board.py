@@ -60,6 +60,7 @@ class Board:
         self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
         self.graded_max: dict[str, list[int]] = {}
         self.hall_of: dict[str, str] = {}  # exam_no -> the hall whose records came for them last (progress)
+        self.epoch = 0  # events other than marks and hand-ins folded so far (what a reader's cache cannot follow)
         self.award_cache = AwardCache()  # the award walks, given again only where a change reaches them
         self.index: OrderIndex | None = None  # the standings' order, kept up to date (scoreboard/index.py)
         # standings views someone may still read (scoreboard/view.py), weakly: plain references without a
@@ -199,6 +200,7 @@ class Board:
         kind = ev.kind
         if kind != "result" and kind != "finish":
             self.award_cache.invalidate()  # a judge's, a change on the day, the stage: every award again
+            self.epoch += 1
         if kind == "result":
             self._fold_result(ev)
         elif kind == "finish":

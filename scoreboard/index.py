@@ -31,8 +31,23 @@ from .standings import TeamRow, team_score
 REBUILD_SHARE = 8  # more than 1/8 of the field changed at once: sorting all again is cheaper than moving each
 
 
+class ChangeLog:
+    """Every contestant the index moved or looked at again since its reader last cleared it (`everything`:
+    the index was built again, so anyone may have changed)."""
+
+    def __init__(self):
+        self.exams: set[str] = set()
+        self.everything = True
+
+    def take(self) -> tuple[set[str], bool]:
+        out = (self.exams, self.everything)
+        self.exams, self.everything = set(), False
+        return out
+
+
 class OrderIndex:
     def __init__(self, board):
+        self.logs: list[ChangeLog] = []  # readers that follow every change (scoreboard.index.ChangeLog)
         self.n = n = len(board.order)
         self.place = {e: i for i, e in enumerate(board.order)}
         self.order = board.order
@@ -85,6 +100,8 @@ class OrderIndex:
             by_group.setdefault(self.group_of[self.order[c % n]], []).append(c)
         self.gcand = {g: SortedList(by_group.get(g, ())) for g in self.granked}
         self.changes = None  # everything may have changed: whoever reads the changes starts again
+        for log in self.logs:
+            log.everything = True
         self.tsum = dict.fromkeys(self.size, 0)
         self.tpresent = dict.fromkeys(self.size, 0)
         for e, s in self.share.items():
@@ -105,6 +122,9 @@ class OrderIndex:
         changes = self.changes
         if changes is not None and len(changes) * REBUILD_SHARE > n:
             changes = self.changes = None  # nobody has read them for a long while: "everything" says as much
+        for log in self.logs:
+            if not log.everything:
+                log.exams.update(exams)
         for e in exams:
             new = keys[e] * n + place[e]
             void = bool(status(e))
@@ -148,6 +168,12 @@ class OrderIndex:
         """A candidate's entry: by key, the ranked before the voided, then by exam number."""
         n = self.n
         return ((self.ikey[e] // n) * 2 + self.void[e]) * n + self.place[e]
+
+    def log(self) -> ChangeLog:
+        """A new reader's log of the contestants that change from now on (it starts with `everything`)."""
+        log = ChangeLog()
+        self.logs.append(log)
+        return log
 
     # --- reading ------------------------------------------------------------------------------------------
     def exam(self, ikey: int) -> str:
