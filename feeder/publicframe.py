@@ -15,10 +15,11 @@ standings are those kept at the freeze) pack everything again, as does a change 
 
 from __future__ import annotations
 
-from itertools import chain
+from dataclasses import replace
+from itertools import chain, islice
 
 from scoreboard.events import SCALE
-from scoreboard.serialize import awards_json, stage_json, team_json
+from scoreboard.serialize import award_json, awards_json, stage_json, team_json
 
 from .protocol import pack
 from .views import array_header, certain_marks, public_state
@@ -42,8 +43,13 @@ class PublicFrame:
         self.rows: dict[str, tuple[int, int, bytes]] = {}  # exam_no -> (rank, group rank, packed row)
         self.groups: dict[str, bytes] = {}
         self.teams: dict[str, tuple[tuple, bytes]] = {}
-        self.awards: tuple | None = None  # (award list object, its recipients' totals and scores, packed)
+        self.award_bytes: dict[int, tuple] = {}  # id(award) -> (the award, its recipient's row or score, packed)
         self.frozen: tuple | None = None  # (the standings kept at the freeze, packed)
+        # the rows as last packed, in order: their bytes, exam numbers, keys, and each one's position
+        self.row_list: list[bytes] | None = None
+        self.exam_list: list[str] = []
+        self.key_list: list[int] = []
+        self.pos_of: dict[str, int] = {}
 
     def frame(self, board, latest: list[dict], lang: str = "zh") -> bytes:
         """`pack(feeder.views.public_state(board, latest, lang))`, from the pieces that changed."""
@@ -61,7 +67,8 @@ class PublicFrame:
         changed, everything = self.log.take()
         key = (board.epoch, lang)
         if everything or key != self.key:
-            self.rows, self.groups, self.teams, self.awards = {}, {}, {}, None
+            self.rows, self.groups, self.teams, self.award_bytes = {}, {}, {}, {}
+            self.row_list = None
             changed, self.key = None, key
         if st_key is None:
             standings = self._standings(board, st, changed)
@@ -84,39 +91,12 @@ class PublicFrame:
     # --- the standings --------------------------------------------------------------------------------------
     def _standings(self, board, st, changed) -> bytes:
         rules, idx = board.rules, board.index
-        n, order, group_of = idx.n, idx.order, idx.group_of
-        ranked = len(idx.ranked)
-        rows, cache = [], self.rows
-        members: dict[str, list[str]] = {}
-        group_prev: dict[str, tuple[int, int]] = {}
-        prev, rank = None, 0
-        dirty_groups = set(idx.granked) if changed is None else {group_of[e] for e in changed}
-        for pos, ik in enumerate(chain(idx.ranked, idx.voided)):
-            e = order[ik % n]
-            g = group_of[e]
-            glist = members.get(g)
-            if glist is None:
-                glist = members[g] = []
-            if pos < ranked:
-                k = ik // n
-                if k != prev:
-                    rank, prev = pos + 1, k
-                last = group_prev.get(g)
-                grank = last[1] if last is not None and last[0] == k else len(glist) + 1
-                group_prev[g] = (k, grank)
-                r, gr = rank, grank
-            else:
-                r = gr = 0
-            glist.append(e)
-            hit = cache.get(e)
-            if hit is None or hit[0] != r or hit[1] != gr or (changed is not None and e in changed):
-                hit = cache[e] = (r, gr, pack(_row(board, rules, e, r, gr)))
-            rows.append(hit[2])
-        groups = {g: None for g in rules.groups}
-        groups.update((g, None) for g in members if g not in groups)
+        rows = self._rows(board, changed)
+        groups = list(st.groups)
+        dirty_groups = None if changed is None else {idx.group_of[e] for e in changed}
         for g in groups:
-            if g in dirty_groups or g not in self.groups:
-                self.groups[g] = pack(members.get(g, []))
+            if dirty_groups is None or g in dirty_groups or g not in self.groups:
+                self.groups[g] = pack([idx.exam(ik) for ik in chain(idx.granked.get(g, ()), idx.gvoided.get(g, ()))])
         team_changed = set(idx.size) if changed is None else {idx.team_of[e] for e in changed}
         teams = []
         for t in st.teams:
@@ -135,17 +115,118 @@ class PublicFrame:
             ("groups", map_header(len(groups)) + b"".join(pack(g) + self.groups[g] for g in groups)),
         ])
 
+    # --- the rows -------------------------------------------------------------------------------------------
+    def _rows(self, board, changed) -> list[bytes]:
+        """The packed rows in order: every position when anything may have changed, else only the positions
+        from where the changed contestants were to where they are, widened to the classes of equal keys
+        there (a rank counts those strictly ahead, so a tie formed or broken moves ranks on both sides)."""
+        if changed is None or self.row_list is None:
+            return self._rows_all(board, changed)
+        if not changed:
+            return self.row_list
+        span = self._span(board.index, changed)
+        if span is None:
+            return self._rows_all(board, changed)
+        lo, hi = span
+        idx = board.index
+        n, ranked = idx.n, len(idx.ranked)
+        prev, rank = None, 0
+        out = []
+        voided = islice(idx.voided, max(0, lo - ranked), max(0, hi + 1 - ranked))
+        for pos, ik in enumerate(chain(islice(idx.ranked, lo, hi + 1), voided), start=lo):
+            e, k = idx.order[ik % n], ik // n
+            if pos < ranked:
+                if k != prev:
+                    rank, prev = (pos + 1 if prev is not None else idx.rank_of(ik)), k
+                out.append(self._one(board, e, rank, idx.group_rank_of(idx.group_of[e], ik), changed))
+            else:
+                out.append(self._one(board, e, 0, 0, changed))
+            self.exam_list[pos], self.key_list[pos], self.pos_of[e] = e, k, pos
+        self.row_list[lo:hi + 1] = out
+        return self.row_list
+
+    def _span(self, idx, changed) -> tuple[int, int] | None:
+        n, ranked = idx.n, idx.ranked
+        places = []
+        for e in changed:
+            was, now = self.pos_of[e], idx.position_of(e)
+            places += [was, now]
+            if not idx.void[e]:
+                for k in (self.key_list[was], idx.ikey[e] // n):
+                    a, b = ranked.bisect_left(k * n), ranked.bisect_left((k + 1) * n)
+                    if b > a:
+                        places += [a, b - 1]
+        lo, hi = min(places), max(places)
+        return None if (hi - lo) * 4 > len(self.exam_list) and hi - lo > 64 else (lo, hi)
+
+    def _rows_all(self, board, changed) -> list[bytes]:
+        idx = board.index
+        n, order, group_of = idx.n, idx.order, idx.group_of
+        ranked = len(idx.ranked)
+        rows, exams, keys = [], [], []
+        group_prev: dict[str, tuple[int, int]] = {}
+        group_len: dict[str, int] = {}
+        prev, rank = None, 0
+        for pos, ik in enumerate(chain(idx.ranked, idx.voided)):
+            e, k = order[ik % n], ik // n
+            g = group_of[e]
+            glen = group_len.get(g, 0)
+            group_len[g] = glen + 1
+            if pos < ranked:
+                if k != prev:
+                    rank, prev = pos + 1, k
+                last = group_prev.get(g)
+                grank = last[1] if last is not None and last[0] == k else glen + 1
+                group_prev[g] = (k, grank)
+                rows.append(self._one(board, e, rank, grank, changed))
+            else:
+                rows.append(self._one(board, e, 0, 0, changed))
+            exams.append(e)
+            keys.append(k)
+        self.row_list, self.exam_list, self.key_list = rows, exams, keys
+        self.pos_of = {e: i for i, e in enumerate(exams)}
+        return rows
+
+    def _one(self, board, e: str, rank: int, grank: int, changed) -> bytes:
+        hit = self.rows.get(e)
+        if hit is None or hit[0] != rank or hit[1] != grank or changed is None or e in changed:
+            hit = self.rows[e] = (rank, grank, pack(_row(board, board.rules, e, rank, grank)))
+        return hit[2]
+
     # --- the awards -----------------------------------------------------------------------------------------
     def _awards(self, board, st, aw, lang: str) -> bytes:
-        given = aw.awards + aw.advancement
-        totals = tuple(board.totals.get(a.recipient) for a in given if a.kind == "individual")
-        scores = tuple(st.by_team[a.recipient].score if a.recipient in st.by_team else None
-                       for a in given if a.kind == "team")
-        sig = (aw.awards, aw.advancement, aw.ties, aw.digest, aw.confirmed, aw.drift, id(aw.locked), totals, scores)
-        kept = self.awards
-        if kept is None or any(a is not b for a, b in zip(kept[0][:3], sig[:3])) or kept[0][3:] != sig[3:]:
-            self.awards = kept = (sig, aw, pack(awards_json(board, lang, public=True)))
-        return kept[2]
+        """`awards_json(board, lang, public=True)`: its lists joined from each award's packed entry, kept
+        while the award object (the award cache keeps the walks it did not give again) and its recipient's
+        row or team score are the same."""
+        rules, kept, now = board.rules, self.award_bytes, {}
+
+        def one(a) -> bytes:
+            if a.kind == "individual":
+                sig = (board.contestants.get(a.recipient), board.totals.get(a.recipient))
+            else:
+                t = st.by_team.get(a.recipient)
+                sig = t.score if t else None
+            hit = kept.get(id(a))
+            if hit is None or hit[0] is not a or hit[1] != sig:
+                hit = (a, sig, pack(award_json(rules, st, a, lang)))
+            now[id(a)] = hit
+            return hit[2]
+
+        lists = {k: array_header(len(items)) + b"".join(one(a) for a in items)
+                 for k, items in (("awards", aw.awards), ("advancement", aw.advancement))}
+        self.award_bytes = now
+        rest = awards_json(_Only(rules, st, replace(aw, awards=[], advancement=[])), lang, public=True)
+        return packed_map((k, lists.get(k, v)) for k, v in rest.items())
+
+
+class _Only:
+    """A board as `awards_json` reads it, holding only the given standings and award list."""
+
+    def __init__(self, rules, st, aw):
+        self.rules, self._public = rules, (st, aw)
+
+    def public(self):
+        return self._public
 
 
 def _row(board, rules, e: str, rank: int, grank: int) -> dict:
