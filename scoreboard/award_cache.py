@@ -67,6 +67,8 @@ class AwardCache:
         self.result: AwardsResult | None = None
         self.slots: list[_Slot] = []
         self.full = True  # the next call recomputes everything
+        self.relisted = True  # a walk given again listed other recipients (or another order): a new digest
+        self.n_awards = 0  # the slots of the rules' awards, before those of the advancement lists
 
     def invalidate(self) -> None:
         self.full = True
@@ -166,8 +168,10 @@ class AwardCache:
             return self.result
         st = board.standings()
         engine = Engine(rules, st, board.control, board.day)
+        self.relisted = full
         if full:
             self.slots = self._plan(rules)
+            self.n_awards = sum(1 for s in self.slots if not _in(s, rules.advancement))
             todo = set(range(len(self.slots)))
         else:
             todo = self._reached(board, changes)
@@ -184,9 +188,12 @@ class AwardCache:
         contestants = board.contestants
         for i, slot in enumerate(slots):
             if i in todo:
-                before = {a.recipient for a in slot.awards}
+                listed = [a.recipient for a in slot.awards]
                 self._walk(engine, slot)
-                moved = before ^ {a.recipient for a in slot.awards}
+                now = [a.recipient for a in slot.awards]
+                if now != listed:
+                    self.relisted = True  # the digest (award and recipient, in order) must be taken again
+                moved = set(listed) ^ set(now)
                 if moved:  # the later walks that skip this award's holders read the ones that moved
                     groups = {contestants[r].group for r in moved if r in contestants}
                     for j in range(i + 1, len(slots)):
@@ -204,10 +211,10 @@ class AwardCache:
 
     def _join(self, board, engine: Engine) -> AwardsResult:
         rules = board.rules
-        n_awards = sum(1 for s in self.slots if not _in(s, rules.advancement))
+        n_awards = self.n_awards
         awards = [a for s in self.slots[:n_awards] for a in s.awards]
         advancement = [a for s in self.slots[n_awards:] for a in s.awards]
-        digest = digest_of(awards, advancement)
+        digest = digest_of(awards, advancement) if self.relisted or self.result is None else self.result.digest
         self.result = AwardsResult(
             awards=awards,
             advancement=advancement,
