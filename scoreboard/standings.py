@@ -120,7 +120,10 @@ def _plan(board, chain: tuple[TieKey, ...]) -> list[tuple[int, int, bool]]:
 
 def combined_keys(board, exams, chain: tuple[TieKey, ...]) -> dict[str, int]:
     """Each contestant's chain folded into one integer (lower is better)."""
-    plan = _plan(board, chain)
+    plans = board.__dict__.setdefault("_plans", {})  # the plan of a chain, kept by the board (a chain is fixed)
+    plan = plans.get(chain)
+    if plan is None:
+        plan = plans[chain] = _plan(board, chain)
     totals, sections, time_used, marks = board.totals, board.sections, board.time_used, board.marks
     top = WIDTH - 1
     out = {}

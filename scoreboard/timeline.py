@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from .board import Board
 from .events import Event
+from .scan import Holders
 from .standings import combined_keys
 
 
@@ -116,7 +117,7 @@ class Timeline:
         """Move to just after the next event that changes the award list (or its pending ties).
 
         `award_ids` limits the watch to some awards (default: the awards, not the advancement lists)."""
-        watch = _Watch(self.board, award_ids)
+        watch = _Follow(self.board, award_ids) if Holders.usable(self.rules) else _Watch(self.board, award_ids)
         for i in range(self.position, len(self.events)):
             ev = self.events[i]
             self.board.apply(ev)
@@ -131,7 +132,7 @@ class Timeline:
 
         `progress(done, total)` is called every few thousand events (it may raise to abandon the scan)."""
         self.seek_index(0)
-        watch = _Watch(self.board, award_ids)
+        watch = _Follow(self.board, award_ids) if Holders.usable(self.rules) else _Watch(self.board, award_ids)
         out: list[AwardChange] = []
         total = len(self.events)
         for i, ev in enumerate(self.events):
@@ -202,6 +203,44 @@ class Timeline:
                 elif w in st.by_team:
                     out[w].append((t, st.by_team[w].rank))
         return out
+
+
+class _Follow:
+    """Who holds what after each event, from `scoreboard.scan.Holders` (no reasons, no rows)."""
+
+    def __init__(self, board: Board, award_ids=None):
+        self.board = board
+        self.ids = set(award_ids) if award_ids else {a.id for a in board.rules.awards}
+        self.holders = Holders(board)
+        self.held, self.ties = self._now()
+
+    def _now(self) -> tuple[set, set]:
+        locked = self.board.control.locked
+        if locked:  # a locked list is the snapshot the lock took (as `Board.awards()` shows it), with no ties
+            snap = locked["snapshot"]
+            return {(a.award_id, a.recipient) for a in snap.awards + snap.advancement if a.award_id in self.ids}, set()
+        return self.holders.held(self.ids), self.holders.pending(self.ids)
+
+    def check(self, ev: Event, index: int) -> list[AwardChange]:
+        if ev.kind not in ("result", "finish"):
+            self.board.index = None  # a lock or a freeze read the standings: the scan needs no order index
+        if not self.holders.fold(ev):
+            return []
+        return _changes(self, *self._now(), ev, index)
+
+
+def _changes(watch, held: set, ties: set, ev: Event, index: int) -> list[AwardChange]:
+    """The award changes from `watch`'s last holders and ties to these (which it keeps)."""
+    before_held, before_ties = watch.held, watch.ties
+    watch.held, watch.ties = held, ties
+    if held == before_held and ties == before_ties:
+        return []
+    out = []
+    for award_id in sorted({a for a, _ in held ^ before_held} | {a for a, _ in ties ^ before_ties}):
+        gained = tuple(sorted(r for a, r in held - before_held if a == award_id))
+        lost = tuple(sorted(r for a, r in before_held - held if a == award_id))
+        out.append(AwardChange(index, ev.at, ev.id, award_id, gained, lost))
+    return out
 
 
 PROGRESS_EVERY = 4096  # events between two progress calls of a scan

@@ -44,6 +44,7 @@ class Run:
         self.board = Board(self.rules, self.roster)
         self.ids = iter(range(1, 10**6))
         self.frozen_rows = None
+        self.events: list[Event] = []  # every event folded, in order
 
     def event(self, kind: str, data: dict, judge: bool) -> bool:
         b = self.board
@@ -57,6 +58,7 @@ class Run:
                 return False
             ev = Event(next(self.ids), 1000.0 + b.version, kind, "hall", seq, "hall", data)
         b.apply(ev)
+        self.events.append(ev)
         return True
 
     def step(self, s) -> None:
