@@ -22,6 +22,7 @@ checks the holders and ties against the engine after every event of random days.
 
 from __future__ import annotations
 
+import bisect
 import math
 
 from sortedcontainers import SortedList
@@ -180,9 +181,16 @@ class Holders:
             if 0 <= j < len(order):
                 other = self.tscore[order[j]]
                 if (other > old) != (other > new) or (other == old) != (other == new):
-                    self._sort_teams(rescore=False)
+                    self._move_team(i, t)
                     return True
         return False
+
+    def _move_team(self, i: int, t: str) -> None:
+        """Put team t (at place i) where its new score puts it; the others keep their order."""
+        order, score, rank, big = self.team_order, self.tscore, self.rank_of_team, 1 << 30
+        del order[i]
+        bisect.insort(order, t, key=lambda x: (-score[x], rank.get(x, big)))
+        self.team_at = {x: j for j, x in enumerate(order)}
 
     # --- the walks -----------------------------------------------------------------------------------------
     def _walk_all(self, todo: set[int]) -> None:
