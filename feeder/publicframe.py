@@ -38,6 +38,7 @@ def packed_map(pairs) -> bytes:
 class PublicFrame:
     def __init__(self):
         self.board = None
+        self.idx = None  # the board's order index whose changes `log` follows
         self.log = None
         self.key = None  # (epoch, lang, frozen standings): what every kept piece was packed for
         self.rows: dict[str, tuple[int, int, bytes]] = {}  # exam_no -> (rank, group rank, packed row)
@@ -62,8 +63,8 @@ class PublicFrame:
         idx = board.index
         if idx is None:  # a board that reads otherwise (a stand-in): the frame packed whole
             return pack(public_state(board, latest, lang))
-        if self.board is not board or self.log is None:
-            self.board, self.log = board, idx.log()
+        if self.board is not board or self.log is None or self.idx is not idx:  # (a board may drop its index)
+            self.board, self.idx, self.log = board, idx, idx.log()
         changed, everything = self.log.take()
         key = (board.epoch, lang)
         if everything or key != self.key:

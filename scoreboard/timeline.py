@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .board import Board
 from .events import Event
 from .scan import Holders
-from .standings import combined_keys
+from .standings import combined_keys, compute_standings
 from .watch import AwardChange, _Follow, _Watch
 
 
@@ -184,7 +184,10 @@ class Timeline:
             self.seek_time(t)
             if progress is not None:
                 progress(k, samples)
-            st = self.board.standings()
+            # every row at moments far apart: one sort is cheaper than moving the order index (dropped: the
+            # board builds it again when its standings are next read)
+            self.board.index = None
+            st = compute_standings(self.board)
             for w in who:
                 row = st.by_exam.get(w)
                 if row is not None:
