@@ -16,7 +16,7 @@ import time
 from scoreboard.board import Board
 
 from . import views as V
-from .protocol import pack
+from .publicframe import PublicFrame
 
 
 class PublicState:
@@ -25,7 +25,7 @@ class PublicState:
         self.lang = lang
         self.min_interval = min_interval
         self.pending: list = []  # committed events the board has yet to fold
-        self.rows_cache: dict = {}  # the standings' rows, rebuilt only when they change
+        self.packer = PublicFrame()  # the frame's pieces, packed again only when they change
         self.dirty = True  # the last frame is out of date
         self.frame: bytes | None = None
         self.next_at = 0.0  # monotonic time before which no new build starts
@@ -49,7 +49,7 @@ class PublicState:
         self.board.apply_all(self.pending)
         self.pending = []
         rows = [V.latest_row(self.board, ev) for ev in latest]
-        self.frame = pack(V.public_state(self.board, rows, self.lang, self.rows_cache))
+        self.frame = self.packer.frame(self.board, rows, self.lang)
         cost = time.monotonic() - now
         self.next_at = now + max(self.min_interval, 2 * cost)
         self.dirty = False

@@ -119,7 +119,12 @@ def digest_of(awards: list[Award], advancement: list[Award]) -> str:
 def compute_awards(rules: Rules, st: Standings, control, advancement: bool = True, day=None) -> AwardsResult:
     """The award list; `advancement=False` skips the advancement lists (for scans that do not need them);
     `day`: the changes on the day (scoreboard.changes), which say why a voided contestant is out."""
-    live = _compute_live(rules, st, control, advancement, day)
+    return with_lock(_compute_live(rules, st, control, advancement, day), control)
+
+
+def with_lock(live: AwardsResult, control) -> AwardsResult:
+    """The list to show: the live one, or once locked the snapshot the lock took (with `drift` if the live
+    list now differs)."""
     locked = control.locked
     if not locked:
         return live

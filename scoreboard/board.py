@@ -7,47 +7,22 @@ whole log at once or event by event gives the same state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import weakref
 
+from .award_cache import AwardCache
+from .awards import with_lock
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
+from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
 from .events import SCALE, Event, Rejection, check_record, to_points
+from .index import OrderIndex
+from .judging import apply_judge_event
 from .paper import paper_problem
 from .limits import MAX_ID, MAX_ITEM_POINTS, MAX_ITEMS, MAX_TIME_USED, plain_text_problem
 from .roster import Contestant
 from .rules import Rules
 from .stage import STAGE_KINDS, StageState, StageTotals, stage_totals
-
-
-
-@dataclass
-class Decision:
-    event_id: int
-    award: str
-    group: str | None
-    tied: frozenset[str]
-    outcome: str  # order | share | lots
-    order: tuple[str, ...]
-    seed: str | None
-    actor: str
-    why: str
-
-
-@dataclass
-class Control:
-    """What the judges have decided so far."""
-
-    decisions: list[Decision] = field(default_factory=list)
-    confirmed: dict[str, tuple[str, str, float]] = field(default_factory=dict)  # digest -> (actor, why, at)
-    assigned: dict[tuple[str, str], tuple[str, str, float]] = field(default_factory=dict)  # (award, recipient)
-    locked: dict | None = None  # {"actor", "why", "at", "digest", "event_id"}
-    frozen_at: int | None = None  # event id of the freeze
-    view: dict = field(default_factory=lambda: {"view": "individual"})
-    ceremony: int = -1  # -1: no ceremony; n: n-th reveal step
-    mark_certain: bool = False  # the public screen marks 确定获奖 (not while frozen: scoreboard.certainty)
-    judge_events: int = 0
-    # every lock of the day: (event id, the digest it recorded, the digest the fold gives there, chain head)
-    locks: list[tuple[int, str | None, str, str | None]] = field(default_factory=list)
-
+from .standings import combined_keys
+from .view import standings_view
 
 _NUMBER = (int, float)
 _MAX_SEQ = 2**63 - 1
@@ -85,6 +60,19 @@ class Board:
         self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
         self.graded_max: dict[str, list[int]] = {}
         self.hall_of: dict[str, str] = {}  # exam_no -> the hall whose records came for them last (progress)
+        self.epoch = 0  # events other than marks and hand-ins folded so far (what a reader's cache cannot follow)
+        self.award_cache = AwardCache()  # the award walks, given again only where a change reaches them
+        self.index: OrderIndex | None = None  # the standings' order, kept up to date (scoreboard/index.py)
+        # standings views someone may still read (scoreboard/view.py), weakly: plain references without a
+        # callback, so that nothing runs when one is dropped (a Ctrl-C there would be lost)
+        self._views: list[weakref.ref] = []
+
+    def __getstate__(self) -> dict:
+        """A copy (`copy.deepcopy`, as the in-process console source takes) starts without cached reads:
+        the views a board hands out read that board, and only it detaches them before it changes."""
+        state = dict(self.__dict__)
+        state["_cache"], state["_views"] = {}, []
+        return state
 
     # --- checks -------------------------------------------------------------
     def check(self, rec: dict) -> Rejection | None:
@@ -141,6 +129,10 @@ class Board:
             return None
         data = {"contestant": who, "item": item, "section": section, "score": score, "max": mx}
         # the fold of `_fold_result`, written out (its checks done above): this runs once per record of the day
+        if self._cache:
+            self._cache.clear()
+        if self._views:
+            self._detach_views()
         delta = pts - marks.get(item, 0)
         marks[item] = pts
         if new and self.paper_on and self.paper_caps[self.section_index[section]] is not None:
@@ -153,8 +145,6 @@ class Board:
         if at > self.last_at:
             self.last_at = at
         self.version += 1
-        if self._cache:
-            self._cache.clear()
         return Event(ev_id, at, "result", source, seq, source, data)
 
     # --- the fold -----------------------------------------------------------
@@ -203,7 +193,14 @@ class Board:
         self.hall_of[who] = ev.source
 
     def apply(self, ev: Event) -> None:
+        if self._cache:
+            self._cache.clear()
+        if self._views:
+            self._detach_views()
         kind = ev.kind
+        if kind != "result" and kind != "finish":
+            self.award_cache.invalidate()  # a judge's, a change on the day, the stage: every award again
+            self.epoch += 1
         if kind == "result":
             self._fold_result(ev)
         elif kind == "finish":
@@ -260,8 +257,6 @@ class Board:
         return self._stage_totals
 
     def _apply_judge(self, ev: Event) -> None:
-        from .judging import apply_judge_event
-
         apply_judge_event(self, ev)
 
     # --- derived state ------------------------------------------------------
@@ -290,28 +285,41 @@ class Board:
         return [s.paper.total - (done[i] if done else 0) for i, s in enumerate(self.rules.sections)]
 
     def sort_keys(self) -> dict[str, int]:
-        """Each contestant's combined tie-break key, refreshed for those that changed."""
+        """Each contestant's combined tie-break key, refreshed for those that changed (and moved in the index)."""
         if self.dirty:
-            from .standings import combined_keys
-
+            if self._views:
+                self._detach_views()
             self.keys.update(combined_keys(self, self.dirty, self.rules.tiebreak))
+            if self.index is not None:
+                self.index.update(self, self.dirty)
             self.dirty.clear()
         return self.keys
 
+    def _detach_views(self) -> None:
+        """The board is about to change: every standings view still held makes its whole list now."""
+        views, self._views = self._views, []
+        for ref in views:
+            core = ref()
+            if core is not None:
+                core.detach()
+
     def standings(self):
+        """The standings now: a view of the order index, whose rows are made as they are read
+        (scoreboard/view.py); equal to `scoreboard.standings.compute_standings(board)`."""
         st = self._cache.get("standings")
         if st is None:
-            from .standings import compute_standings
-
-            st = self._cache["standings"] = compute_standings(self)
+            self.sort_keys()
+            if self.index is None:
+                self.index = OrderIndex(self)
+            st = self._cache["standings"] = standings_view(self, self.index)
         return st
 
     def awards(self):
+        """The award list: `scoreboard.awards.compute_awards` of the standings, its walks given again only
+        where a change since the last call reaches them (scoreboard/award_cache.py)."""
         aw = self._cache.get("awards")
         if aw is None:
-            from .awards import compute_awards
-
-            aw = self._cache["awards"] = compute_awards(self.rules, self.standings(), self.control, day=self.day)
+            aw = self._cache["awards"] = with_lock(self.award_cache.awards(self), self.control)
         return aw
 
     def public(self):

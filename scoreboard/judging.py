@@ -9,13 +9,17 @@ public screen; `chief` may do all of that and also lock (定榜) and unlock;
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from .awards import compute_awards, lots_order
-from .board import Board, Decision
+from .control import Decision
 from .events import Event, Rejection, _zh_problem
 from .limits import MAX_COMMAND_DEPTH, MAX_COMMAND_ITEMS, MAX_ID, MAX_REASON, plain_text_problem, short
 from .changes import DAY_KINDS, check_day_command
 from .stage import check_stage_command
+
+if TYPE_CHECKING:  # the board folds judge events through this module: only its type is needed here
+    from .board import Board
 
 STAGE = {"answer", "panel", "undo", "stage"}  # the scorer's desk (scoreboard.stage)
 ROLE_ACTIONS = {

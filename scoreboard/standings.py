@@ -67,10 +67,21 @@ class Standings:
     flags: dict[str, frozenset[str]]  # exam_no -> history flags, for those that have any
     subs: dict = field(default_factory=dict)  # on stage: exam_no -> {"role": in|out, "other", "from_round"}
 
+    def candidates(self, group: str | None = None) -> Iterator[Row]:
+        """The rows an award walks (the field's, or a group's): those with a graded item, in `natural` order."""
+        rows = self.rows if group is None else self.groups.get(group, [])
+        lazy = getattr(rows, "candidates", None)  # a view of the order index reads only the graded
+        if lazy is not None:
+            return lazy()
+        return (r for r in self.natural(rows) if r.graded > 0)
+
     @staticmethod
     def natural(rows: list[Row]) -> Iterator[Row]:
         """Rows (a `rows` list or a group's, ranked then voided) in the order of their keys alone, the voided
         among the ranked where their marks put them: the award engine names who was skipped ahead."""
+        lazy = getattr(rows, "natural", None)  # a view of the order index (scoreboard/view.py) merges as read
+        if lazy is not None:
+            return lazy()
         split = next((i for i, r in enumerate(rows) if r.status), len(rows))
         if split == len(rows):
             return iter(rows)
@@ -109,7 +120,10 @@ def _plan(board, chain: tuple[TieKey, ...]) -> list[tuple[int, int, bool]]:
 
 def combined_keys(board, exams, chain: tuple[TieKey, ...]) -> dict[str, int]:
     """Each contestant's chain folded into one integer (lower is better)."""
-    plan = _plan(board, chain)
+    plans = board.__dict__.setdefault("_plans", {})  # the plan of a chain, kept by the board (a chain is fixed)
+    plan = plans.get(chain)
+    if plan is None:
+        plan = plans[chain] = _plan(board, chain)
     totals, sections, time_used, marks = board.totals, board.sections, board.time_used, board.marks
     top = WIDTH - 1
     out = {}

@@ -35,3 +35,13 @@ def test_a_layer_imports_nothing_above_it(layer):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(out.stdout))
     assert loaded & FORBIDDEN[layer] == set()
+
+
+@pytest.mark.parametrize("module", ["scoreboard.judging", "scoreboard.control", "scoreboard.standings",
+                                    "scoreboard.awards"])
+def test_what_the_fold_uses_never_imports_the_fold_back(module):
+    """board.py imports judging.py (and the others) at the top; none of them may need board.py in turn, or
+    the two would import each other in a circle (the board used to import judging inside a method for that)."""
+    code = f"import sys, {module}\nprint('scoreboard.board' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
