@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .awards import compute_awards, lots_order
 from .control import Decision
 from .events import Event, Rejection, _zh_problem
-from .limits import MAX_COMMAND_DEPTH, MAX_COMMAND_ITEMS, MAX_ID, MAX_REASON, plain_text_problem, short
+from .limits import MAX_COMMAND_DEPTH, MAX_COMMAND_ITEMS, MAX_ID, MAX_REASON, plain_text_problem, short, short_zh
 from .changes import DAY_KINDS, check_day_command
 from .stage import check_stage_command
 
@@ -94,7 +94,7 @@ def check_data(data) -> Rejection | None:
             for k, v in value.items():
                 if not isinstance(k, str) or len(k) > MAX_ID:
                     return _bad(f"'data' has a key that is not a short string: {short(k)}",
-                                f"命令的“data”有一个键不是短文字：{short(k)}")
+                                f"命令的“data”有一个键不是短文字：{short_zh(k)}")
                 todo.append((v, depth + 1))
         elif isinstance(value, list):
             if depth > MAX_COMMAND_DEPTH:
@@ -112,7 +112,7 @@ def check_data(data) -> Rejection | None:
         elif isinstance(value, int) and not isinstance(value, bool):
             if abs(value) > 2**53:
                 return _bad(f"'data' holds the integer {short(value)}, beyond ±2^53",
-                            f"命令的“data”含有整数{short(value)}，超出±2^53")
+                            f"命令的“data”含有整数{short_zh(value)}，超出±2^53")
         elif value is not None and not isinstance(value, bool):
             return _bad(f"'data' holds a value of type {type(value).__name__}",
                         f"命令的“data”含有不支持的类型{type(value).__name__}")
@@ -137,7 +137,7 @@ def check_command(board: Board, role: str, kind: str, data: dict, reason: str,
     """Whether this command may become an event now; the rejection says why not. Every value it holds
     is bounded first (`check_data`, `reason_problem`, and the actor's name when given)."""
     if not isinstance(kind, str) or kind not in ROLE_ACTIONS["chief"]:
-        return Rejection("unknown_command", f"unknown command {short(kind)}", f"未知的命令{short(kind)}")
+        return Rejection("unknown_command", f"unknown command {short_zh(kind)}", f"未知的命令{short_zh(kind)}")
     if not allowed(role, kind):
         return Rejection("forbidden", f"role '{role}' may not '{kind}'",
                          f"{ROLE_ZH.get(role, role)}无权执行“{KIND_ZH.get(kind, kind)}”")
@@ -183,8 +183,8 @@ def _check_decision(board: Board, data: dict) -> Rejection | None:
         pending = "; ".join(f"{t.award_id}{'/' + t.group if t.group else ''}: {','.join(t.tied)}" for t in aw.ties)
         return Rejection("no_such_tie", f"no pending tie for {short(data.get('award'))} among {short(tied, 80)} "
                          f"(pending: {short(pending or 'none', 200)})",
-                         f"{short(data.get('award'))}在{short(tied, 80)}之间没有待决的并列"
-                         f"（待决：{short(pending or '无', 200)}）")
+                         f"{short_zh(data.get('award'))}在{short_zh(tied, 80)}之间没有待决的并列"
+                         f"（待决：{short_zh(pending or '无', 200)}）")
     outcome = data.get("outcome")
     if outcome == "order":
         order = data.get("order")
@@ -235,14 +235,14 @@ def _check_assign(board: Board, data: dict) -> Rejection | None:
     spec = board.rules.award(data.get("award", ""))
     if spec is None or spec.kind != "judge":
         return Rejection("bad_command", f"{short(data.get('award'))} is not an award the judges assign",
-                         f"{short(data.get('award'))}不是由裁判指定的奖项")
+                         f"{short_zh(data.get('award'))}不是由裁判指定的奖项")
     recipient = data.get("recipient")
     if spec.scope == "team" and board.rules.team(recipient or "") is None:
         return Rejection("bad_command", f"{short(recipient)} is not a team of this contest",
-                         f"{short(recipient)}不是本比赛的代表队")
+                         f"{short_zh(recipient)}不是本比赛的代表队")
     if spec.scope == "individual" and recipient not in board.contestants:
         return Rejection("bad_command", f"{short(recipient)} is not a contestant of this contest",
-                         f"{short(recipient)}不是本比赛的选手")
+                         f"{short_zh(recipient)}不是本比赛的选手")
     return None
 
 
@@ -258,7 +258,7 @@ def _check_view(board: Board, data: dict) -> Rejection | None:
     if data.get("view") not in VIEWS:
         return Rejection("bad_command", f"view must be one of {', '.join(VIEWS)}", f"画面须为{'、'.join(VIEWS)}之一")
     if data.get("view") == "group" and data.get("group") not in board.rules.groups:
-        return Rejection("bad_command", f"unknown group {short(data.get('group'))}", f"未知的组别{short(data.get('group'))}")
+        return Rejection("bad_command", f"unknown group {short_zh(data.get('group'))}", f"未知的组别{short_zh(data.get('group'))}")
     return None
 
 
