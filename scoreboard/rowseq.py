@@ -31,12 +31,11 @@ class _Seq(Sequence):
         return f"{type(self).__name__}({list(self)!r})"
 
 
-class Rows(_Seq):
-    """`Standings.rows` (start/stop: a slice of it). Iterating all of it makes the whole list in one pass;
-    a slice, an index or `natural()` makes only the rows read."""
+class _Window(_Seq):
+    """A `_Seq` over positions start..stop of something larger: `_part` makes a narrower one, `_at` a row."""
 
-    def __init__(self, core: _Core, start: int, stop: int):
-        self.core, self.start, self.stop = core, start, stop
+    start: int
+    stop: int
 
     def __len__(self) -> int:
         return self.stop - self.start
@@ -46,12 +45,26 @@ class Rows(_Seq):
             a, b, step = i.indices(len(self))
             if step != 1:
                 return [self[j] for j in range(a, b, step)]
-            return Rows(self.core, self.start + a, self.start + max(a, b))
+            return self._part(self.start + a, self.start + max(a, b))
         if i < 0:
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError("row index out of range")
-        return self.core.row_at(self.start + i)
+        return self._at(self.start + i)
+
+
+class Rows(_Window):
+    """`Standings.rows` (start/stop: a slice of it). Iterating all of it makes the whole list in one pass;
+    a slice, an index or `natural()` makes only the rows read."""
+
+    def __init__(self, core: _Core, start: int, stop: int):
+        self.core, self.start, self.stop = core, start, stop
+
+    def _part(self, start: int, stop: int) -> Rows:
+        return Rows(self.core, start, stop)
+
+    def _at(self, position: int):
+        return self.core.row_at(position)
 
     def __iter__(self):
         core = self.core
@@ -74,7 +87,7 @@ class Rows(_Seq):
         return heapq.merge(core.iter_rows(a, ranked), core.iter_rows(ranked, b), key=lambda r: r.key)
 
 
-class GroupRows(_Seq):
+class GroupRows(_Window):
     """`Standings.groups[g]`: the group's ranked rows, then its voided ones."""
 
     def __init__(self, core: _Core, group: str, start: int = 0, stop: int | None = None):
@@ -83,20 +96,11 @@ class GroupRows(_Seq):
         self.start = start
         self.stop = self.length if stop is None else stop
 
-    def __len__(self) -> int:
-        return self.stop - self.start
+    def _part(self, start: int, stop: int) -> GroupRows:
+        return GroupRows(self.core, self.group, start, stop)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            a, b, step = i.indices(len(self))
-            if step != 1:
-                return [self[j] for j in range(a, b, step)]
-            return GroupRows(self.core, self.group, self.start + a, self.start + max(a, b))
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("row index out of range")
-        return next(self.core.iter_group(self.group, self.start + i, self.start + i + 1))
+    def _at(self, position: int):
+        return next(self.core.iter_group(self.group, position, position + 1))
 
     def __iter__(self):
         return self.core.iter_group(self.group, self.start, self.stop)
