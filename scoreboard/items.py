@@ -24,3 +24,12 @@ def item_name(item: str, section: str, label: str | None = None, lang: str = "zh
     if lang == "en":
         return f"{label} Q{n}" if n is not None else f"{label} ({item})"
     return f"{label}第{n}题" if n is not None else f"{label}（{item}）"
+
+
+def item_in_section(item: str, section: str, lang: str = "zh") -> str:
+    """The item's name beside its section's label (a table with a section column): `第4题` / `Q4`, or the id
+    as it is when it carries no number."""
+    n = item_number(item, section)
+    if n is None:
+        return item
+    return f"Q{n}" if lang == "en" else f"第{n}题"

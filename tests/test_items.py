@@ -26,3 +26,11 @@ def test_an_item_without_the_sections_number_keeps_its_id_after_the_label():
 
 def test_a_section_without_a_label_is_named_by_its_id():
     assert item_name("essay-01", "essay") == "essay第1题"
+
+
+def test_beside_its_section_an_item_is_only_its_number_or_its_id():
+    from scoreboard.items import item_in_section
+
+    assert item_in_section("short-04", "short") == "第4题"
+    assert item_in_section("short-04", "short", "en") == "Q4"
+    assert item_in_section("Q-17", "short") == "Q-17"

@@ -12,7 +12,7 @@ from textual_plotext import PlotextPlot
 
 from scoreboard.events import fmt_points
 from scoreboard.explain import explain_contestant
-from scoreboard.items import item_number
+from scoreboard.items import item_in_section
 
 from ..columns import Col
 from ..tablesync import FitTable, TableSync
@@ -70,9 +70,7 @@ class DetailScreen(ConsoleScreen):
             history = " → ".join(fmt_points(x) for x in marks)
             if len(marks) > 1:
                 history += m("regraded", n=len(marks) - 1)
-            n = item_number(item, section)  # 第4题 beside its section, as people say it; any other id as it is
-            shown = item if n is None else (f"Q{n}" if lang == "en" else f"第{n}题")
-            rows.append((shown, labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
+            rows.append((item_in_section(item, section, lang), labels.get(section, section), fmt_points(marks[-1]), fmt_points(mx), history))
             keys.append(item)
         self.sync.sync(keys, rows)
         cert = rep.certainty() if applies(rep.rules) else None  # with a paper: one line per award (✔ … ✘)
