@@ -130,3 +130,12 @@ async def test_the_desks_help_is_in_english_with_the_switch(west):
         text = screen_text(app)
         assert "The scorer's desk: keys" in text and "asks whether this is a" in text
         assert "按键" not in text and "更正" not in text  # (the judge is called 记分员: names stay as typed)
+
+
+async def test_escape_with_nothing_focused_leaves_the_desk_for_the_ranking(west):
+    app, _src = desk(west)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, on(app, "DeskScreen"))
+        assert app.screen.focused is None
+        await pilot.press("escape")
+        await wait_until(pilot, on(app, "RankingScreen"))

@@ -43,4 +43,4 @@ def test_the_desks_own_help(snap_compare):
 
 def test_the_desk_at_80x24_keeps_its_entry_keys_help_and_quit(snap_compare):
     """On a small terminal the footer gives up the rarer keys first: y/n/m/u, ? 帮助 and q 退出 stay."""
-    assert snap_compare(desk(), terminal_size=(80, 24), run_before=after("escape", screen="DeskScreen"))
+    assert snap_compare(desk(), terminal_size=(80, 24), run_before=after(screen="DeskScreen"))

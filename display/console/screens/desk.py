@@ -275,11 +275,11 @@ class DeskScreen(DeskEntries, DeskTables, ConsoleScreen):
         if rnd is not None and rnd.kind == "panel":
             self.query_one("#mark", Input).focus()
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
         if self.focused is not None:
             self.set_focus(None)
         else:
-            self.app.run_action("mode('ranking')")
+            await self.app.run_action("mode('ranking')")
 
     # --- its own keys: the line under the desk and its help (`?`) ---------------------------------
     def keys(self, *actions: str) -> str:
