@@ -104,7 +104,7 @@ def progress_json(board, prog, cert, settled_ev) -> dict:
                          "judges": ac.judges} for aid, ac in cert.awards.items()},
         "settled": cert.settled,
         "settled_at": None if settled_ev is None else {"event_id": settled_ev.id, "at": settled_ev.at},
-        "open": cert.open,
+        "open": dict(cert.open),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import weakref
 
 from .award_cache import AwardCache
+from .bounds import BoundsCache
 from .awards import with_lock
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
@@ -58,11 +59,12 @@ class Board:
         self.paper_caps: list[dict[int, int] | None] = [s.paper.caps if s.paper else None for s in rules.sections]
         self.paper_on = any(c is not None for c in self.paper_caps)
         self.paper_used: dict[str, dict[tuple[int, int], int]] = {}
-        self.graded_max: dict[str, list[int]] = {}
+        self.graded_max: dict[str, tuple[int, ...]] = {}
         self.hall_of: dict[str, str] = {}  # exam_no -> the hall whose records came for them last (progress)
         self.epoch = 0  # events other than marks and hand-ins folded so far (what a reader's cache cannot follow)
         self.award_cache = AwardCache()  # the award walks, given again only where a change reaches them
         self.index: OrderIndex | None = None  # the standings' order, kept up to date (scoreboard/index.py)
+        self.bounds_cache = BoundsCache()  # each contestant's best and worst key (scoreboard/bounds.py)
         # standings views someone may still read (scoreboard/view.py), weakly: plain references without a
         # callback, so that nothing runs when one is dropped (a Ctrl-C there would be lost)
         self._views: list[weakref.ref] = []
@@ -93,9 +95,11 @@ class Board:
         used = self.paper_used.get(who)
         if used is None:
             used = self.paper_used[who] = {}
-            self.graded_max[who] = [0] * len(self.paper_caps)
         used[(idx, worth)] = used.get((idx, worth), 0) + 1
-        self.graded_max[who][idx] += worth
+        # a new tuple, never one changed in place: the certainty's bounds (scoreboard/bounds.py) keep the
+        # tuples of their moment
+        done = self.graded_max.get(who) or (0,) * len(self.paper_caps)
+        self.graded_max[who] = done[:idx] + (done[idx] + worth,) + done[idx + 1:]
 
     def admit(self, rec: dict, ev_id: int, at: float, source: str) -> Event | None:
         """The ingest's fast path: a result that passes every check of `check()` is folded as event

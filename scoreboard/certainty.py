@@ -1,10 +1,10 @@
 """Certainty: who holds an award whatever the marks still to come, who can still get it, who cannot.
 
 With every section's paper known (scoreboard/paper.py), each contestant's combined tie-break key is
-bounded: at best every ungraded item gets full marks (and an unfinished contestant uses no time), at
-worst every one gets 0 (and the most time). A *completion* is any way the ungraded items (each between
-0 and its worth) and the missing hand-in times could turn out. For each award of the rules each
-contestant (or team, for team awards) is
+bounded (scoreboard/bounds.py): at best every ungraded item gets full marks (and an unfinished contestant
+uses no time), at worst every one gets 0 (and the most time). A *completion* is any way the ungraded items
+(each between 0 and its worth) and the missing hand-in times could turn out. For each award of the rules
+each contestant (or team, for team awards) is
 
 * **certain**: holds the award in every completion;
 * **out**: holds it in none;
@@ -17,37 +17,84 @@ How: the award engine's walk (scoreboard/award_engine.py) is followed with inter
 For a contestant x and an award of N places, U(x) counts the other candidates who could end at least as
 high as x (their best key reaches x's worst), and L(x) those who certainly end above x (their worst key
 is better than x's best) and are certainly candidates. U(x) < N makes x certain, L(x) >= N makes x out.
-Both counts are exact for a plain top-N (each pair's extremes can happen at once, since contestants'
-items are independent), so those awards are exact. An award that skips the holders of an earlier one
-(依次顺延) counts anyone who might hold the earlier award as a possible rival and never as a certain one,
-so its answer is conservative: it may say "possible" where a full enumeration would say certain or out,
-never the reverse. tests/test_certainty.py proves both against a brute-force enumeration.
+Both are thresholds on the sorted bounds of the scope (scoreboard/certainty_scope.py): x is certain when
+its worst key is better than the (N+1)-th best key among the possible candidates, out when its best key is
+worse than the N-th worst key among the certain ones; so each award costs a few bisections and a walk over
+those near its cut-off, never the whole field. Both counts are exact for a plain top-N (each pair's
+extremes can happen at once, since contestants' items are independent), so those awards are exact. An
+award that skips the holders of an earlier one (依次顺延) counts anyone who might hold the earlier award as
+a possible rival and never as a certain one, so its answer is conservative: it may say "possible" where a
+full enumeration would say certain or out, never the reverse. tests/test_certainty.py proves both against
+a brute-force enumeration, and that the thresholds give what a contestant-by-contestant walk gives.
+
+What is rarely read is made when read: the out lists (most of the field), the reasons behind each
+verdict (`detail`, for `explain` and the console) and the ungraded items that still matter (`open`). They
+read the bounds' snapshot of the moment, which never changes, so a later mark cannot alter them.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from .standings import NOT_FINISHED_KEY, OFFSET, WIDTH, _plan, team_score
-
-YES, MAYBE, NO = 2, 1, 0  # is x a candidate of the award's walk (in every completion, in some, in none)
+from .bounds import Bounds, bounds as current_bounds
+from .certainty_scope import MAYBE, NO, YES, Scope, Standing, TeamScope
 
 
 class _Unsettled(Exception):
-    """Raised by a walk asked only whether the list is settled, at the first contestant left possible."""
+    """Raised by a walk asked only whether the list is settled, at the first award left open."""
 
 
-@dataclass
-class Standing:
-    """Why a contestant (or team) is where they are for one award: the counts behind the verdict."""
+class Later(Sequence):
+    """A list made when first read (the out of an award: most of the field, seldom read)."""
 
-    verdict: str  # certain | possible | out
-    places: int  # the award's places (in the contestant's group, for a per-group award)
-    rivals: int = 0  # U: others who could end at least as high
-    ahead: int = 0  # L: others certainly ahead (and certainly candidates)
-    because: str = ""  # "", void, held:<award id>, pool, displaced, assigned, locked, settled
+    def __init__(self, make: Callable[[], list[str]]):
+        self._make, self._items = make, None
+
+    def _list(self) -> list[str]:
+        if self._items is None:
+            self._items, self._make = self._make(), None
+        return self._items
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+    def __getitem__(self, i):
+        return self._list()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+
+class Details(Mapping):
+    """(award id, recipient) -> Standing, each made when read from its award's scopes."""
+
+    def __init__(self):
+        self.finders: dict[str, Callable[[str], Standing | None]] = {}
+        self.scopes: dict[str, Callable[[], Sequence[str]]] = {}
+
+    def __getitem__(self, key) -> Standing:
+        aid, x = key
+        find = self.finders.get(aid)
+        s = find(x) if find is not None else None
+        if s is None:
+            raise KeyError(key)
+        return s
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for aid, scope in self.scopes.items():
+            for x in scope():
+                yield aid, x
+
+    def __len__(self) -> int:
+        return sum(len(scope()) for scope in self.scopes.values())
 
 
 @dataclass
@@ -56,7 +103,7 @@ class AwardCertainty:
     scope: str  # individual | team
     certain: list[str] = field(default_factory=list)
     possible: list[str] = field(default_factory=list)
-    out: list[str] = field(default_factory=list)
+    out: Sequence[str] = field(default_factory=list)
     exact: bool = True
     places: int = 0  # all places of the award (summed over groups); 0: no fixed number (judges' awards)
     judges: bool = False  # given by the judges, not by the marks: never "settled" by marking, never counted in it
@@ -72,8 +119,8 @@ class Certainty:
     why: str = ""  # in English; `why_zh` in Chinese
     why_zh: str = ""
     awards: dict[str, AwardCertainty] = field(default_factory=dict)
-    detail: dict[tuple[str, str], Standing] = field(default_factory=dict)  # (award id, recipient) -> why
-    open: dict[str, list[str]] = field(default_factory=dict)  # exam_no -> sections whose ungraded items matter
+    detail: Mapping[tuple[str, str], Standing] = field(default_factory=dict)  # (award id, recipient) -> why
+    open: Mapping[str, list[str]] = field(default_factory=dict)  # exam_no -> sections whose ungraded items matter
 
     @property
     def settled(self) -> bool:
@@ -82,229 +129,196 @@ class Certainty:
 
     def of(self, recipient: str) -> dict[str, str]:
         """Award id -> verdict, for one contestant or team."""
-        return {aid: s.verdict for (aid, rid), s in self.detail.items() if rid == recipient}
+        if not self.awards:
+            return {aid: s.verdict for (aid, rid), s in self.detail.items() if rid == recipient}
+        found = ((aid, self.detail.get((aid, recipient))) for aid in self.awards)
+        return {aid: s.verdict for aid, s in found if s is not None}
 
 
-# --- bounds ---------------------------------------------------------------------------------------------------
-def remaining_points(board) -> dict[str, list[int]]:
-    """Per contestant with anything left to grade, per section, the points (hundredths) still to come."""
-    totals = [s.paper.total for s in board.rules.sections]
-    done = board.graded_max
-    out = {}
-    for e in board.contestants:
-        d = done.get(e)
-        rem = totals if d is None else [t - g for t, g in zip(totals, d)]
-        if any(rem):
-            out[e] = rem
-    return out
+class LaterMap(Mapping):
+    """A dict made when first read (`Certainty.open`)."""
+
+    def __init__(self, make: Callable[[], dict]):
+        self._make, self._items = make, None
+
+    def _dict(self) -> dict:
+        if self._items is None:
+            self._items, self._make = self._make(), None
+        return self._items
+
+    def __getitem__(self, key):
+        return self._dict()[key]
+
+    def __iter__(self):
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        return len(self._dict())
 
 
-def key_bounds(board, rem: dict[str, list[int]]) -> dict[str, tuple[int, int]]:
-    """Each contestant's (best, worst) combined key over all completions (lower is better), in the encoding
-    of scoreboard.standings.combined_keys: every component at its own best (worst) at once, which the whole
-    paper at full marks (at 0) realises for the marks; an unfinished contestant's time goes from 0 to the
-    end. The graded count of a completion is the whole paper. A contestant with nothing left to come keeps
-    the key the standings have."""
-    plan = _plan(board, board.rules.tiebreak)
-    timed = any(kind == 2 for kind, _i, _d in plan)
-    top = WIDTH - 1
-    items = sum(s.paper.items for s in board.rules.sections)
-    keys = board.sort_keys()
-    zero = [0] * len(board.rules.sections)
-    out = {}
-    for e in board.contestants:
-        r = rem.get(e)
-        if r is None and (not timed or e in board.time_used):
-            out[e] = (keys[e], keys[e])
-            continue
-        rem_e = r or zero
-        secs = board.sections[e]
-        total = board.totals[e]
-        best = worst = 0
-        for kind, idx, desc in plan:
-            if kind == 0:
-                lo, hi = total + OFFSET, total + sum(rem_e) + OFFSET
-            elif kind == 1:
-                lo, hi = secs[idx] + OFFSET, secs[idx] + rem_e[idx] + OFFSET
-            elif kind == 2:
-                t = board.time_used.get(e)
-                lo, hi = (0, NOT_FINISHED_KEY) if t is None else (round(t * 100),) * 2
-            else:
-                lo = hi = items + OFFSET
-            good, bad = (top - hi, top - lo) if desc else (lo, hi)
-            best, worst = best * WIDTH + good, worst * WIDTH + bad
-        out[e] = (best, worst)
-    return out
-
-
-def team_bounds(board, st, bounds_total: dict[str, tuple[int, int]]) -> dict[str, tuple[Fraction, Fraction]]:
-    """Each team's (lowest, highest) team score over all completions: the formula is monotone in every
-    member's total; in a completion every member not voided is present."""
-    rules = board.rules
-    out = {}
-    for t in st.teams:
-        members = [st.by_exam[m] for m in t.members]
-        live = [m for m in members if not m.status]
-        scores = []
-        for which in (0, 1):
-            totals = sorted((bounds_total[m.exam_no][which] for m in live), reverse=True)
-            totals += [0] * (len(members) - len(live))
-            scores.append(team_score(rules, totals, len(live)))
-        out[t.name] = (scores[0], scores[1])
-    return out
-
-
-def total_bounds(board, rem: dict[str, list[int]]) -> dict[str, tuple[int, int]]:
-    return {e: (t, t + sum(rem[e]) if e in rem else t) for e, t in board.totals.items()}
-
-
-# --- the walk with intervals ----------------------------------------------------------------------------------
-class _Counter:
-    """U and L for one scope: bisect over the candidates' best and worst keys."""
-
-    def __init__(self, ids, bounds, cand):
-        self.bests = sorted(bounds[j][0] for j in ids if cand[j] != NO)
-        self.worsts = sorted(bounds[j][1] for j in ids if cand[j] == YES)
-        self.bounds, self.cand = bounds, cand
-
-    def rivals(self, x) -> int:
-        """Others, possibly candidates, who could end at least as high as x."""
-        best, worst = self.bounds[x]
-        n = bisect_right(self.bests, worst)
-        return n - 1 if self.cand[x] != NO else n
-
-    def ahead(self, x) -> int:
-        """Others, certainly candidates, who certainly end above x."""
-        return bisect_left(self.worsts, self.bounds[x][0])
-
-    def strictly_above_possible(self, x) -> int:
-        """Others, possibly candidates, who could end strictly above x (a displaced holder is reached unless
-        the places fill before them)."""
-        n = bisect_left(self.bests, self.bounds[x][1])
-        return n
-
-
+# --- the walk --------------------------------------------------------------------------------------------------
 class _Walker:
-    def __init__(self, board, st, bounds, tbounds, settled_only: bool = False):
+    def __init__(self, board, st, snap: Bounds, settled_only: bool = False):
         self.settled_only = settled_only
-        self.board, self.st, self.rules = board, st, board.rules
-        self.bounds, self.tbounds = bounds, tbounds  # individual keys; teams as (-high, -low) keys below
-        self.tkeys = {t: (-hi, -lo) for t, (lo, hi) in tbounds.items()}
-        self.cert_held: dict[str, set[str]] = {}
-        self.poss_held: dict[str, set[str]] = {}
+        self.board, self.st, self.rules, self.snap = board, st, board.rules, snap
+        specs = self.rules.awards + self.rules.advancement
+        self.excluded = {aid for spec in specs for aid in spec.exclude}  # awards whose holders a later one skips
+        self.cert_held: dict[str, set[str]] = {}  # recipient -> excluded awards certain
+        self.poss_held: dict[str, set[str]] = {}  # recipient -> excluded awards certain or possible
+        self.holders: dict[str, set[str]] = {}  # excluded award -> its recipients certain or possible
         self.displaced: dict[str, dict[str, tuple[bool, bool, bool]]] = {}  # target -> x -> (certain, possible, within)
-        self.result = Certainty(True)
+        self.result = Certainty(True, detail=Details())
+        self.team_scope: TeamScope | None = None
 
     def run(self, specs) -> None:
         for spec in specs:
             ac = self._award(spec)
             self.result.awards[spec.id] = ac
-            for rid in ac.certain:
-                self.cert_held.setdefault(rid, set()).add(spec.id)
-            for rid in ac.certain + ac.possible:
-                self.poss_held.setdefault(rid, set()).add(spec.id)
+            if self.settled_only and ac.possible and not ac.judges:
+                raise _Unsettled
+            if spec.id in self.excluded:
+                for rid in ac.certain:
+                    self.cert_held.setdefault(rid, set()).add(spec.id)
+                held = self.holders[spec.id] = set(ac.certain) | set(ac.possible)
+                for rid in held:
+                    self.poss_held.setdefault(rid, set()).add(spec.id)
 
     def _award(self, spec) -> AwardCertainty:
         if spec.kind == "judge":
             return self._judge(spec)
-        team = spec.kind == "team"
-        ac = AwardCertainty(spec.id, "team" if team else "individual",
-                            exact=not spec.exclude and not self.displaced.get(spec.id))
+        if spec.kind == "team":
+            return self._team(spec)
         waiting = self.displaced.get(spec.id, {})
-        if team:
-            scopes = [(None, [t.name for t in self.st.teams], spec.count)]
-            keys = self.tkeys
-        elif spec.kind == "top":
-            scopes = [(None, [r.exam_no for r in self.st.rows], spec.count)]
-            keys = self.bounds
-        else:
-            scopes = [(g, [r.exam_no for r in self.st.groups.get(g, [])], spec.count_for(g))
-                      for g in self.rules.groups]
-            keys = self.bounds
-        for group, ids, count in scopes:
+        ac = AwardCertainty(spec.id, "individual", exact=not spec.exclude and not waiting)
+        snap, contestants = self.snap, self.board.contestants
+        groups = [None] if spec.kind == "top" else list(self.rules.groups)
+        scopes: dict[str | None, Scope] = {}
+        odd = self._odd(spec, waiting, spec.kind != "top")
+        for g in groups:
+            count = spec.count if g is None else spec.count_for(g)
             ac.places += count
-            cand, because = {}, {}
-            for x in ids:
-                cand[x], because[x] = self._candidate(spec, x, team, waiting)
-            counter = _Counter(ids, keys, cand)
-            if spec.substitute and not team:
-                self._displace(spec, ids, counter, count)
-            for x in ids:
-                self._judge_one(ac, spec, x, cand[x], because[x], counter, count, waiting)
+            sc = scopes[g] = Scope(snap, g, count, odd.get(g, {}),
+                                   {x: w for x, w in waiting.items() if g is None or contestants[x].group == g})
+            if spec.substitute:
+                self._displace(spec, sc)
+            certain, possible = sc.verdicts()
+            ac.certain += certain
+            ac.possible += possible
+        keep = set(ac.certain) | set(ac.possible)
+        members = (lambda g: snap.order) if spec.kind == "top" else (lambda g: snap.members.get(g, ()))
+        ac.out = Later(lambda: [x for g in groups for x in snap.ordered(members(g)) if x not in keep])
+        group_of = (lambda x: None) if spec.kind == "top" else (lambda x: contestants[x].group)
+
+        def find(x: str) -> Standing | None:
+            sc = scopes.get(group_of(x)) if x in snap.place else None
+            return sc.standing(x) if sc is not None else None
+
+        self._record(spec.id, find, lambda: [x for g in groups for x in snap.ordered(members(g))])
         return ac
 
-    def _candidate(self, spec, x, team: bool, waiting) -> tuple[int, str]:
-        if team:
-            t = self.rules.team(x)
-            if spec.only_teams_with and not (t and getattr(t, spec.only_teams_with, False)):
-                return NO, "pool"
-            row = self.st.by_team[x]
-            if all(self.st.by_exam[m].status for m in row.members):
-                return NO, "void"
-        else:
-            if self.st.by_exam[x].status:
-                return NO, "void"
-            if spec.substitute and spec.substitute.flag in self.st.flags.get(x, ()):
-                return NO, f"displaced:{spec.substitute.award}"
+    def _record(self, aid: str, find, scope) -> None:
+        self.result.detail.finders[aid] = find
+        self.result.detail.scopes[aid] = scope
+
+    def _odd(self, spec, waiting, by_group: bool) -> dict[str | None, dict[str, tuple[int, str]]]:
+        """Per scope (None: the field; else each award group), the ranked who are not plainly candidates of
+        the award: exam -> (NO or MAYBE, why)."""
+        universe = set(waiting)
+        if spec.substitute:
+            flag = spec.substitute.flag
+            universe.update(x for x, flags in self.st.flags.items() if flag in flags)
+        for aid in spec.exclude:
+            universe |= self.holders.get(aid, set())
+        contestants, snap = self.board.contestants, self.snap
+        out: dict[str | None, dict[str, tuple[int, str]]] = {}
+        for x in universe:
+            if x in snap.void or x not in snap.place:
+                continue
+            cand = self._candidate(spec, x, waiting)
+            if cand[0] != YES:
+                out.setdefault(contestants[x].group if by_group else None, {})[x] = cand
+        return out
+
+    def _candidate(self, spec, x, waiting) -> tuple[int, str]:
+        """Whether x is a candidate of the award's walk in every completion (YES), in some (MAYBE), in none
+        (NO), and why not."""
+        if spec.substitute and spec.substitute.flag in self.st.flags.get(x, ()):
+            return NO, f"displaced:{spec.substitute.award}"
         held = self.cert_held.get(x, set()) & set(spec.exclude)
         if held:
             return NO, f"held:{sorted(held)[0]}"
         maybe = self.poss_held.get(x, set()) & set(spec.exclude)
         w = waiting.get(x)
         if w is not None and not w[2]:  # displaced on top of the count: skipped by the walk when displaced
-            if w[0]:
-                return NO, "on_top"
-            return MAYBE, "on_top"
+            return (NO if w[0] else MAYBE), "on_top"
         if maybe:
             return MAYBE, f"held:{sorted(maybe)[0]}"
         return YES, ""
 
-    def _displace(self, spec, ids, counter: _Counter, count: int) -> None:
+    def _displace(self, spec, sc: Scope) -> None:
         """Holders of the substitute flag whom this award's walk reaches go to `spec.substitute.award`."""
         sub = spec.substitute
         target = self.displaced.setdefault(sub.award, {})
-        for x in ids:
-            if sub.flag not in self.st.flags.get(x, ()) or self.st.by_exam[x].status:
+        for x, flags in self.st.flags.items():
+            if sub.flag not in flags or x in self.snap.void or not sc.holds_scope(x, self.board):
                 continue
-            certain = counter.strictly_above_possible(x) < count
-            possible = counter.ahead(x) < count
+            certain = sc.above(x) < sc.count
+            possible = sc.ahead(x) < sc.count
             if possible:
                 target[x] = (certain, possible, sub.within_count)
 
-    def _judge_one(self, ac, spec, x, cand, because, counter, count, waiting) -> None:
-        w = waiting.get(x)
-        rivals, ahead = counter.rivals(x), counter.ahead(x)
-        if cand == YES and rivals <= count - 1:
-            verdict = "certain"
-        elif w is not None and w[0]:
-            verdict, because = "certain", "displaced"
-        elif (cand == NO or ahead >= count) and w is None:
-            verdict = "out"
-        else:
-            verdict = "possible"
-            if self.settled_only:
-                raise _Unsettled
-        getattr(ac, verdict).append(x)
-        self.result.detail[(spec.id, x)] = Standing(verdict, count, rivals, ahead, because)
+    def _team(self, spec) -> AwardCertainty:
+        if self.team_scope is None:
+            self.team_scope = TeamScope(self.board, self.st, self.snap)
+        ts = self.team_scope
+        ac = AwardCertainty(spec.id, "team", exact=not spec.exclude, places=spec.count)
+        cand = {x: self._team_candidate(spec, x, ts) for x in ts.names}
+        verdicts = ts.verdicts(cand, spec.count)
+        for x in ts.names:
+            getattr(ac, verdicts[x].verdict).append(x)
+        self._record(spec.id, verdicts.get, lambda: ts.names)
+        return ac
+
+    def _team_candidate(self, spec, x, ts: TeamScope) -> tuple[int, str]:
+        t = self.rules.team(x)
+        if spec.only_teams_with and not (t and getattr(t, spec.only_teams_with, False)):
+            return NO, "pool"
+        if ts.all_void(x):
+            return NO, "void"
+        held = self.cert_held.get(x, set()) & set(spec.exclude)
+        if held:
+            return NO, f"held:{sorted(held)[0]}"
+        maybe = self.poss_held.get(x, set()) & set(spec.exclude)
+        if maybe:
+            return MAYBE, f"held:{sorted(maybe)[0]}"
+        return YES, ""
 
     def _judge(self, spec) -> AwardCertainty:
         """An award the judges give: its holders are certain, anyone else in its scope possible until the lock."""
         team = spec.scope == "team"
         ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True, judges=True)
         given = {r for (aid, r) in self.board.control.assigned if aid == spec.id}
-        scope = [t.name for t in self.st.teams] if team else [r.exam_no for r in self.st.rows]
-        for x in scope:
-            void = not team and self.st.by_exam[x].status
-            verdict = "certain" if x in given else ("out" if void else "possible")
-            getattr(ac, verdict).append(x)
-            self.result.detail[(spec.id, x)] = Standing(verdict, 0, because="assigned" if x in given else
-                                                        ("void" if void else ""))
+        snap = self.snap
+        scope = [t.name for t in self.st.teams] if team else snap.ordered(snap.order)
+        void = set() if team else snap.void
+
+        def find(x: str) -> Standing | None:
+            if x not in (set(scope) if team else snap.place):
+                return None
+            if x in given:
+                return Standing("certain", 0, because="assigned")
+            return Standing("out", 0, because="void") if x in void else Standing("possible", 0)
+
+        ac.certain = [x for x in scope if x in given]
+        ac.out = [x for x in scope if x in void and x not in given]
+        ac.possible = [x for x in scope if x not in given and x not in void]
+        self._record(spec.id, find, lambda: scope)
         return ac
 
 
 # --- the whole list --------------------------------------------------------------------------------------------
 def is_settled(board) -> bool:
-    """`compute_certainty(board).settled`, stopping at the first contestant left possible."""
+    """`compute_certainty(board).settled`, stopping at the first award left open."""
     try:
         return compute_certainty(board, settled_only=True).settled
     except _Unsettled:
@@ -322,49 +336,67 @@ def compute_certainty(board, settled_only: bool = False) -> Certainty:
         return Certainty(False, "no paper declared for " + ", ".join(s.id for s in missing),
                          "以下题型未声明试卷：" + "、".join(s.label for s in missing))
     st = board.standings()
-    rem = remaining_points(board)
-    bounds = key_bounds(board, rem)
-    fixed = all(bounds[r.exam_no][0] == bounds[r.exam_no][1] for r in st.rows if not r.status)
-    if board.control.locked or fixed:
-        return _as_listed(board, st, board.awards(), "locked" if board.control.locked else "settled")
-    tbounds = team_bounds(board, st, total_bounds(board, rem))
-    walker = _Walker(board, st, bounds, tbounds, settled_only)
+    snap = current_bounds(board)
+    if board.control.locked or not snap.unsettled:
+        return _as_listed(board, st, snap, board.awards(), "locked" if board.control.locked else "settled")
+    walker = _Walker(board, st, snap, settled_only)
     walker.run(rules.awards + rules.advancement)
     result = walker.result
-    result.open = _open_items(board, st, result, bounds, rem)
+    awards = result.awards  # (not the result itself: no cycle, nor the standings, which a change would detach)
+    result.open = LaterMap(lambda: _open_items(board, awards, snap))
     return result
 
 
-def _as_listed(board, st, aw, because: str) -> Certainty:
+def _as_listed(board, st, snap: Bounds, aw, because: str) -> Certainty:
     """Nothing left to mark (or the list locked): the award list is the answer; a pending tie's members are
     possible until the judges settle it."""
-    result = Certainty(True)
+    result = Certainty(True, detail=Details())
     rules = board.rules
     pending = {(t.award_id, rid) for t in aw.ties for rid in t.tied}
+    everyone = snap.ordered(snap.order)
+    teams = [t.name for t in st.teams]
     for spec in rules.awards + rules.advancement:
         team = spec.kind == "team" or (spec.kind == "judge" and spec.scope == "team")
-        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True, judges=spec.kind == "judge")
+        judges = spec.kind == "judge"
+        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=True, judges=judges)
         holders = {a.recipient for a in aw.by_award(spec.id)}
-        scope = [t.name for t in st.teams] if team else [r.exam_no for r in st.rows]
-        for x in scope:
-            verdict = "certain" if x in holders else ("possible" if (spec.id, x) in pending else "out")
-            if spec.kind == "judge" and verdict == "out" and not aw.locked and not (not team and st.by_exam[x].status):
-                verdict = "possible"  # the judges may still give it
-            getattr(ac, verdict).append(x)
-            result.detail[(spec.id, x)] = Standing(verdict, spec.count, because=because)
+        scope = teams if team else everyone
+        members = set(teams) if team else snap.place
+
+        def verdict(x, spec=spec, holders=holders, team=team, judges=judges) -> str:
+            v = "certain" if x in holders else ("possible" if (spec.id, x) in pending else "out")
+            if judges and v == "out" and not aw.locked and not (not team and x in snap.void):
+                v = "possible"  # the judges may still give it
+            return v
+
+        def find(x, verdict=verdict, members=members, count=spec.count) -> Standing | None:
+            return Standing(verdict(x), count, because=because) if x in members else None
+
+        ac.certain = [x for x in scope if x in holders]
+        ac.possible = [x for x in scope if x not in holders and verdict(x) == "possible"]
+        if judges and not aw.locked:
+            ac.out = [x for x in scope if verdict(x) == "out"]
+        else:
+            keep = holders | set(ac.possible)
+            ac.out = Later(lambda scope=scope, keep=keep: [x for x in scope if x not in keep])
         ac.places = spec.count * (len(rules.groups) if spec.kind == "group_top" else 1)
         result.awards[spec.id] = ac
+        result.detail.finders[spec.id] = find
+        result.detail.scopes[spec.id] = lambda scope=scope: scope
     return result
 
 
-def _open_items(board, st, result: Certainty, bounds, rem_all) -> dict[str, list[str]]:
+def _open_items(board, awards: dict[str, AwardCertainty], snap: Bounds) -> dict[str, list[str]]:
     """Contestants whose ungraded items could still change a verdict, with those sections: anyone possible
     for an award, and anyone with points to come whose range meets a possible contestant's range."""
-    possible = {rid for ac in result.awards.values() if ac.scope == "individual" for rid in ac.possible}
-    team_possible = {rid for ac in result.awards.values() if ac.scope == "team" for rid in ac.possible}
-    for t in team_possible:
-        possible.update(m for m in st.by_team[t].members if not st.by_exam[m].status)
-    spans = sorted(bounds[x] for x in possible)
+    from bisect import bisect_right
+
+    possible = {rid for ac in awards.values() if ac.scope == "individual" for rid in ac.possible}
+    team_possible = {rid for ac in awards.values() if ac.scope == "team" for rid in ac.possible}
+    if team_possible:
+        team_of = board.index.team_of
+        possible.update(e for e in snap.order if team_of[e] in team_possible and e not in snap.void)
+    spans = sorted(snap.of(x) for x in possible if x in snap.place)
     merged: list[list[int]] = []
     for lo, hi in spans:
         if merged and lo <= merged[-1][1]:
@@ -372,16 +404,13 @@ def _open_items(board, st, result: Certainty, bounds, rem_all) -> dict[str, list
         else:
             merged.append([lo, hi])
     starts = [m[0] for m in merged]
+    papers = [(s.id, s.paper.total) for s in board.rules.sections]
     out = {}
-    sections = board.rules.section_ids
-    for r in st.rows:
-        if r.status:
-            continue
-        rem = rem_all.get(r.exam_no)
-        if rem is None:
-            continue
-        lo, hi = bounds[r.exam_no]
-        i = bisect_right(starts, hi) - 1
-        if r.exam_no in possible or (i >= 0 and merged[i][1] >= lo):
-            out[r.exam_no] = [sid for sid, left in zip(sections, rem) if left]
+    best, worst, left, done = snap.best, snap.worst, snap.left, snap.done
+    for x in snap.ordered([e for e in snap.order if e not in snap.void and left[snap.place[e]]]):
+        i = snap.place[x]
+        j = bisect_right(starts, worst[i]) - 1
+        if x in possible or (j >= 0 and merged[j][1] >= best[i]):
+            d = done[i]
+            out[x] = [sid for s, (sid, total) in enumerate(papers) if d is None or d[s] < total]
     return out

@@ -43,10 +43,11 @@ def certainty_lines(rules, cert: Certainty, recipient: str, lang: str = "zh", te
         return ["…\u00a0" + words("unknown", lang, why=cert.why if lang == "en" else cert.why_zh)]
     unit = ("支代表队" if team else "人") if lang == "zh" else ""
     out = []
-    for (aid, rid), s in cert.detail.items():
-        if rid != recipient:
+    for spec in rules.awards + rules.advancement:
+        aid = spec.id
+        s = cert.detail.get((aid, recipient))
+        if s is None:
             continue
-        spec = rules.award(aid)
         award = spec.label if lang == "zh" else (spec.label_en or spec.label)
         params = {"award": award, "rivals": s.rivals, "ahead": s.ahead, "places": s.places, "unit": unit}
         if s.because in ("locked", "settled"):

@@ -128,7 +128,7 @@ def awards_json(board, lang: str = "zh", public: bool = False, certainty=None) -
         if not certainty.known:
             out["certainty_note"] = words("unknown", lang, why=certainty.why if lang == "en" else certainty.why_zh)
         out["settled"] = certainty.settled
-        out["open"] = certainty.open
+        out["open"] = dict(certainty.open)
     return out
 
 
