@@ -5,7 +5,7 @@ rose for the last time (`scoreboard.certain_since`: "第3–4个名额" became c
 moment the award was settled (nobody left possible for it), or that it was not by the end of the log; the
 status line says since when the whole list is settled. Enter on a row goes to that moment.
 
-The computation reads the whole day and costs a certainty computation per moment it looks at (about 40 ms
+The computation reads the whole day and costs a certainty computation per moment it looks at (a few ms
 each at national scale, a few hundred of them): it runs once, in a thread worker on a timeline of its own,
 with 计算中…… and the count of moments looked at until it is done, after the screen's award-change scan. Without a declared paper it says why
 nothing can be computed.
