@@ -8,62 +8,16 @@ the plain reading of the rules: for every award and every contestant, count the 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from fractions import Fraction
 
+# the walk's answer comes in the product's own types: only the way to it differs
+from scoreboard.certainty import AwardCertainty, Certainty
+from scoreboard.certainty_scope import MAYBE, NO, YES, Standing
 from scoreboard.standings import NOT_FINISHED_KEY, OFFSET, WIDTH, _plan, team_score
-
-YES, MAYBE, NO = 2, 1, 0  # is x a candidate of the award's walk (in every completion, in some, in none)
 
 
 class _Unsettled(Exception):
     """Raised by a walk asked only whether the list is settled, at the first contestant left possible."""
-
-
-@dataclass
-class Standing:
-    """Why a contestant (or team) is where they are for one award: the counts behind the verdict."""
-
-    verdict: str  # certain | possible | out
-    places: int  # the award's places (in the contestant's group, for a per-group award)
-    rivals: int = 0  # U: others who could end at least as high
-    ahead: int = 0  # L: others certainly ahead (and certainly candidates)
-    because: str = ""  # "", void, held:<award id>, pool, displaced, assigned, locked, settled
-
-
-@dataclass
-class AwardCertainty:
-    award_id: str
-    scope: str  # individual | team
-    certain: list[str] = field(default_factory=list)
-    possible: list[str] = field(default_factory=list)
-    out: list[str] = field(default_factory=list)
-    exact: bool = True
-    places: int = 0  # all places of the award (summed over groups); 0: no fixed number (judges' awards)
-    judges: bool = False  # given by the judges, not by the marks: never "settled" by marking, never counted in it
-
-    @property
-    def settled(self) -> bool:
-        return not self.possible
-
-
-@dataclass
-class Certainty:
-    known: bool  # False: some section has no paper, nothing is computed (`why` says so)
-    why: str = ""  # in English; `why_zh` in Chinese
-    why_zh: str = ""
-    awards: dict[str, AwardCertainty] = field(default_factory=dict)
-    detail: dict[tuple[str, str], Standing] = field(default_factory=dict)  # (award id, recipient) -> why
-    open: dict[str, list[str]] = field(default_factory=dict)  # exam_no -> sections whose ungraded items matter
-
-    @property
-    def settled(self) -> bool:
-        """Every award the marks decide has nobody left possible (the judges' own awards aside)."""
-        return self.known and all(a.settled for a in self.awards.values() if not a.judges)
-
-    def of(self, recipient: str) -> dict[str, str]:
-        """Award id -> verdict, for one contestant or team."""
-        return {aid: s.verdict for (aid, rid), s in self.detail.items() if rid == recipient}
 
 
 # --- bounds ---------------------------------------------------------------------------------------------------
