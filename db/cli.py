@@ -45,7 +45,7 @@ def fail_cleanly(fn):
             return fn(*args, **kwargs)
         except (StoreError, RulesError, UserError) as exc:
             lang = kwargs.get("lang") or current_lang()
-            text = exc.text(lang) if isinstance(exc, StoreError) else str(exc)
+            text = exc.text(lang) if isinstance(exc, (StoreError, RulesError)) else str(exc)
             for line in text.splitlines():
                 click.echo(say("error", lang, line=line), err=True)
             sys.exit(2)
@@ -106,7 +106,7 @@ def init(db, preset, rules_file, roster, date, lang):
         try:
             rules = load_rules(Path(rules_file).read_text(encoding="utf-8"))
         except RulesError as exc:
-            raise RulesError(f"{rules_file}: {exc}") from None
+            raise exc.within(rules_file) from None
     contestants = load_roster(rules, roster)
     store = Store.create(db, rules, contestants, preset or "", date or "")
     store.close()

@@ -50,16 +50,16 @@ def parse_flags(raw: list, get, no_unknown, error) -> tuple[Flag, ...]:
     for i, f in enumerate(raw):
         where = f"flags[{i}]"
         if not isinstance(f, dict):
-            raise error(f"{where}: expected a table")
+            raise error.of("not_table", where=where)
         no_unknown(f, "flags", where)
         fid = get(f, "id", where, str)
         if not fid.isidentifier():
-            raise error(f"{where}.id: '{fid}' must be a plain name (letters, digits, _)")
+            raise error.of("flag_name", where=where, id=fid)
         label = get(f, "label", where, str, fid)
         out.append(Flag(fid, label, get(f, "label_en", where, str, fid), get(f, "column", where, str, label)))
     for key in ("id", "column"):
         values = [getattr(f, key) for f in out]
         dup = next((v for v in values if values.count(v) > 1), None)
         if dup is not None:
-            raise error(f"rules.flags: the {key} '{dup}' is used twice")
+            raise error.of("flag_twice", key=key, value=dup)
     return tuple(out)

@@ -57,37 +57,37 @@ def parse_paper(s: dict, where: str, error) -> Paper | None:
     """The paper a section's table declares (None: none). `error` is the rules' exception class."""
     has_short = "items" in s or "points" in s
     if has_short and "paper" in s:
-        raise error(f"{where}: give either items and points, or paper, not both")
+        raise error.of("paper_both", where=where)
     if has_short:
         if "items" not in s or "points" not in s:
-            raise error(f"{where}: items and points go together (for example items = 40, points = 1)")
+            raise error.of("paper_pair", where=where)
         raw = [{"items": s["items"], "points": s["points"]}]
         names = [where]
     elif "paper" in s:
         raw = s["paper"]
         if not isinstance(raw, list) or not raw:
-            raise error(f"{where}.paper: expected a list such as [{{ items = 2, points = 10 }}]")
+            raise error.of("paper_list", where=where)
         names = [f"{where}.paper[{i}]" for i in range(len(raw))]
     else:
         return None
     parts: dict[int, int] = {}
     for part, here in zip(raw, names):
         if not isinstance(part, dict) or set(part) != {"items", "points"}:
-            raise error(f"{here}: expected {{ items = N, points = P }}")
+            raise error.of("paper_part", where=here)
         n, p = part["items"], part["points"]
         if isinstance(n, bool) or not isinstance(n, int) or n <= 0:
-            raise error(f"{here}.items: expected a positive whole number, got {n!r}")
+            raise error.of("paper_items", where=here, value=repr(n))
         if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0 < p <= MAX_ITEM_POINTS:
-            raise error(f"{here}.points: expected a number above 0 and at most {MAX_ITEM_POINTS}, got {p!r}")
+            raise error.of("paper_points", where=here, max=MAX_ITEM_POINTS, value=repr(p))
         worth = round(p * SCALE)
         if abs(worth - p * SCALE) > 1e-6:
-            raise error(f"{here}.points: {p!r} is finer than a hundredth of a point")
+            raise error.of("paper_fine", where=here, value=repr(p))
         if worth in parts:
-            raise error(f"{here}.points: items worth {p:g} are already listed; give their number once")
+            raise error.of("paper_again", where=here, points=f"{p:g}")
         parts[worth] = n
     paper = Paper(tuple(sorted(((n, w) for w, n in parts.items()), key=lambda x: -x[1])))
     if paper.items > MAX_ITEMS:
-        raise error(f"{where}: {paper.items} items, more than a contestant may have ({MAX_ITEMS})")
+        raise error.of("paper_too_many", where=where, items=paper.items, max=MAX_ITEMS)
     return paper
 
 

@@ -17,6 +17,7 @@ from .flags import ALLOWED as FLAG_KEYS
 from .flags import Flag, parse_flags
 from .limits import MAX_ITEMS
 from .paper import Paper, parse_paper
+from .rules_words import kind_name, say
 
 TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
@@ -26,7 +27,25 @@ TIEBREAK_KEYS = ("total", "time_used", "graded")
 
 
 class RulesError(ValueError):
-    """A rules file that cannot be used; the message names the key."""
+    """A rules file that cannot be used; the message names the key.
+
+    `str()` is English (logs, the library); `text(lang)` is what a command prints (scoreboard/rules_words.py)."""
+
+    def __init__(self, message: str, zh: str = "", word: str = ""):
+        super().__init__(message)
+        self.zh = zh
+        self.word = word  # which of scoreboard/rules_words.py's messages
+
+    @classmethod
+    def of(cls, word: str, /, **params) -> "RulesError":
+        return cls(say(word, "en", **params), say(word, "zh", **params), word)
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
+
+    def within(self, place: str) -> "RulesError":
+        """The same problem, said to be in `place` (the rules file's name)."""
+        return RulesError(f"{place}: {self}", f"{place}：{self.zh}" if self.zh else "", self.word)
 
 
 @dataclass(frozen=True)
@@ -170,21 +189,14 @@ class Rules:
 def _get(table: dict, key: str, where: str, kind: type | tuple, default=...):
     if key not in table:
         if default is ...:
-            raise RulesError(f"{where}: missing key '{key}'")
+            raise RulesError.of("missing_key", where=where, key=key)
         return default
     value = table[key]
     if isinstance(value, bool) and kind in (int, (int, float)):
-        raise RulesError(f"{where}.{key}: expected {_kind_name(kind)}, got {value!r}")
+        raise RulesError.of("wrong_kind", where=where, key=key, kind=kind_name(kind), value=repr(value))
     if not isinstance(value, kind):
-        raise RulesError(f"{where}.{key}: expected {_kind_name(kind)}, got {value!r}")
+        raise RulesError.of("wrong_kind", where=where, key=key, kind=kind_name(kind), value=repr(value))
     return value
-
-
-def _kind_name(kind) -> str:
-    names = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table"}
-    if isinstance(kind, tuple):
-        return " or ".join(names.get(k, k.__name__) for k in kind)
-    return names.get(kind, kind.__name__)
 
 
 ALLOWED_KEYS = {
@@ -208,58 +220,57 @@ ALLOWED_KEYS = {
 def _no_unknown(table: dict, allowed: str, where: str) -> None:
     for key in table:
         if key not in ALLOWED_KEYS[allowed]:
-            raise RulesError(f"{where}.{key}: unknown key (known: {', '.join(sorted(ALLOWED_KEYS[allowed]))})")
+            raise RulesError.of("unknown_key", where=where, key=key, known=", ".join(sorted(ALLOWED_KEYS[allowed])))
 
 
 def _choice(value: str, allowed: tuple[str, ...], where: str) -> str:
     if value not in allowed:
-        raise RulesError(f"{where}: '{value}' is not one of {', '.join(allowed)}")
+        raise RulesError.of("not_one_of", where=where, value=value, allowed=", ".join(allowed))
     return value
 
 
 def _parse_sections(doc: dict) -> tuple[Section, ...]:
     raw = _get(doc, "sections", "rules", list)
     if not raw:
-        raise RulesError("rules.sections: at least one section is needed")
+        raise RulesError.of("no_sections")
     out = []
     for i, s in enumerate(raw):
         where = f"sections[{i}]"
         if not isinstance(s, dict):
-            raise RulesError(f"{where}: expected a table")
+            raise RulesError.of("not_table", where=where)
         _no_unknown(s, "sections", where)
         sid = _get(s, "id", where, str)
         out.append(Section(sid, _get(s, "label", where, str, sid), _get(s, "label_en", where, str, sid),
                            parse_paper(s, where, RulesError)))
     ids = [s.id for s in out]
     if len(set(ids)) != len(ids):
-        raise RulesError("rules.sections: section ids must be unique")
+        raise RulesError.of("sections_unique")
     items = sum(s.paper.items for s in out if s.paper)
     if items > MAX_ITEMS:
-        raise RulesError(f"rules.sections: the papers hold {items} items, more than a contestant may have "
-                         f"({MAX_ITEMS})")
+        raise RulesError.of("papers_too_many", items=items, max=MAX_ITEMS)
     return tuple(out)
 
 
 def _parse_teams(doc: dict) -> tuple[Team, ...]:
     raw = _get(doc, "teams", "rules", list)
     if not raw:
-        raise RulesError("rules.teams: at least one team is needed")
+        raise RulesError.of("no_teams")
     out = []
     for i, t in enumerate(raw):
         where = f"teams[{i}]"
         if not isinstance(t, dict):
-            raise RulesError(f"{where}: expected a table")
+            raise RulesError.of("not_table", where=where)
         _no_unknown(t, "teams", where)
         name = _get(t, "name", where, str)
         units = dict(_get(t, "units", where, dict, {}))
         for unit, q in units.items():
             if isinstance(q, bool) or not isinstance(q, int) or q < 0:
-                raise RulesError(f"{where}.units.{unit}: expected a non-negative integer")
+                raise RulesError.of("non_negative", where=f"{where}.units.{unit}")
         quota = _get(t, "quota", where, int, None)
         if quota is None and units:
             quota = sum(units.values())
         if quota is not None and quota < 0:
-            raise RulesError(f"{where}.quota: must not be negative")
+            raise RulesError.of("negative", where=f"{where}.quota")
         out.append(
             Team(
                 name=name,
@@ -273,7 +284,7 @@ def _parse_teams(doc: dict) -> tuple[Team, ...]:
     names = [t.name for t in out]
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
-        raise RulesError(f"rules.teams: team '{dup}' is listed twice")
+        raise RulesError.of("team_twice", name=dup)
     return tuple(out)
 
 
@@ -284,35 +295,35 @@ def _parse_tiebreak(doc: dict, sections: tuple[Section, ...]) -> tuple[TieKey, .
     for i, spec in enumerate(raw):
         where = f"tiebreak[{i}]"
         if not isinstance(spec, str):
-            raise RulesError(f"{where}: expected a string such as 'total desc'")
+            raise RulesError.of("tiebreak_string", where=where)
         parts = spec.split()
         if len(parts) != 2 or parts[1] not in ("asc", "desc"):
-            raise RulesError(f"{where}: '{spec}' should be '<key> asc' or '<key> desc'")
+            raise RulesError.of("tiebreak_form", where=where, spec=spec)
         key = parts[0]
         if key.startswith("section."):
             if key[8:] not in section_ids:
-                raise RulesError(f"{where}: unknown section '{key[8:]}'")
+                raise RulesError.of("unknown_section", where=where, id=key[8:])
         elif key not in TIEBREAK_KEYS:
-            raise RulesError(f"{where}: unknown key '{key}'")
+            raise RulesError.of("unknown_tiebreak", where=where, key=key)
         keys.append(TieKey(key, parts[1] == "desc"))
     if not keys or keys[0].key != "total":
-        raise RulesError("rules.tiebreak: the chain must start with 'total'")
+        raise RulesError.of("tiebreak_total")
     return tuple(keys)
 
 
 def _parse_award(a: dict, where: str, default_policy: str, flag_ids: tuple[str, ...]) -> AwardRule:
     if not isinstance(a, dict):
-        raise RulesError(f"{where}: expected a table")
+        raise RulesError.of("not_table", where=where)
     _no_unknown(a, "awards", where)
     aid = _get(a, "id", where, str)
     kind = _choice(_get(a, "kind", where, str), AWARD_KINDS, f"{where}.kind")
     count = _get(a, "count", where, int, 0)
     if kind != "judge" and count <= 0:
-        raise RulesError(f"{where}.count: a '{kind}' award needs a positive count")
+        raise RulesError.of("count_needed", where=where, kind=kind)
     counts = dict(_get(a, "counts", where, dict, {}))
     for g, c in counts.items():
         if isinstance(c, bool) or not isinstance(c, int) or c < 0:
-            raise RulesError(f"{where}.counts.{g}: expected a non-negative integer")
+            raise RulesError.of("non_negative", where=f"{where}.counts.{g}")
     sub = None
     if "substitute" in a:
         s = _get(a, "substitute", where, dict)
@@ -342,7 +353,7 @@ def _parse_zone(doc: dict) -> str:
     try:
         zone_named(name)
     except ZoneError as exc:
-        raise RulesError(f"rules.timezone: {exc}") from None
+        raise RulesError.of("timezone", exc=exc, name=name) from None
     return name
 
 
@@ -351,7 +362,7 @@ def load_rules(text: str) -> Rules:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"rules: not valid TOML: {exc}") from None
+        raise RulesError.of("bad_toml", exc=exc) from None
     _no_unknown(doc, "rules", "rules")
     from .stage import parse_rounds
 
@@ -369,9 +380,9 @@ def load_rules(text: str) -> Rules:
         absent=_choice(_get(ts, "absent", "team_score", str, "zero"), ABSENT_POLICIES, "team_score.absent"),
     )
     if team_score.formula == "rounds" and not rounds:
-        raise RulesError("team_score.formula: 'rounds' needs the on-stage [[rounds]]")
+        raise RulesError.of("rounds_needed")
     if team_score.formula == "top_k_mean" and team_score.k <= 0:
-        raise RulesError("team_score.k: top_k_mean needs a positive k")
+        raise RulesError.of("k_needed")
     ties = _get(doc, "ties", "rules", dict, {})
     _no_unknown(ties, "ties", "ties")
     default_policy = _choice(_get(ties, "at_cutoff", "ties", str, "judges"), TIE_POLICIES, "ties.at_cutoff")
@@ -390,7 +401,7 @@ def load_rules(text: str) -> Rules:
     for i, step in enumerate(_get(doc, "ceremony", "rules", list, [])):
         where = f"ceremony[{i}]"
         if not isinstance(step, dict):
-            raise RulesError(f"{where}: expected a table")
+            raise RulesError.of("not_table", where=where)
         _no_unknown(step, "ceremony", where)
         ceremony.append(CeremonyStep(_get(step, "award", where, str), _get(step, "by_group", where, bool, False),
                                      _get(step, "from_last", where, bool, False)))
@@ -425,22 +436,22 @@ def _check_references(rules: Rules) -> None:
     ids = [a.id for a in rules.awards + rules.advancement]
     if len(set(ids)) != len(ids):
         dup = next(i for i in ids if ids.count(i) > 1)
-        raise RulesError(f"rules.awards: award id '{dup}' is used twice")
+        raise RulesError.of("award_twice", id=dup)
     known = set(ids)
     groups = set(rules.groups)
     for where, lst in (("awards", rules.awards), ("advancement", rules.advancement)):
         for i, a in enumerate(lst):
             for ex in a.exclude:
                 if ex not in known:
-                    raise RulesError(f"{where}[{i}].exclude: unknown award '{ex}'")
+                    raise RulesError.of("unknown_award", where=f"{where}[{i}].exclude", id=ex)
             if a.substitute and a.substitute.award not in known:
-                raise RulesError(f"{where}[{i}].substitute.award: unknown award '{a.substitute.award}'")
+                raise RulesError.of("unknown_award", where=f"{where}[{i}].substitute.award", id=a.substitute.award)
             for g in a.counts:
                 if g not in groups:
-                    raise RulesError(f"{where}[{i}].counts: unknown group '{g}'")
+                    raise RulesError.of("unknown_group", where=f"{where}[{i}].counts", group=g)
     for i, step in enumerate(rules.ceremony):
         if step.award not in known:
-            raise RulesError(f"ceremony[{i}].award: unknown award '{step.award}'")
+            raise RulesError.of("unknown_award", where=f"ceremony[{i}].award", id=step.award)
 
 
 # --- presets -----------------------------------------------------------------
@@ -453,7 +464,7 @@ def preset_names() -> list[str]:
 
 def preset_text(name: str) -> str:
     if name not in preset_names():
-        raise RulesError(f"unknown preset '{name}' (known: {', '.join(preset_names())})")
+        raise RulesError.of("unknown_preset", name=name, known=", ".join(preset_names()))
     return resources.files("scoreboard.presets").joinpath(f"{name}.toml").read_text(encoding="utf-8")
 
 

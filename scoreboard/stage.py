@@ -273,7 +273,7 @@ def _check_slot(board, rnd: Round, kind: str, data: dict) -> Rejection | None:
 
 def _drop(n: int, where: str, error) -> int:
     if not 0 <= n <= 10:
-        raise error(f"{where}.drop: expected 0 to 10 marks dropped at each end, got {n}")
+        raise error.of("round_drop", where=where, value=n)
     return n
 
 
@@ -283,19 +283,19 @@ def parse_rounds(raw: list, get, no_unknown, choice, error) -> tuple[Round, ...]
     for i, r in enumerate(raw):
         where = f"rounds[{i}]"
         if not isinstance(r, dict):
-            raise error(f"{where}: expected a table")
+            raise error.of("not_table", where=where)
         no_unknown(r, "rounds", where)
         kind = choice(get(r, "kind", where, str), ROUND_KINDS, f"{where}.kind")
 
         def points(key: str, default: float, value=None, at: str = "") -> float:
             v = get(r, key, where, (int, float), default) if value is None else value
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= MAX_ITEM_POINTS:
-                raise error(f"{where}.{key}{at}: expected a number from 0 to {MAX_ITEM_POINTS}, got {v!r}")
+                raise error.of("round_points", where=f"{where}.{key}{at}", max=MAX_ITEM_POINTS, value=repr(v))
             return float(v)
 
         stakes = tuple(points("stakes", 0, s, f"[{j}]") for j, s in enumerate(get(r, "stakes", where, list, [])))
         if kind == "risk" and not stakes:
-            raise error(f"{where}.stakes: a risk round needs its stakes, e.g. [10, 20, 30]")
+            raise error.of("round_stakes", where=where)
         rid = get(r, "id", where, str)
         out.append(Round(
             id=rid,

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from display.cli import cli
+from scoreboard.rules import preset_text
 
 PRESET = "fujian-2024-final"
 ENGLISH_WORDS = re.compile(r"\b(contestants|records|lines read|applied|duplicates|quarantined|error|no such|"
@@ -168,3 +169,14 @@ def test_the_environment_switches_every_command_to_english(day):
 def test_json_stays_json_in_either_language(day):
     _where, db, _roster, _ = day
     assert json.loads(run("verify", db, "--json"))["ok"] is True
+
+
+def test_a_broken_rules_file_is_refused_in_chinese_naming_the_file_and_the_key(day, tmp_path):
+    _where, _db, roster, _ = day
+    rules = tmp_path / "rules.toml"
+    rules.write_text(preset_text(PRESET).replace('id = "choice"\n', 'id = "choice"\nitems = 0\npoints = 1\n', 1),
+                     encoding="utf-8")
+    zh, en = both("init", tmp_path / "x.db", "--rules", rules, "--roster", roster, code=2)
+    assert zh == f"错误：{rules}：sections[0].items：题数应为正整数，而写的是 0\n"
+    assert en == f"error: {rules}: sections[0].items: expected a positive whole number, got 0\n"
+    assert not (tmp_path / "x.db").exists()
