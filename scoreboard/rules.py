@@ -17,35 +17,13 @@ from .flags import ALLOWED as FLAG_KEYS
 from .flags import Flag, parse_flags
 from .limits import MAX_ITEMS
 from .paper import Paper, parse_paper
-from .rules_words import kind_name, say
+from .rules_words import RulesError, kind_name
 
 TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
 TIE_POLICIES = ("judges", "share", "lots")
 AWARD_KINDS = ("top", "group_top", "team", "judge")
 TIEBREAK_KEYS = ("total", "time_used", "graded")
-
-
-class RulesError(ValueError):
-    """A rules file that cannot be used; the message names the key.
-
-    `str()` is English (logs, the library); `text(lang)` is what a command prints (scoreboard/rules_words.py)."""
-
-    def __init__(self, message: str, zh: str = "", word: str = ""):
-        super().__init__(message)
-        self.zh = zh
-        self.word = word  # which of scoreboard/rules_words.py's messages
-
-    @classmethod
-    def of(cls, word: str, /, **params) -> "RulesError":
-        return cls(say(word, "en", **params), say(word, "zh", **params), word)
-
-    def text(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" and self.zh else str(self)
-
-    def within(self, place: str) -> "RulesError":
-        """The same problem, said to be in `place` (the rules file's name)."""
-        return RulesError(f"{place}: {self}", f"{place}：{self.zh}" if self.zh else "", self.word)
 
 
 @dataclass(frozen=True)

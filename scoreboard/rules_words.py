@@ -1,4 +1,4 @@
-"""What a refused rules file is told, in both languages (scoreboard/rules.py's `RulesError.of`).
+"""What a refused rules file is told, in both languages: `RulesError` and its messages.
 
 Each message starts with where the problem is, as a path of the TOML's own keys (`sections[0].items`,
 `awards[2].exclude`): the keys are the file's, so they stay as written in both languages. The English is
@@ -98,3 +98,25 @@ def say(word: str, lang: str, /, **params) -> str:
     en, zh = WORDS[word]
     values = {k: (getattr(v, lang) if isinstance(v, Both) else v) for k, v in params.items()}
     return (zh if lang == "zh" else en).format(**values)
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used; the message names the key.
+
+    `str()` is English (logs, the library); `text(lang)` is what a command prints (scoreboard/rules_words.py)."""
+
+    def __init__(self, message: str, zh: str = "", word: str = ""):
+        super().__init__(message)
+        self.zh = zh
+        self.word = word  # which of scoreboard/rules_words.py's messages
+
+    @classmethod
+    def of(cls, word: str, /, **params) -> "RulesError":
+        return cls(say(word, "en", **params), say(word, "zh", **params), word)
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
+
+    def within(self, place: str) -> "RulesError":
+        """The same problem, said to be in `place` (the rules file's name)."""
+        return RulesError(f"{place}: {self}", f"{place}：{self.zh}" if self.zh else "", self.word)
