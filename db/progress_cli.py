@@ -14,7 +14,7 @@ import click
 
 from scoreboard.certainty import compute_certainty
 from scoreboard.clock import contest_zone, stamp
-from scoreboard.progress import compute_progress
+from scoreboard.progress import compute_progress, stage_progress
 from scoreboard.settling import settled_position
 from scoreboard.timeline import Timeline
 
@@ -50,6 +50,16 @@ SAID: dict[str, tuple[str, str]] = {
     "settled_locked": ("名单已定榜", "The list is locked"),
     "open": ("仍可能改变结果的未评题目（{n}人）：{who}", "Ungraded items that could still change a result ({n}): {who}"),
     "more": ("等", ", …"),
+    "stage_head": ("比赛进度（截至{at}，事件#{event}）", "Contest progress (as of {at}, event #{event})"),
+    "stage_note": ("现场赛按轮次记分，没有试卷、交卷和阅卷；确定获奖只对笔试计算。",
+                   "An on-stage contest is scored round by round, with no paper, hand-in or marking; certainty is "
+                   "computed for written exams only."),
+    "stage_now": ("台上：{round} 第{question}题", "On stage: {round}, question {question}"),
+    "stage_now_round": ("台上：{round}", "On stage: {round}"),
+    "stage_not_begun": ("台上：尚未开始", "On stage: not begun"),
+    "stage_round": ("  {label}：已记{entries}条，{teams}支代表队有分", "  {label}: {entries} entries, {teams} teams scored"),
+    "stage_hall": ("另有考场系统送来的成绩{graded}题（按题型计入同名的轮次）",
+                   "Also {graded} items graded by a hall's system (counted in the round of their section)"),
 }
 SHOWN = 12  # contestants named in a line before "等"
 
@@ -73,6 +83,11 @@ def register(cli: click.Group) -> None:
         timeline = Timeline(store.rules(), store.contestants(), events)
         timeline.seek_index(len(events))
         board = timeline.board
+        if board.rules.rounds:
+            stage = stage_progress(board)
+            click.echo(json.dumps(stage_json(board, stage), ensure_ascii=False, indent=1) if as_json
+                       else "\n".join(stage_lines(board, stage, lang)))
+            return
         prog, cert = compute_progress(board), compute_certainty(board)
         position = settled_position(timeline) if cert.settled else None
         settled_ev = events[position - 1] if position else None
@@ -90,6 +105,7 @@ def _tally(t) -> dict:
 
 def progress_json(board, prog, cert, settled_ev) -> dict:
     return {
+        "format": "written",
         "paper_known": prog.known,
         "event_id": board.last_event_id,
         "day": _tally(prog.day),
@@ -161,4 +177,36 @@ def progress_lines(board, prog, cert, settled_ev, lang: str) -> list[str]:
             else f" ({', '.join(labels[x] for x in cert.open[e])})") for e in ids[:SHOWN]]
         text = ("、" if lang == "zh" else ", ").join(what) + (say("more", lang) if len(ids) > SHOWN else "")
         lines.append(say("open", lang, n=len(ids), who=text))
+    return lines
+
+
+def stage_json(board, stage) -> dict:
+    """An on-stage contest: where it stands, round by round (no paper, no marking, no certainty)."""
+    return {
+        "format": "stage",
+        "paper_known": False,
+        "event_id": board.last_event_id,
+        "current": stage.current or None,
+        "rounds": {rid: {"entries": n, "teams": t} for rid, _l, _le, n, t in stage.rounds},
+        "hall_graded": compute_progress(board).day.graded,
+    }
+
+
+def stage_lines(board, stage, lang: str) -> list[str]:
+    zone = contest_zone(board.rules)
+    lines = [say("stage_head", lang, at=stamp(board.last_at, zone, lang) if board.last_at else "—",
+                 event=board.last_event_id), say("stage_note", lang)]
+    labels = {rid: (label if lang == "zh" else label_en) for rid, label, label_en, _n, _t in stage.rounds}
+    now = stage.current
+    if not now:
+        lines.append(say("stage_not_begun", lang))
+    else:
+        rnd = labels.get(now.get("round"), str(now.get("round")))
+        lines.append(say("stage_now", lang, round=rnd, question=now["question"]) if now.get("question")
+                     else say("stage_now_round", lang, round=rnd))
+    for rid, _l, _le, entries, teams in stage.rounds:
+        lines.append(say("stage_round", lang, label=labels[rid], entries=entries, teams=teams))
+    graded = compute_progress(board).day.graded
+    if graded:
+        lines.append(say("stage_hall", lang, graded=graded))
     return lines

@@ -3,6 +3,9 @@ paper), graded and missing, and who has not handed in.
 
 Without a declared paper only what has been graded is known; `known` says so and nothing is called
 missing. A contestant voided on the day (缺考, 取消) is listed with their status and expects nothing.
+
+An on-stage contest has no paper, hand-in or marking: `stage_progress` says instead which round and
+question are on stage and how many entries (answers, panel marks) each round holds.
 """
 
 from __future__ import annotations
@@ -109,3 +112,24 @@ def compute_progress(board) -> Progress:
     return Progress(known, [(s.id, s.label, s.label_en) for s in rules.sections], people, by_section,
                     dict(sorted(by_hall.items())), day,
                     [p.exam_no for p in people if not p.status and not p.finished])
+
+
+@dataclass
+class StageProgress:
+    current: dict  # {"round", "question"} on stage now ({} before the first)
+    rounds: list[tuple[str, str, str, int, int]]  # (id, label, label_en, live entries, teams scored)
+
+
+def stage_progress(board) -> StageProgress | None:
+    """Where an on-stage contest stands (None for a written one)."""
+    if board.stage is None:
+        return None
+    entries: dict[str, int] = {}
+    teams: dict[str, set] = {}
+    for ev in board.stage.live_entries():
+        rid = ev.data.get("round")
+        entries[rid] = entries.get(rid, 0) + 1
+        teams.setdefault(rid, set()).add(ev.data.get("team"))
+    return StageProgress(dict(board.stage.current),
+                         [(r.id, r.label, r.label_en, entries.get(r.id, 0), len(teams.get(r.id, ())))
+                          for r in board.rules.rounds])
