@@ -48,6 +48,9 @@ SAID: dict[str, tuple[str, str]] = {
     "exported_book": ("{out}：{n} 张工作表 [{status}]", "{out}: {n} sheet(s) [{status}]"),
     "reported": ("{out}：成绩报告 [{status}]", "{out}: report [{status}]"),
     "chain": ("链头 {head}", "chain {head}"),
+    "certain_stage": ("无法导出确定获奖名单：现场赛按轮次记分，没有试卷，不计算谁已确定获奖",
+                      "cannot export who is certain of an award: an on-stage contest is scored round by round, with "
+                      "no paper, so certainty is not computed"),
     "certain_no_paper": ("无法导出确定获奖名单：规则未声明试卷结构（各题型的题数与分值），无从判断谁已确定获奖（{why}）。"
                          "请在规则的每个 [[sections]] 写上 items 与 points（见 docs/rules.md）",
                          "cannot export who is certain of an award: the rules declare no paper (items and points per "

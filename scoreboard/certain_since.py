@@ -65,6 +65,7 @@ class CertainHistory:
     settled_at: float | None = None
     settled_event: int | None = None
     looks: int = 0  # certainty computations it took
+    stage: bool = False  # not known because the contest is on stage
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def certain_history(timeline: Timeline, progress=None) -> CertainHistory:
     if not rules.paper_known:
         timeline.seek_index(0)
         cert = compute_certainty(timeline.board)
-        return CertainHistory(False, cert.why, cert.why_zh)
+        return CertainHistory(False, cert.why, cert.why_zh, stage=cert.stage)
     specs = [s for s in rules.awards + rules.advancement if s.kind != "judge"]
     ids = [s.id for s in specs]
     n = len(timeline)

@@ -70,6 +70,7 @@ class Certainty:
     awards: dict[str, AwardCertainty] = field(default_factory=dict)
     detail: Mapping[tuple[str, str], Standing] = field(default_factory=dict)  # (award id, recipient) -> why
     open: Mapping[str, list[str]] = field(default_factory=dict)  # exam_no -> sections whose ungraded items matter
+    stage: bool = False  # not known because the contest is on stage (no paper there to declare)
 
     @property
     def settled(self) -> bool:
@@ -260,7 +261,7 @@ def compute_certainty(board, settled_only: bool = False) -> Certainty:
     if not rules.paper_known:
         missing = [s for s in rules.sections if s.paper is None]
         if rules.rounds:
-            return Certainty(False, "an on-stage contest has no paper", "现场赛没有试卷")
+            return Certainty(False, "an on-stage contest has no paper", "现场赛没有试卷", stage=True)
         return Certainty(False, "no paper declared for " + ", ".join(s.id for s in missing),
                          "以下题型未声明试卷：" + "、".join(s.label for s in missing))
     st = board.standings()

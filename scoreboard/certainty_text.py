@@ -29,7 +29,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "how_settled": ("成绩已全部评定", "every mark is in"),
     "unknown": ("未声明试卷结构（各题型的题数与分值），无法判断谁已确定获奖：{why}",
                 "no paper declared (items and points per section), so certainty is not computed: {why}"),
+    "unknown_stage": ("现场赛按轮次记分，没有试卷，不计算谁已确定获奖",
+                      "an on-stage contest is scored round by round, with no paper: certainty is not computed"),
 }
+
+
+def not_computed(cert: Certainty, lang: str) -> str:
+    """Why certainty is not computed, as a sentence (cert.known is False)."""
+    if cert.stage:
+        return words("unknown_stage", lang)
+    return words("unknown", lang, why=cert.why if lang == "en" else cert.why_zh)
 
 
 def words(key: str, lang: str, **params) -> str:
@@ -40,7 +49,7 @@ def words(key: str, lang: str, **params) -> str:
 def certainty_lines(rules, cert: Certainty, recipient: str, lang: str = "zh", team: bool = False) -> list[str]:
     """One line per award of the rules about this contestant (or team): certain, out (and why) or open."""
     if not cert.known:
-        return ["…\u00a0" + words("unknown", lang, why=cert.why if lang == "en" else cert.why_zh)]
+        return ["…\u00a0" + not_computed(cert, lang)]
     unit = ("支代表队" if team else "人") if lang == "zh" else ""
     out = []
     for spec in rules.awards + rules.advancement:

@@ -121,12 +121,12 @@ def awards_json(board, lang: str = "zh", public: bool = False, certainty=None) -
         "ceremony": [{"award": c.award, "by_group": c.by_group, "from_last": c.from_last} for c in rules.ceremony],
     }
     if certainty is not None:
-        from .certainty_text import certainty_json, words
+        from .certainty_text import certainty_json, not_computed
 
         out["certainty_known"] = certainty.known
         out["certainty"] = certainty_json(certainty) if certainty.known else {}
         if not certainty.known:
-            out["certainty_note"] = words("unknown", lang, why=certainty.why if lang == "en" else certainty.why_zh)
+            out["certainty_note"] = not_computed(certainty, lang)
         out["settled"] = certainty.settled
         out["open"] = dict(certainty.open)
     return out

@@ -57,3 +57,14 @@ def test_progress_on_stage_in_english_and_as_json(stage_db):
     assert data["format"] == "stage" and data["current"] == {"round": "risk", "question": 1}
     assert data["rounds"]["must"] == {"entries": 48, "teams": 8} and data["rounds"]["risk"] == {"entries": 0, "teams": 0}
     assert data["hall_graded"] == 0
+
+
+def test_certainty_on_stage_says_why_it_is_not_computed_without_asking_for_a_paper(stage_db, tmp_path):
+    path, _rules = stage_db
+    note = json.loads(run("awards", path, "--json"))["certainty_note"]
+    assert note == "现场赛按轮次记分，没有试卷，不计算谁已确定获奖"
+    assert run("explain", path, "ST0001").rstrip().endswith("现场赛按轮次记分，没有试卷，不计算谁已确定获奖")
+    out = CliRunner().invoke(cli, ["export", str(path), "--what", "certain", "--to", str(tmp_path / "c.csv")],
+                             env={"SCOREBOARD_LANG": None})
+    assert out.exit_code == 2 and "现场赛按轮次记分，没有试卷" in out.output and "items 与 points" not in out.output
+    assert not (tmp_path / "c.csv").exists()

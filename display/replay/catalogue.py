@@ -83,6 +83,7 @@ M: dict[str, tuple[str, str]] = {
     "certain_waiting": ("计算中……（奖项易主扫描完成后开始）", "Computing… (once the award changes are in)"),
     "certain_computing": ("计算中……（已看{n}个时刻）", "Computing… ({n} moments looked at)"),
     "certain_unknown": ("无法计算：规则未声明试卷结构（{why}）", "Not computed: the rules declare no paper ({why})"),
+    "certain_stage": ("不计算：现场赛按轮次记分，没有试卷", "Not computed: an on-stage contest is scored by rounds, with no paper"),
     "certain_award": ("奖项", "Award"),
     "certain_places": ("名额", "Places"),
     "certain_who": ("此时起确定获得者", "Certain from then on"),

@@ -95,7 +95,8 @@ class CertainPanel(Vertical):
         table.clear()
         self.moments = []
         if not hist.known:
-            self._head(self.m("certain_unknown", why=hist.why if self.app.lang == "en" else hist.why_zh))
+            self._head(self.m("certain_stage") if hist.stage else
+                       self.m("certain_unknown", why=hist.why if self.app.lang == "en" else hist.why_zh))
             return
         rows = []
         for h in hist.awards.values():
