@@ -79,8 +79,19 @@ class Finding:
 
     def text(self, lang: str = "zh") -> str:
         zh, en = TEXT[self.code]
-        params = {k: v.text(lang) if isinstance(v, When) else v for k, v in self.params.items()}
+        params = {k: v.text(lang) if isinstance(v, (When, Said)) else v for k, v in self.params.items()}
         return (zh if lang == "zh" else en).format(**params)
+
+
+@dataclass(frozen=True)
+class Said:
+    """Words in a finding that come in both languages (a refusal's reason, say)."""
+
+    en: str
+    zh: str
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" and self.zh else self.en
 
 
 @dataclass(frozen=True)
@@ -358,8 +369,8 @@ def _fold(store, rep: Report, board, hashes: dict, event_seal: dict) -> None:
     """The log folds whole, and every lock holds what the file gives at its point."""
     if board is None:
         board = store.fold()
-    for ev_id, why in board.faults[:MAX_PROBLEMS]:
-        rep.add("event_unfit", why=why)
+    for _ev_id, why, why_zh in board.faults[:MAX_PROBLEMS]:
+        rep.add("event_unfit", why=Said(why, why_zh))
     by_hex = {h.hex(): sid for h, (sid, _at) in hashes.items()}
     for ev_id, recorded, computed, head in board.control.locks:
         if recorded != computed:

@@ -50,7 +50,8 @@ class Board:
         self.keys: dict[str, int] = {}
         self._cache: dict[str, object] = {}
         self.frozen = None  # (standings, awards) at the freeze
-        self.faults: list[tuple[int, str]] = []  # (event id, why): logged hall events the fold could not apply
+        self.faults: list[tuple[int, str, str]] = []  # (event id, why, why in Chinese): logged hall events the
+        # fold could not apply
         self.day = DayState()  # the changes on the day (scoreboard.changes)
         self.stage = StageState() if rules.rounds else None  # the on-stage contest's entries
         self._stage_totals = None
@@ -166,7 +167,7 @@ class Board:
         except (KeyError, TypeError):  # a field missing, an unhashable item...: named by `_unfit`
             fits = False
         if not fits:  # in the log, but outside what ingest admits (an older version's, or an edit)
-            self.faults.append((ev.id, self._unfit(ev)))
+            self.faults.append((ev.id, *self._unfit(ev)))
             return
         pts = round(score * SCALE)
         if item not in self.item_max:
@@ -190,7 +191,7 @@ class Board:
         except (KeyError, TypeError):
             fits = False
         if not fits:
-            self.faults.append((ev.id, self._unfit(ev)))
+            self.faults.append((ev.id, *self._unfit(ev)))
             return
         self.time_used[who] = float(tu)
         self.dirty.add(who)
@@ -223,7 +224,7 @@ class Board:
         self.version += 1
         self._cache.clear()
 
-    def _unfit(self, ev: Event) -> str:
+    def _unfit(self, ev: Event) -> tuple[str, str]:
         """Why a logged hall event cannot be folded, in the words of ingest's own checks: a log written by
         this version always folds; one edited by hand, or accepted by a version without today's bounds,
         leaves the event out and says so instead of failing the day."""
@@ -234,8 +235,11 @@ class Board:
             if bad is None and self.paper_on and ev.kind == "result":
                 bad = paper_problem(self, rec)
         except Exception as exc:  # noqa: BLE001 - data of any shape, from a file anyone could edit
-            return f"event {ev.id}: unreadable {ev.kind} ({type(exc).__name__})"
-        return f"event {ev.id}: {bad.message if bad else 'inconsistent with the events before it'}"
+            return (f"event {ev.id}: unreadable {ev.kind} ({type(exc).__name__})",
+                    f"事件#{ev.id}：无法读取的{ev.kind}记录（{type(exc).__name__}）")
+        if bad is None:
+            return f"event {ev.id}: inconsistent with the events before it", f"事件#{ev.id}：与之前的事件不一致"
+        return f"event {ev.id}: {bad.message}", f"事件#{ev.id}：{bad.text('zh')}"
 
     def apply_all(self, events) -> None:
         for ev in events:

@@ -4,6 +4,7 @@ outside them is refused with a clear code, and a log that already holds such an 
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -102,6 +103,7 @@ def test_a_logged_event_outside_the_bounds_is_left_out_of_the_fold_and_named(boa
                       {"contestant": "FJ0002", "item": "b", "section": "case", "score": 3, "max": 10}))
     board.apply(Event(2, 2.0, kind, "h", 2, "h", data))
     assert [f[0] for f in board.faults] == [2] and why in board.faults[0][1]
+    assert board.faults[0][2].startswith("事件#2：") and re.search(r"[\u4e00-\u9fff]", board.faults[0][2][5:])
     st = board.standings()  # and everything computes
     assert st.rows[0].exam_no == "FJ0002" and board.awards() is not None
 

@@ -87,6 +87,7 @@ def test_a_logged_result_beyond_the_paper_is_left_out_of_the_fold_and_named(boar
         board.apply(Event(n, 1.0, "result", "h", n, "h",
                           {"contestant": "FJ0001", "item": item, "section": "choice", "score": 1, "max": 1}))
     assert board.totals["FJ0001"] == 200 and board.faults and "paper" in board.faults[0][1]
+    assert "试卷" in board.faults[0][2]  # what verify tells a judge, in Chinese
 
 
 def test_the_sample_day_follows_a_declared_paper():

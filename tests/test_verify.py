@@ -321,3 +321,17 @@ def test_a_lock_in_the_very_first_commit_names_seal_0_as_its_head(tmp_path):
         assert hasattr(w.judge("chief", "李主裁", kind, {"digest": w.board.awards().digest}, "定榜"), "id")
     w.flush()  # one commit holds it all: the lock's head is seal 0's
     assert verify(store).ok
+
+
+def test_an_event_the_edited_rules_no_longer_admit_is_named_in_chinese_and_in_english(copy):
+    """Rules edited to lower the case section's worth: the marks above it no longer fold, and verify names
+    each of them in the reader's language as well as the changed rules."""
+    rules = Store(copy).meta("rules")
+    tamper(copy, "UPDATE meta SET value = ? WHERE key = 'rules'",
+           args=(rules.replace('id = "case"\n', 'id = "case"\nitems = 60\npoints = 1\n', 1),))
+    rep = report(copy)
+    unfit_zh = [p.text("zh") for p in rep.problems if p.code == "event_unfit"]
+    unfit_en = [p.text("en") for p in rep.problems if p.code == "event_unfit"]
+    assert unfit_zh and all(t.startswith("无法计入成绩：事件#") and "case" not in t for t in unfit_zh)
+    assert all(t.startswith("cannot be folded: event ") for t in unfit_en)
+    assert any(p.code != "event_unfit" for p in rep.problems)  # the rules themselves, named too
