@@ -24,6 +24,7 @@ from scoreboard.certainty import compute_certainty
 from scoreboard.events import Event
 from scoreboard.rules import load_preset
 from scoreboard.sample import exam_blueprint, exam_day, sample_roster, with_paper
+from tests.test_certainty import holds  # award id -> holders; award id -> those tied at its cut-off
 
 DURATION = 7200.0
 SAMPLES = {  # preset -> (per team, the flag given to a few)
@@ -75,17 +76,6 @@ class Day:
         return board
 
 
-def held(board) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Award id -> who holds it; award id -> who waits in a tie at its cut-off."""
-    aw = board.awards()
-    holds, tied = defaultdict(set), defaultdict(set)
-    for a in aw.awards + aw.advancement:
-        holds[a.award_id].add(a.recipient)
-    for t in aw.ties:
-        tied[t.award_id].update(t.tied)
-    return holds, tied
-
-
 WORST, BEST = (0.0, DURATION), (1.0, 1.0)
 
 
@@ -119,8 +109,8 @@ def test_each_contestants_verdicts_hold_in_their_worst_and_best_completions(day)
     checked = defaultdict(int)
     for p in day.people:
         x = p.exam_no
-        at_worst, tied_worst = held(day.board(completion(day, {x}, worst=True)))
-        at_best, tied_best = held(day.board(completion(day, {x}, worst=False)))
+        at_worst, tied_worst = holds(day.board(completion(day, {x}, worst=True)))
+        at_best, tied_best = holds(day.board(completion(day, {x}, worst=False)))
         for aid, a in individual.items():
             if x in a.certain:
                 assert x in at_worst[aid] and x not in tied_worst[aid], (aid, x, "certain, but not at worst")
@@ -141,8 +131,8 @@ def test_each_teams_verdicts_hold_in_their_worst_and_best_completions(day):
     for p in day.people:
         members[p.team].add(p.exam_no)
     for t in day.rules.teams:
-        at_worst, tied_worst = held(day.board(completion(day, members[t.name], worst=True)))
-        at_best, tied_best = held(day.board(completion(day, members[t.name], worst=False)))
+        at_worst, tied_worst = holds(day.board(completion(day, members[t.name], worst=True)))
+        at_best, tied_best = holds(day.board(completion(day, members[t.name], worst=False)))
         for aid, a in teams.items():
             if t.name in a.certain:
                 assert t.name in at_worst[aid] and t.name not in tied_worst[aid], (aid, t.name)
