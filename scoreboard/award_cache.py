@@ -210,7 +210,6 @@ class AwardCache:
                     j -= 1
 
     def _join(self, board, engine: Engine) -> AwardsResult:
-        rules = board.rules
         n_awards = self.n_awards
         awards = [a for s in self.slots[:n_awards] for a in s.awards]
         advancement = [a for s in self.slots[n_awards:] for a in s.awards]

@@ -15,10 +15,9 @@ import json
 import random
 from dataclasses import dataclass
 
-from .events import fmt_points
 from .i18n import Bilingual, Reason
-from .rules import AwardRule, Rules
-from .standings import Row, Standings, TeamRow
+from .rules import Rules
+from .standings import Standings
 
 
 @dataclass(frozen=True)

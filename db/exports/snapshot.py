@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
 from scoreboard.certainty import compute_certainty
-from scoreboard.clock import BEIJING, contest_zone, date_text, datetime_text, stamp, zone_label
+from scoreboard.clock import BEIJING, contest_zone, datetime_text, stamp, zone_label
 from scoreboard.judge_text import describe
 from scoreboard.serialize import awards_json, standings_json
 
