@@ -15,6 +15,10 @@ While a batch is written the writer's connection belongs to the database
 thread: the loop reads through a second connection (`Writer.reader`), and the
 access log is written with the next batch. Screens are given the standings of
 committed events only (`feeder.public.PublicState`).
+
+This module holds the lifecycle, the connections (hello, hall and view sessions,
+judges' commands) and health; the commit path and the answers that wait for it
+are `feeder.commit_path.CommitPath`, which `Feeder` is made of.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ import contextlib
 import logging
 import time
 from collections import deque
-from functools import partial
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -41,6 +44,7 @@ from . import protocol as P
 from . import tuning
 from . import views as V
 from .access import AccessLimiter
+from .commit_path import CommitPath
 from .connections import Hall, View, abort_later, peek_hello, peer_of, send_and_close, sender
 from .health import Rates, health_message
 from .public import PublicState
@@ -50,7 +54,7 @@ log = logging.getLogger("feeder")
 HELLO_TIMEOUT = 5.0
 
 
-class Feeder:
+class Feeder(CommitPath):
     def __init__(self, db_path, tokens: Tokens, host: str = "127.0.0.1", port: int = 8765, ssl=None,
                  commit_interval: float = 0.005, *, frame_limit: int = P.FRAME_LIMIT,
                  hello_timeout: float = HELLO_TIMEOUT, checkpoint_interval: float = 1.0,
@@ -336,137 +340,6 @@ class Feeder:
     def _snapshot_frame(self) -> bytes:
         return V.snapshot_frame(self.rules_text, self.contestants, self.log, self.quarantine, self.quarantine_total,
                                 self.integrity)
-
-    # --- group commit ------------------------------------------------------------------
-    async def _commit_loop(self) -> None:
-        while True:
-            await self._work.wait()
-            delay = self._last_commit + self.commit_interval - time.monotonic()
-            if delay > 0:
-                await asyncio.sleep(delay)
-            self._work.clear()
-            self.commit()
-
-    def commit(self) -> None:
-        """Start writing what is staged, unless a batch is being written (its end calls for the next)."""
-        if self._writing is not None:
-            return
-        self._last_commit = time.monotonic()
-        batch = self.writer.take()
-        if batch is None:
-            self._public_later()  # a screen that just connected, say
-            return
-        self._writing = asyncio.get_running_loop().run_in_executor(self._db, batch.write, self.store)
-        self._writing.add_done_callback(partial(self._written, batch))
-
-    def _written(self, batch, fut: asyncio.Future) -> None:
-        """A batch's write returned: answer halls and judges, or report the failure."""
-        self._writing = None
-        w = self.writer
-        exc = fut.exception() if not fut.cancelled() else RuntimeError("the write was cancelled")
-        if exc is not None:
-            w.failed()
-            self._commit_failed(exc)
-            return
-        if w.broken is not None:  # staging failed while this batch was written: it holds, what came after not
-            self._answer_batch(batch)
-            self._recover()
-            return
-        self._answer_batch(batch)
-        self._public_later()
-        if w.dirty:
-            self._work.set()  # the next batch is already waiting
-
-    def _answer_batch(self, batch) -> None:
-        """A batch is committed: answer halls and judges, tell the screens."""
-        w = self.writer
-        _acks, events = w.done(batch)
-        if self.storage_error:
-            log.warning("storage is back: commits succeed again")
-            self.storage_error = None
-        self.commits += 1
-        for conn in list(self.halls.values()):
-            if conn.session.waiting:
-                self._answer(conn)
-        if events:
-            judges = any(v.role != "display" for v in self.views)
-            frame = self.log.add(events, frame=judges)
-            if judges:
-                self._to_judges(frame)
-            self.latest.extend(V.last_hall_events(events))
-            self.public.committed(events)
-        if batch.quarantined:
-            items = batch.quarantined
-            self.quarantine.extend(items)
-            self.quarantine_total += len(items)
-            if len(self.quarantine) > 2 * V.QUARANTINE_KEPT:
-                del self.quarantine[:-V.QUARANTINE_KEPT]
-            self._to_judges(P.pack({"type": "quarantine", "items": items}))
-        if self.results:
-            done = [r for r in self.results if r[3] <= w.committed]
-            self.results = [r for r in self.results if r[3] > w.committed]
-            for client, cid, event_id, _n in done:
-                self._urgent(client, V.result_ok(cid, event_id))
-
-    def _public_later(self) -> None:
-        if self.public.dirty and not self._public_soon:
-            self._public_soon = True  # after the senders have had their turn: acks first, then the screens
-            asyncio.get_running_loop().call_soon(self._maybe_public)
-
-    def _answer(self, conn: Hall) -> None:
-        s = conn.session
-        if conn.outbox.closing is not None:
-            return  # being closed (replaced, not reading)
-        frames = s.after_commit()
-        if s.closed:
-            conn.outbox.put_frames(frames[:-1], ack_last=False)
-            conn.outbox.close_with(frames[-1])
-        else:
-            conn.outbox.put_frames(frames, ack_last=True)
-            if conn.outbox.overflowing:
-                self._not_reading(conn, f"{conn.outbox.bytes} bytes of replies unread")
-
-    def _writer_fault(self, fault: WriterFault) -> None:
-        """Staging failed inside the server: drop what is staged, as after a failed commit, once the batch
-        being written (if any) is done (`_written` then calls `_recover`)."""
-        log.error("staging failed (%s seq %s): %s", fault.source, fault.seq, fault, exc_info=fault.cause)
-        if self._writing is None:
-            self._recover()
-
-    def _recover(self) -> None:
-        fault = self.writer.broken
-        self.writer.recover()
-        self._commit_failed(fault, code="internal")
-
-    def _commit_failed(self, exc: BaseException, code: str = "storage") -> None:
-        msg = bounded(f"{type(exc).__name__}: {exc}" if not isinstance(exc, WriterFault) else str(exc))
-        if code == "storage":
-            self.storage_error = msg
-            log.error("COMMIT FAILED, nothing staged was acknowledged; halls must resend: %s", msg)
-        for conn in list(self.halls.values()):
-            conn.outbox.close_with(conn.session.commit_failed(msg, code))
-        for client, cid, _id, _n in self.results:
-            self._urgent(client, V.result_err(cid, code, f"not recorded: {msg}", f"未记录：{msg}"))
-        self.results.clear()
-        self._to_judges(P.pack({"type": "error", "code": code, "message": msg}))
-        self.public.invalidate()
-
-    def _to_judges(self, frame: bytes) -> None:
-        for v in self.views:
-            if v.role != "display":
-                v.outbox.put(frame)
-
-    def _maybe_public(self) -> None:
-        self._public_soon = False
-        if not self.public.dirty or not any(v.role == "display" for v in self.views):
-            return
-        if time.monotonic() < self.public.next_at:
-            asyncio.get_running_loop().call_at(self.public.next_at, self._work.set)
-            return
-        frame = self.public.build(list(self.latest))
-        for v in self.views:
-            if v.role == "display":
-                v.outbox.put(frame)
 
     # --- health ------------------------------------------------------------------------
     def health(self) -> dict:
