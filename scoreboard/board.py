@@ -43,6 +43,8 @@ class Board:
         self.item_max: dict[str, int] = {}
         self.item_section: dict[str, str] = {}
         self.control = Control()
+        if rules.rounds:  # an on-stage contest's big screen opens on the stage ("individual" stays the ranking)
+            self.control.view = {"view": "stage"}
         self.last_event_id = 0
         self.last_at = 0.0
         self.version = 0

@@ -12,6 +12,7 @@ import pytest
 from display.console.app import china_tz
 from display.console.app import make_app as console_app
 from display.console.fixtures import Clock, wait_until
+from display.console.screentext import screen_text
 from display.console.source import MemorySource
 from display.screen.app import make_app
 from display.screen.rehearsal import FIXED_NOW
@@ -109,6 +110,20 @@ async def test_the_judges_may_show_another_view_of_an_on_stage_contest(west):
         assert app.query_one("#views").current == "stage"
 
 
+async def test_an_on_stage_contest_opens_on_the_stage_and_the_judges_may_show_the_individual_ranking(west):
+    board = played(west, 60)
+    assert board.control.view == {"view": "stage"}  # the fold's default for a contest with rounds
+    msg = public(board)
+    app = screen(msg)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.query_one("#views").current == "stage"
+        board.apply(Event(61, T0 + 20 * 61, "view", "judge", None, "裁判长", {"view": "individual"}, ""))
+        app.show(public(board))
+        await pilot.pause()
+        assert app.query_one("#views").current == "individual"
+
+
 async def test_while_frozen_the_stage_view_shows_the_question_but_not_the_scores(west):
     board = played(west, 60)
     board.apply(Event(61, T0 + 5000, "freeze", "judge", None, "总裁判长", {}, ""))
@@ -136,3 +151,30 @@ def test_the_stage_view_draws_the_same_as_its_snapshot(snap_compare, west):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=next_mark)
+
+
+async def test_the_consoles_big_screen_pane_shows_and_sends_the_stage_view_of_an_on_stage_contest(west):
+    rules, people = west
+    src = MemorySource(rules, people, role="chief", name="裁判长", clock=Clock())
+    app = console_app(src, clock=Clock(), tz=china_tz(), mode="control")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ControlScreen")
+        assert "视图 现场赛" in str(app.screen.query_one("#screen_state").render())
+        assert app.screen.query_one("#view-stage").display
+        await pilot.press("i")
+        await wait_until(pilot, lambda: src.server.control.view == {"view": "individual"})
+        await pilot.press("s")
+        await wait_until(pilot, lambda: src.server.control.view == {"view": "stage"})
+
+
+async def test_a_written_contests_big_screen_pane_offers_no_stage_view():
+    rules = load_preset("fujian-2024-final")
+    src = MemorySource(rules, sample_roster(rules, 2024, 2), role="chief", name="裁判长", clock=Clock())
+    app = console_app(src, clock=Clock(), tz=china_tz(), mode="control")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.screen.__class__.__name__ == "ControlScreen")
+        assert not app.screen.query_one("#view-stage").display
+        assert app.check_action("screen_view", ("stage",)) is False
+        await pilot.press("s")
+        await pilot.pause()
+        assert src.server.control.view == {"view": "individual"} and "现场赛" not in screen_text(app)

@@ -170,7 +170,7 @@ class Actions:
                          lambda r: r is not None and self.send("mark_certain", {"on": True}, r))
 
     def action_screen_view(self, view: str) -> None:
-        if not self._can("view"):
+        if not self._can("view") or (view == "stage" and not self._on_stage()):
             return
         data = {"view": view}
         if view == "group":
@@ -194,9 +194,14 @@ class Actions:
         self.push_screen(HelpScreen((own() if own else None) or self.help_page()))
 
     # --- who may see which keys -------------------------------------------------------
+    def _on_stage(self) -> bool:
+        return self.replica is not None and bool(self.replica.rules.rounds)
+
     def check_action(self, action: str, parameters) -> bool | None:
         if action in JUDGES_ACTIONS and not self.SENDS_COMMANDS:
             return False
+        if action == "screen_view" and tuple(parameters) == ("stage",) and not self._on_stage():
+            return False  # a written contest has no stage to show
         if action in CHIEF_ONLY and self.source.role != "chief":
             return None  # shown disabled: the judge sees the action exists, for the chief
         return True
@@ -221,7 +226,8 @@ class Actions:
         yield SystemCommand(m("mark_certain_off" if on else "mark_certain"), m("p_mark_certain_off" if on else
                                                                                 "p_mark_certain"),
                             self.action_mark_certain)
-        for view in ("individual", "team", "group", "awards", "latest", "ceremony"):
+        views = ("individual", "team", "group", "awards", "latest", "ceremony")
+        for view in views + (("stage",) if self._on_stage() else ()):
             key = {"team": "view_teamv", "group": "view_groupv"}.get(view, f"view_{view}")
             yield SystemCommand(m("show_view", view=m(key)), m("p_view"),
                                 lambda view=view: self.action_screen_view(view))

@@ -205,6 +205,7 @@ M: dict[str, tuple[str, str]] = {
     "view_awards": ("奖项", "awards"),
     "view_latest": ("最新成绩", "latest"),
     "view_ceremony": ("颁奖仪式", "ceremony"),
+    "view_stage": ("现场赛", "on stage"),
     "freeze": ("封榜", "Freeze"),
     "unfreeze": ("解除封榜", "Unfreeze"),
     "ceremony_next": ("颁奖下一步", "Ceremony next"),

@@ -172,8 +172,6 @@ class PublicState:
             state.certain = {str(a): [str(x) for x in who] for a, who in certain.items() if isinstance(who, list)}
             prizes = {a.get("id") for a in aw.get("awards") or [] if isinstance(a, dict)}
             state.certain_of_prize = {x for a, who in state.certain.items() if a in prizes for x in who}
-        if state.stage is not None and state.view == "individual":  # the default view of an on-stage contest
-            state.view = "stage"
         if state.view == "group" and not state.group:
             groups = list((st.get("groups") or {}).keys())
             state.group = groups[0] if groups else None

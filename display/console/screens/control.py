@@ -13,7 +13,8 @@ from .base import ConsoleScreen
 from .footer import ConsoleFooter
 
 VIEW_KEYS = {"individual": "view_individual", "team": "view_teamv", "group": "view_groupv",
-             "awards": "view_awards", "latest": "view_latest", "ceremony": "view_ceremony"}
+             "awards": "view_awards", "latest": "view_latest", "ceremony": "view_ceremony",
+             "stage": "view_stage"}  # stage: on-stage contests only
 
 
 class ControlScreen(ConsoleScreen):
@@ -25,6 +26,7 @@ class ControlScreen(ConsoleScreen):
         Binding("a", "app.screen_view('awards')", "view_awards"),
         Binding("n", "app.screen_view('latest')", "view_latest"),
         Binding("e", "app.screen_view('ceremony')", "view_ceremony"),
+        Binding("s", "app.screen_view('stage')", "view_stage"),
         Binding("f", "app.freeze", "freeze"),
         Binding("F", "app.unfreeze", "unfreeze", key_display="⇧F"),
         Binding("m", "app.mark_certain", "key_mark_certain"),
@@ -67,6 +69,7 @@ class ControlScreen(ConsoleScreen):
         if not self.groups_filled:  # fill once the rules are known
             self.groups_filled = True
             self.query_one("#screen_group", Select).set_options(options((g, g) for g in rep.rules.groups))
+            self.query_one("#view-stage", Button).display = bool(rep.rules.rounds)
         c = rep.board.control
         view = c.view.get("view", "individual")
         label = m(VIEW_KEYS.get(view, "view_individual")) + (f" {c.view['group']}" if c.view.get("group") else "")
