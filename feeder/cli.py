@@ -163,7 +163,7 @@ def register(cli: click.Group) -> None:
         try:
             check_names(names, lang)
             by_role = new_tokens(names)
-            write_private(file, toml_text(by_role), force, lang)
+            write_private(file, toml_text(by_role, lang=lang), force, lang)
         except TokenFileError as exc:
             raise UserError(str(exc)) from None
         click.echo("\n".join(summary(file, by_role, lang)))

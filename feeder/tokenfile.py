@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import secrets
-from datetime import datetime
+import time
 from pathlib import Path
 
+from scoreboard.clock import BEIJING, stamp
 from scoreboard.limits import MAX_ID, plain_text_problem, short
 
 from .strength import new_token
@@ -66,10 +67,17 @@ def new_tokens(names: dict[str, list[str]]) -> dict[str, dict[str, str]]:
     return out
 
 
-def toml_text(by_role: dict[str, dict[str, str]], now: datetime | None = None) -> str:
-    stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    lines = [f"# scoreboard tokens new, {stamp}: the feeder's tokens file (scoreboard serve DB --tokens FILE).",
-             "# Keep it on the feeder's machine, readable only by you; hand each person only their own token."]
+def toml_text(by_role: dict[str, dict[str, str]], now: float | None = None, lang: str = "zh") -> str:
+    """The file's text; its header says when (on the contest's clock: Beijing time, as no rules are known
+    here) and how to keep it, in the command's language."""
+    when = stamp(time.time() if now is None else now, BEIJING, lang)
+    if lang == "en":
+        head = [f"# scoreboard tokens new, {when}: the feeder's tokens file (scoreboard serve DB --tokens FILE).",
+                "# Keep it on the feeder's machine, readable only by you; hand each person only their own token."]
+    else:
+        head = [f"# scoreboard tokens new，{when}：数据服务的令牌文件（scoreboard serve DB --tokens FILE）。",
+                "# 请只保存在数据服务所在的机器上，仅本人可读；每个令牌只交给其本人。"]
+    lines = head
     for role in ROLES:
         if by_role.get(role):
             lines += ["", f"[{role}]"]

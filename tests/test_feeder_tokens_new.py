@@ -123,3 +123,13 @@ def test_the_same_name_in_two_roles_gets_two_tokens_and_odd_names_survive_quotin
     tokens = Tokens.load(path)
     assert tokens.names("hall") == [odd, "[x] = y"]
     assert tokens.by_role["judge"]["王五"] != tokens.by_role["chief"]["王五"]
+
+
+def test_the_files_header_says_when_on_beijing_time_in_the_commands_language():
+    from feeder.tokenfile import toml_text
+
+    at = 1764636000.0  # 2025-12-02 00:40 UTC: 08:40 in Beijing, whatever this machine's zone
+    zh, en = toml_text({"hall": {"hall-a": "a" * 32}}, now=at), toml_text({"hall": {"hall-a": "a" * 32}}, now=at,
+                                                                           lang="en")
+    assert zh.startswith("# scoreboard tokens new，北京时间 2025-12-02 08:40:00：数据服务的令牌文件")
+    assert en.startswith("# scoreboard tokens new, 2025-12-02 08:40:00 Beijing time: the feeder's tokens file")
