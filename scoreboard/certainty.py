@@ -118,11 +118,14 @@ class _Walker:
         if spec.kind == "team":
             return self._team(spec)
         waiting = self.displaced.get(spec.id, {})
-        ac = AwardCertainty(spec.id, "individual", exact=not spec.exclude and not waiting)
         snap, contestants = self.snap, self.board.contestants
         groups = [None] if spec.kind == "top" else list(self.rules.groups)
         scopes: dict[str | None, Scope] = {}
         odd = self._odd(spec, waiting, spec.kind != "top")
+        # exact when everyone's candidacy is the same in every completion: nobody only maybe excluded (a
+        # possible holder of an award it skips), nobody displaced to it (scoreboard/certainty_scope.py)
+        unsure = any(c == MAYBE for d in odd.values() for c, _why in d.values())
+        ac = AwardCertainty(spec.id, "individual", exact=not unsure and not waiting)
         for g in groups:
             count = spec.count if g is None else spec.count_for(g)
             ac.places += count
@@ -200,8 +203,8 @@ class _Walker:
         if self.team_scope is None:
             self.team_scope = TeamScope(self.board, self.st, self.snap)
         ts = self.team_scope
-        ac = AwardCertainty(spec.id, "team", exact=not spec.exclude, places=spec.count)
         cand = {x: self._team_candidate(spec, x, ts) for x in ts.names}
+        ac = AwardCertainty(spec.id, "team", exact=all(c != MAYBE for c, _why in cand.values()), places=spec.count)
         verdicts = ts.verdicts(cand, spec.count)
         for x in ts.names:
             getattr(ac, verdicts[x].verdict).append(x)

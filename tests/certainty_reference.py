@@ -143,8 +143,7 @@ class _Walker:
         if spec.kind == "judge":
             return self._judge(spec)
         team = spec.kind == "team"
-        ac = AwardCertainty(spec.id, "team" if team else "individual",
-                            exact=not spec.exclude and not self.displaced.get(spec.id))
+        ac = AwardCertainty(spec.id, "team" if team else "individual", exact=not self.displaced.get(spec.id))
         waiting = self.displaced.get(spec.id, {})
         if team:
             scopes = [(None, [t.name for t in self.st.teams], spec.count)]
@@ -161,6 +160,8 @@ class _Walker:
             cand, because = {}, {}
             for x in ids:
                 cand[x], because[x] = self._candidate(spec, x, team, waiting)
+            if any(c == MAYBE for c in cand.values()):  # someone only maybe a candidate: conservative
+                ac.exact = False
             counter = _Counter(ids, keys, cand)
             if spec.substitute and not team:
                 self._displace(spec, ids, counter, count)

@@ -227,3 +227,39 @@ def test_the_moment_the_list_became_settled_is_the_one_a_look_at_every_moment_fi
     else:
         last_unsettled = max((p for p, ok in enumerate(looks) if not ok), default=-1)
         assert found == last_unsettled + 1
+
+
+@st.composite
+def settled_first_days(draw):
+    """Days where 人社知识通 (one place) is already settled and 岗位练兵明星 is not: T00 has every item at full
+    marks, everyone else has lost a point somewhere; the rest of their items may still be ungraded. So the
+    star's walk knows whom it skips, and its answer must be exact."""
+    n = draw(st.integers(3, 5))
+    teams = draw(st.lists(st.sampled_from(TEAMS), min_size=n, max_size=n))
+    marks, times = {"T00": {item: mx for item, _s, mx in ITEMS}}, {"T00": 100.0}
+    for i in range(1, n):
+        lost = draw(st.sampled_from(ITEMS))
+        graded = {lost[0]: draw(st.sampled_from([g for g in GRID[lost[2]] if g < lost[2]]))}
+        for item, _s, mx in ITEMS:
+            if item != lost[0] and draw(st.booleans()):
+                graded[item] = draw(st.sampled_from(GRID[mx]))
+        marks[f"T{i:02d}"] = graded
+        if draw(st.booleans()):
+            times[f"T{i:02d}"] = draw(st.sampled_from(TIMES))
+    return teams, marks, times
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(settled_first_days())
+def test_an_award_that_skips_a_settled_award_is_exact_and_matches_the_enumeration(day):
+    teams, marks, times = day
+    rules = load_rules(RULES.replace("count = 2\n", "count = 1\n", 1) % {"substitute": ""})
+    people = roster(teams, set())
+    assume(completions(people, marks, times) <= 300)
+    cert = compute_certainty(fold(rules, people, marks, times, ()))
+    star = cert.awards["star"]
+    assert cert.awards["expert"].certain == ["T00"] and not cert.awards["expert"].possible
+    assert star.exact
+    always, ever = enumerate_truth(rules, people, marks, times, ())
+    scope = set(star.certain) | set(star.possible) | set(star.out)
+    assert set(star.certain) == always["star"] & scope and set(star.out) == scope - ever["star"]
