@@ -13,11 +13,11 @@ from functools import cached_property
 from importlib import resources
 
 from .clock import DEFAULT_ZONE, ZoneError, zone_named
-from .flags import ALLOWED as FLAG_KEYS
 from .flags import Flag, parse_flags
 from .limits import MAX_ITEMS
 from .paper import Paper, parse_paper
-from .rules_words import RulesError, kind_name
+from .rules_check import _choice, _get, _no_unknown
+from .rules_words import RulesError
 
 TEAM_FORMULAS = ("mean", "sum", "top_k_mean", "rounds")  # rounds: on-stage round points
 ABSENT_POLICIES = ("zero", "exclude")
@@ -162,49 +162,6 @@ class Rules:
 
 
 # --- parsing -----------------------------------------------------------------
-
-
-def _get(table: dict, key: str, where: str, kind: type | tuple, default=...):
-    if key not in table:
-        if default is ...:
-            raise RulesError.of("missing_key", where=where, key=key)
-        return default
-    value = table[key]
-    if isinstance(value, bool) and kind in (int, (int, float)):
-        raise RulesError.of("wrong_kind", where=where, key=key, kind=kind_name(kind), value=repr(value))
-    if not isinstance(value, kind):
-        raise RulesError.of("wrong_kind", where=where, key=key, kind=kind_name(kind), value=repr(value))
-    return value
-
-
-ALLOWED_KEYS = {
-    "rules": {"id", "title", "title_en", "format", "id_prefix", "date", "sections", "teams", "team_score",
-              "tiebreak", "ties", "eligibility", "awards", "advancement", "ceremony", "rounds", "flags",
-              "timezone"},
-    "flags": FLAG_KEYS,
-    "substitute": {"flag", "award", "within_count"},
-    "ceremony": {"award", "by_group", "from_last"},
-    "rounds": {"id", "label", "label_en", "kind", "points", "penalty", "stakes", "max", "drop"},
-    "sections": {"id", "label", "label_en", "items", "points", "paper"},
-    "teams": {"name", "name_en", "quota", "units", "group", "own_entry"},
-    "team_score": {"formula", "k", "absent"},
-    "ties": {"at_cutoff"},
-    "eligibility": {"forbid"},
-    "awards": {"id", "label", "label_en", "kind", "count", "counts", "exclude", "substitute", "tie_policy",
-               "only_teams_with", "pool", "pool_en", "scope"},
-}
-
-
-def _no_unknown(table: dict, allowed: str, where: str) -> None:
-    for key in table:
-        if key not in ALLOWED_KEYS[allowed]:
-            raise RulesError.of("unknown_key", where=where, key=key, known=", ".join(sorted(ALLOWED_KEYS[allowed])))
-
-
-def _choice(value: str, allowed: tuple[str, ...], where: str) -> str:
-    if value not in allowed:
-        raise RulesError.of("not_one_of", where=where, value=value, allowed=", ".join(allowed))
-    return value
 
 
 def _parse_sections(doc: dict) -> tuple[Section, ...]:
