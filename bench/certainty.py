@@ -40,7 +40,7 @@ from scoreboard.certain_since import certain_history  # noqa: E402
 from scoreboard.settling import settled_position  # noqa: E402
 from scoreboard.timeline import Timeline  # noqa: E402
 from scoreboard.board import Board  # noqa: E402
-from scoreboard.bounds import BoundsCache  # noqa: E402
+from scoreboard.certainty_bounds import BoundsCache  # noqa: E402
 from scoreboard.certainty import compute_certainty  # noqa: E402
 from scoreboard.events import Event  # noqa: E402
 from scoreboard.rules import load_preset, load_rules  # noqa: E402

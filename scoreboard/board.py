@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 
 from .award_cache import AwardCache
-from .bounds import BoundsCache
+from .certainty_bounds import BoundsCache
 from .awards import with_lock
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
@@ -67,7 +67,7 @@ class Board:
         self.epoch = 0  # events other than marks and hand-ins folded so far (what a reader's cache cannot follow)
         self.award_cache = AwardCache()  # the award walks, given again only where a change reaches them
         self.index: OrderIndex | None = None  # the standings' order, kept up to date (scoreboard/index.py)
-        self.bounds_cache = BoundsCache()  # each contestant's best and worst key (scoreboard/bounds.py)
+        self.bounds_cache = BoundsCache()  # each contestant's best and worst key (scoreboard/certainty_bounds.py)
         # standings views someone may still read (scoreboard/view.py), weakly: plain references without a
         # callback, so that nothing runs when one is dropped (a Ctrl-C there would be lost)
         self._views: list[weakref.ref] = []
@@ -99,7 +99,7 @@ class Board:
         if used is None:
             used = self.paper_used[who] = {}
         used[(idx, worth)] = used.get((idx, worth), 0) + 1
-        # a new tuple, never one changed in place: the certainty's bounds (scoreboard/bounds.py) keep the
+        # a new tuple, never one changed in place: the certainty's bounds (scoreboard/certainty_bounds.py) keep the
         # tuples of their moment
         done = self.graded_max.get(who) or (0,) * len(self.paper_caps)
         self.graded_max[who] = done[:idx] + (done[idx] + worth,) + done[idx + 1:]

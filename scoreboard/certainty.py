@@ -1,7 +1,7 @@
 """Certainty: who holds an award whatever the marks still to come, who can still get it, who cannot.
 
 With every section's paper known (scoreboard/paper.py), each contestant's combined tie-break key is
-bounded (scoreboard/bounds.py): at best every ungraded item gets full marks (and an unfinished contestant
+bounded (scoreboard/certainty_bounds.py): at best every ungraded item gets full marks (and an unfinished contestant
 uses no time), at worst every one gets 0 (and the most time). A *completion* is any way the ungraded items
 (each between 0 and its worth) and the missing hand-in times could turn out. For each award of the rules
 each contestant (or team, for team awards) is
@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .bounds import Bounds, bounds as current_bounds
+from .certainty_bounds import Bounds, bounds as current_bounds
 from .certainty_scope import MAYBE, NO, YES, Scope, Standing, TeamScope
 from .lazy import Details, Later, LaterMap
 

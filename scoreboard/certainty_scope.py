@@ -10,7 +10,7 @@ For a contestant x of a scope with N places, among the scope's candidates:
 * L(x), those ahead: others certainly above (worst key < x's best), counted among those who surely are
   candidates; x is out when L(x) >= N, that is when x's best key is worse than their N-th worst key.
 
-The scope's bests and worsts come sorted from the bounds' snapshot (scoreboard/bounds.py) for everyone
+The scope's bests and worsts come sorted from the bounds' snapshot (scoreboard/certainty_bounds.py) for everyone
 ranked; the few who are not plainly candidates (`odd`: they hold an earlier award the walk skips, carry
 a flag that sends them elsewhere, wait on top of the count) are taken out of those lists by bisection,
 never by copying them. So the two thresholds cost a few bisections, the verdicts a walk over those near

@@ -1,4 +1,4 @@
-"""Certainty read off sorted bounds (scoreboard/certainty.py, bounds.py, certainty_scope.py) gives, after
+"""Certainty read off sorted bounds (scoreboard/certainty.py, certainty_bounds.py, certainty_scope.py) gives, after
 every event of random days folded into one board, exactly what the contestant-by-contestant walk
 (tests/certainty_reference.py) gives: every award's certain, possible and out lists in their order, the
 reasons behind each verdict, the ungraded items that still matter, and whether the list is settled.
