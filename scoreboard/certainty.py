@@ -126,11 +126,13 @@ class _Walker:
         # possible holder of an award it skips), nobody displaced to it (scoreboard/certainty_scope.py)
         unsure = any(c == MAYBE for d in odd.values() for c, _why in d.values())
         ac = AwardCertainty(spec.id, "individual", exact=not unsure and not waiting)
+        open_places = self._open_places(spec)
         for g in groups:
             count = spec.count if g is None else spec.count_for(g)
             ac.places += count
             sc = scopes[g] = Scope(snap, g, count, odd.get(g, {}),
-                                   {x: w for x, w in waiting.items() if g is None or contestants[x].group == g})
+                                   {x: w for x, w in waiting.items() if g is None or contestants[x].group == g},
+                                   open_places)
             if spec.substitute:
                 self._displace(spec, sc)
             certain, possible = sc.verdicts()
@@ -147,6 +149,19 @@ class _Walker:
 
         self._record(spec.id, find, lambda: [x for g in groups for x in snap.ordered(members(g))])
         return ac
+
+    def _open_places(self, spec) -> int | None:
+        """The places of the awards `spec` skips that are not yet certainly taken: whoever only might hold one
+        of them competes for `spec` unless they take one of these. None when such an award could be given to
+        more than its count (a tie it shares, by its policy or a judges' decision; holders displaced to it)."""
+        total = 0
+        for aid in spec.exclude:
+            rule, ac = self.rules.award(aid), self.result.awards.get(aid)
+            if (ac is None or ac.judges or rule.tie_policy == "share" or self.displaced.get(aid)
+                    or any(d.award == aid and d.outcome == "share" for d in self.board.control.decisions)):
+                return None
+            total += ac.places - len(ac.certain)
+        return total
 
     def _record(self, aid: str, find, scope) -> None:
         self.result.detail.finders[aid] = find
@@ -205,7 +220,7 @@ class _Walker:
         ts = self.team_scope
         cand = {x: self._team_candidate(spec, x, ts) for x in ts.names}
         ac = AwardCertainty(spec.id, "team", exact=all(c != MAYBE for c, _why in cand.values()), places=spec.count)
-        verdicts = ts.verdicts(cand, spec.count)
+        verdicts = ts.verdicts(cand, spec.count, self._open_places(spec))
         for x in ts.names:
             getattr(ac, verdicts[x].verdict).append(x)
         self._record(spec.id, verdicts.get, lambda: ts.names)

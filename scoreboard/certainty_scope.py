@@ -8,7 +8,9 @@ For a contestant x of a scope with N places, among the scope's candidates:
   who may be candidates; x is certain when x is surely a candidate and U(x) < N, that is when x's worst
   key is better than the (N+1)-th best key of those who may be candidates;
 * L(x), those ahead: others certainly above (worst key < x's best), counted among those who surely are
-  candidates; x is out when L(x) >= N, that is when x's best key is worse than their N-th worst key.
+  candidates; x is out when L(x) >= N, that is when x's best key is worse than their N-th worst key. Of
+  those certainly above who only might hold an award this one skips, all but that award's open places
+  (its count less its certain holders) must miss it: they count too (`forced`).
 
 The scope's bests and worsts come sorted from the bounds' snapshot (scoreboard/certainty_bounds.py) for everyone
 ranked; the few who are not plainly candidates (`odd`: they hold an earlier award the walk skips, carry
@@ -35,7 +37,7 @@ class Standing:
     verdict: str  # certain | possible | out
     places: int  # the award's places (in the contestant's group, for a per-group award)
     rivals: int = 0  # U: others who could end at least as high
-    ahead: int = 0  # L: others certainly ahead (and certainly candidates)
+    ahead: int = 0  # L: others certainly ahead that are certainly candidates (at least this many)
     because: str = ""  # "", void, held:<award id>, pool, displaced, assigned, locked, settled
 
 
@@ -58,7 +60,7 @@ class Scope:
     """The field's or one award group's verdicts for an individual award (see the module's docstring)."""
 
     def __init__(self, snap, group: str | None, count: int, odd: dict[str, tuple[int, str]],
-                 waiting: dict[str, tuple[bool, bool, bool]]):
+                 waiting: dict[str, tuple[bool, bool, bool]], open_places: int | None = None):
         self.snap, self.group, self.count = snap, group, count
         self.odd = odd  # ranked in the scope, not plainly candidates: exam -> (NO or MAYBE, why)
         self.waiting = waiting  # flag holders displaced to this award: exam -> (certain, possible, within count)
@@ -68,6 +70,11 @@ class Scope:
         self.rw = sorted(worst[place[x]] * n + place[x] for x in odd)
         self.tc = kth(self.bests, self.rb, count)  # a surely-candidate whose worst is better is certain
         self.to = kth(self.worsts, self.rw, count - 1) if count > 0 else None  # one whose best is worse: out
+        # the skipped awards' places not yet certainly taken (None: unbounded, see `forced`), and the worsts of
+        # those who only might hold one of them
+        self.open = open_places
+        self.rm = sorted(worst[place[x]] * n + place[x] for x, (c, why) in odd.items()
+                         if c == MAYBE and why.startswith("held:")) if open_places is not None else []
 
     def holds_scope(self, x: str, board) -> bool:
         return self.group is None or board.contestants[x].group == self.group
@@ -85,6 +92,14 @@ class Scope:
         v = self.snap.best[i] * n
         return bisect_left(self.worsts, v) - bisect_left(self.rw, v)
 
+    def forced(self, x: str) -> int:
+        """Of those certainly above x who only might hold an award this one skips, how many cannot all hold it:
+        its open places (its count less its certain holders) are all they can take between them."""
+        if self.open is None or len(self.rm) <= self.open:
+            return 0
+        v = self.snap.best[self.snap.place[x]] * self.snap.n
+        return max(0, bisect_left(self.rm, v) - self.open)
+
     def rivals(self, x: str, cand: int) -> int:
         """Others, possibly candidates, who could end at least as high as x."""
         n, i = self.snap.n, self.snap.place[x]
@@ -97,7 +112,7 @@ class Scope:
             cand, because = NO, "void"
         else:
             cand, because = self.odd.get(x, (YES, ""))
-        rivals, ahead, count = self.rivals(x, cand), self.ahead(x), self.count
+        rivals, ahead, count = self.rivals(x, cand), self.ahead(x) + self.forced(x), self.count
         w = self.waiting.get(x)
         if cand == YES and rivals <= count - 1:
             verdict = "certain"
@@ -125,7 +140,8 @@ class Scope:
             end = len(self.bests) if self.to is None else bisect_left(self.bests, (self.to // n + 1) * n)
             for ent in self.bests[:end]:  # best not worse than the threshold: not out if maybe a candidate
                 x = order[ent % n]
-                if x not in sure and x not in waiting and odd.get(x, (YES,))[0] != NO:
+                if x not in sure and x not in waiting and odd.get(x, (YES,))[0] != NO \
+                        and not (self.rm and self.ahead(x) + self.forced(x) >= count):
                     possible.append(x)
         for x in waiting:
             v = self.standing(x).verdict
@@ -186,16 +202,22 @@ class TeamScope:
     def all_void(self, team: str) -> bool:
         return self.voided.get(team, 0) == self.size.get(team, 0)
 
-    def verdicts(self, cand: dict[str, tuple[int, str]], count: int) -> dict[str, Standing]:
+    def verdicts(self, cand: dict[str, tuple[int, str]], count: int,
+                 open_places: int | None = None) -> dict[str, Standing]:
+        """Each team's verdict; `open_places` as for `Scope` (the places of skipped awards not yet certain)."""
         keys = self.keys
         bests = sorted(keys[t][0] for t in self.names if cand[t][0] != NO)
         worsts = sorted(keys[t][1] for t in self.names if cand[t][0] == YES)
+        maybe = sorted(keys[t][1] for t in self.names if cand[t][0] == MAYBE and cand[t][1].startswith("held:")) \
+            if open_places is not None else []
         out = {}
         for t in self.names:
             c, because = cand[t]
             best, worst = keys[t]
             rivals = bisect_right(bests, worst) - (c != NO)
             ahead = bisect_left(worsts, best)
+            if len(maybe) > (open_places or 0):  # those only maybe skipped cannot all take the open places
+                ahead += max(0, bisect_left(maybe, best) - open_places)
             if c == YES and rivals <= count - 1:
                 verdict = "certain"
             elif c == NO or ahead >= count:

@@ -97,10 +97,20 @@ def total_bounds(board, rem: dict[str, list[int]]) -> dict[str, tuple[int, int]]
 class _Counter:
     """U and L for one scope: bisect over the candidates' best and worst keys."""
 
-    def __init__(self, ids, bounds, cand):
+    def __init__(self, ids, bounds, cand, because=None, open_places=None):
         self.bests = sorted(bounds[j][0] for j in ids if cand[j] != NO)
         self.worsts = sorted(bounds[j][1] for j in ids if cand[j] == YES)
         self.bounds, self.cand = bounds, cand
+        # those who only might hold an award this one skips: at most `open_places` of them can hold one
+        self.open = open_places
+        self.maybe = sorted(bounds[j][1] for j in ids if cand[j] == MAYBE and because[j].startswith("held:")) \
+            if open_places is not None else []
+
+    def forced(self, x) -> int:
+        """Of those certainly above x who only might hold a skipped award, how many must miss it."""
+        if self.open is None:
+            return 0
+        return max(0, bisect_left(self.maybe, self.bounds[x][0]) - self.open)
 
     def rivals(self, x) -> int:
         """Others, possibly candidates, who could end at least as high as x."""
@@ -162,12 +172,23 @@ class _Walker:
                 cand[x], because[x] = self._candidate(spec, x, team, waiting)
             if any(c == MAYBE for c in cand.values()):  # someone only maybe a candidate: conservative
                 ac.exact = False
-            counter = _Counter(ids, keys, cand)
+            counter = _Counter(ids, keys, cand, because, self._open_places(spec))
             if spec.substitute and not team:
                 self._displace(spec, ids, counter, count)
             for x in ids:
                 self._judge_one(ac, spec, x, cand[x], because[x], counter, count, waiting)
         return ac
+
+    def _open_places(self, spec):
+        """The skipped awards' places not certainly taken; None if one of them could go to more than its count."""
+        total = 0
+        for aid in spec.exclude:
+            rule, ac = self.rules.award(aid), self.result.awards.get(aid)
+            if (ac is None or ac.judges or rule.tie_policy == "share" or self.displaced.get(aid)
+                    or any(d.award == aid and d.outcome == "share" for d in self.board.control.decisions)):
+                return None
+            total += ac.places - len(ac.certain)
+        return total
 
     def _candidate(self, spec, x, team: bool, waiting) -> tuple[int, str]:
         if team:
@@ -209,7 +230,7 @@ class _Walker:
 
     def _judge_one(self, ac, spec, x, cand, because, counter, count, waiting) -> None:
         w = waiting.get(x)
-        rivals, ahead = counter.rivals(x), counter.ahead(x)
+        rivals, ahead = counter.rivals(x), counter.ahead(x) + counter.forced(x)
         if cand == YES and rivals <= count - 1:
             verdict = "certain"
         elif w is not None and w[0]:

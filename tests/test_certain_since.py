@@ -14,7 +14,7 @@ from scoreboard.certainty import compute_certainty
 from scoreboard.rules import load_rules
 from scoreboard.settling import settled_position
 from scoreboard.timeline import Timeline
-from tests.test_certainty import RULES, SUBSTITUTES, logs
+from tests.test_certainty import JUDGES, RULES, SUBSTITUTES, logs
 
 
 def look_everywhere(timeline):
@@ -29,7 +29,7 @@ def look_everywhere(timeline):
 @given(logs(), st.sampled_from(sorted(SUBSTITUTES)), st.sampled_from([1, 2, 64]))
 def test_each_place_became_certain_where_a_look_at_every_moment_says(log, substitute, first_pass):
     people, events = log
-    rules = load_rules(RULES % {"substitute": SUBSTITUTES[substitute]})
+    rules = load_rules(RULES % {"substitute": SUBSTITUTES[substitute], **JUDGES})
     looks = look_everywhere(Timeline(rules, people, events))
     old = certain_since.FIRST_PASS
     certain_since.FIRST_PASS = first_pass  # several backward passes, not only one

@@ -44,6 +44,7 @@ label = "往年人社知识通"
 id = "expert"
 kind = "top"
 count = 2
+tie_policy = "%(policy)s"
 %(substitute)s
 [[awards]]
 id = "star"
@@ -54,6 +55,7 @@ exclude = ["expert"]
 id = "team_first"
 kind = "team"
 count = 1
+tie_policy = "%(team_policy)s"
 [[awards]]
 id = "team_second"
 kind = "team"
@@ -65,6 +67,8 @@ SUBSTITUTES = {
     "within": 'substitute = { flag = "holder", award = "star", within_count = true }',
     "on_top": 'substitute = { flag = "holder", award = "star", within_count = false }',
 }
+POLICIES = ("judges", "share")  # at the cut-off of the awards the later ones skip: a tie waits, or is shared
+JUDGES = {"policy": "judges", "team_policy": "judges"}
 ITEMS = [("a1", "a", 1.0), ("a2", "a", 1.0), ("b1", "b", 2.0)]
 GRID = {1.0: (0.0, 0.5, 1.0), 2.0: (0.0, 0.5, 1.0, 1.5, 2.0)}
 TIMES = (100.0, 200.0)  # hand-in times an unfinished contestant may still take
@@ -97,12 +101,12 @@ def fold(rules, people, marks, times, voided):
 
 
 def holds(board) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Award id -> who holds it; award id -> who could be given it by the judges (a pending tie at its
-    cut-off), which makes them not certain but not out either."""
+    """Award id -> who holds it; award id -> who is in a tie at its cut-off (pending, or shared by the rules),
+    which makes them not certain but not out either."""
     aw = board.awards()
     held, pending = defaultdict(set), defaultdict(set)
-    for a in aw.awards + aw.advancement:
-        held[a.award_id].add(a.recipient)
+    for a in aw.awards + aw.advancement:  # a tie at the cut-off shared by the rules: held, but by a tie
+        (pending if a.note == "shared" else held)[a.award_id].add(a.recipient)
     for t in aw.ties:
         pending[t.award_id].update(t.tied)
     return held, pending
@@ -149,7 +153,8 @@ def days(draw):
             times[who] = draw(st.sampled_from(TIMES))
     voided = set(draw(st.lists(st.sampled_from([f"T{i:02d}" for i in range(n)]), max_size=1)))
     substitute = draw(st.sampled_from(sorted(SUBSTITUTES)))
-    return teams, holders, marks, times, voided, substitute
+    policies = {"policy": draw(st.sampled_from(POLICIES)), "team_policy": draw(st.sampled_from(POLICIES))}
+    return teams, holders, marks, times, voided, substitute, policies
 
 
 def completions(people, marks, times) -> int:
@@ -166,8 +171,8 @@ def completions(people, marks, times) -> int:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(days())
 def test_certain_and_out_are_never_wrong_and_exact_awards_match_the_enumeration(day):
-    teams, holders, marks, times, voided, substitute = day
-    rules = load_rules(RULES % {"substitute": SUBSTITUTES[substitute]})
+    teams, holders, marks, times, voided, substitute, policies = day
+    rules = load_rules(RULES % {"substitute": SUBSTITUTES[substitute], **policies})
     people = roster(teams, holders)
     assume(completions(people, marks, times) <= 300)
     cert = compute_certainty(fold(rules, people, marks, times, voided))
@@ -215,7 +220,7 @@ def test_the_moment_the_list_became_settled_is_the_one_a_look_at_every_moment_fi
     from scoreboard.timeline import Timeline
 
     people, events = log
-    rules = load_rules(RULES % {"substitute": ""})
+    rules = load_rules(RULES % {"substitute": "", **JUDGES})
     timeline = Timeline(rules, people, events)
     found = settled_position(timeline)
     looks = []
@@ -253,7 +258,7 @@ def settled_first_days(draw):
 @given(settled_first_days())
 def test_an_award_that_skips_a_settled_award_is_exact_and_matches_the_enumeration(day):
     teams, marks, times = day
-    rules = load_rules(RULES.replace("count = 2\n", "count = 1\n", 1) % {"substitute": ""})
+    rules = load_rules(RULES.replace("count = 2\n", "count = 1\n", 1) % {"substitute": "", **JUDGES})
     people = roster(teams, set())
     assume(completions(people, marks, times) <= 300)
     cert = compute_certainty(fold(rules, people, marks, times, ()))
@@ -263,3 +268,50 @@ def test_an_award_that_skips_a_settled_award_is_exact_and_matches_the_enumeratio
     always, ever = enumerate_truth(rules, people, marks, times, ())
     scope = set(star.certain) | set(star.possible) | set(star.out)
     assert set(star.certain) == always["star"] & scope and set(star.out) == scope - ever["star"]
+
+
+@st.composite
+def crowded_days(draw):
+    """Days where several contestants only might hold 人社知识通 and are certainly above others: some of them
+    must miss it and then hold 岗位练兵明星's places (or 团体一等奖's and 二等奖's, for their teams)."""
+    n = draw(st.integers(4, 5))
+    teams = draw(st.lists(st.sampled_from(TEAMS), min_size=n, max_size=n))
+    tiers = ["high", "high"] + draw(st.lists(st.sampled_from(["high", "mid", "low"]), min_size=n - 2, max_size=n - 2))
+    marks, times = {}, {}
+    for i, tier in enumerate(tiers):
+        who = f"T{i:02d}"
+        if tier == "high":  # a1 and a2 full, b1 perhaps still to come: between 2 and 4
+            marks[who] = {"a1": 1.0, "a2": 1.0}
+            if draw(st.booleans()):
+                marks[who]["b1"] = draw(st.sampled_from(GRID[2.0]))
+        elif tier == "mid":  # a1 full, the rest perhaps still to come: anywhere from 1 to 4
+            marks[who] = {"a1": 1.0}
+            if draw(st.booleans()):
+                marks[who]["a2"] = draw(st.sampled_from(GRID[1.0]))
+        else:  # at most 1.5 in all
+            marks[who] = {"a1": draw(st.sampled_from((0.0, 0.5))), "a2": 0.0, "b1": draw(st.sampled_from((0.0, 1.0)))}
+        if draw(st.booleans()):
+            times[who] = draw(st.sampled_from(TIMES))
+    policies = {"policy": draw(st.sampled_from(POLICIES)), "team_policy": draw(st.sampled_from(POLICIES))}
+    return teams, set(), marks, times, set(), "none", policies
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(crowded_days())
+def test_those_who_only_might_hold_a_skipped_award_and_cannot_all_hold_it_count_ahead(day):
+    test_certain_and_out_are_never_wrong_and_exact_awards_match_the_enumeration.hypothesis.inner_test(day)
+
+
+def test_three_who_might_hold_two_places_leave_one_ahead_for_the_next_award():
+    """Two 人社知识通 places, three contestants between 2 and 4 points who may each take one, a fourth on 1 point
+    in their group: one of the three misses it and takes the group's one 岗位练兵明星 place before the fourth."""
+    marks = {"T00": {"a1": 1.0, "a2": 1.0}, "T01": {"a1": 1.0, "a2": 1.0}, "T02": {"a1": 1.0, "a2": 1.0},
+             "T03": {"a1": 0.0, "a2": 0.0, "b1": 1.0}}
+    times = {f"T0{i}": 100.0 for i in range(4)}
+    rules = load_rules(RULES % {"substitute": "", **JUDGES})
+    people = roster(["东"] * 4, set())
+    cert = compute_certainty(fold(rules, people, marks, times, ()))
+    assert set(cert.awards["expert"].possible) == {"T00", "T01", "T02"} and cert.awards["expert"].certain == []
+    assert "T03" in cert.awards["star"].out and cert.detail["star", "T03"].ahead == 1
+    _always, ever = enumerate_truth(rules, people, marks, times, ())
+    assert "T03" not in ever["star"]
