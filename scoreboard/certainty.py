@@ -85,6 +85,21 @@ class Certainty:
         return {aid: s.verdict for aid, s in found if s is not None}
 
 
+def open_places_of(spec, board, done: dict[str, AwardCertainty], displaced: dict) -> int | None:
+    """The places of the awards `spec` skips that are not yet certainly taken (`done`: their certainty):
+    whoever only might hold one of them competes for `spec` unless they take one of these. None when such an
+    award could be given to more than its count (a tie it shares, by its policy or a judges' decision;
+    holders displaced onto it)."""
+    total = 0
+    for aid in spec.exclude:
+        rule, ac = board.rules.award(aid), done.get(aid)
+        if (ac is None or ac.judges or rule.tie_policy == "share" or displaced.get(aid)
+                or any(d.award == aid and d.outcome == "share" for d in board.control.decisions)):
+            return None
+        total += ac.places - len(ac.certain)
+    return total
+
+
 # --- the walk --------------------------------------------------------------------------------------------------
 class _Walker:
     def __init__(self, board, st, snap: Bounds, settled_only: bool = False):
@@ -126,7 +141,7 @@ class _Walker:
         # possible holder of an award it skips), nobody displaced to it (scoreboard/certainty_scope.py)
         unsure = any(c == MAYBE for d in odd.values() for c, _why in d.values())
         ac = AwardCertainty(spec.id, "individual", exact=not unsure and not waiting)
-        open_places = self._open_places(spec)
+        open_places = open_places_of(spec, self.board, self.result.awards, self.displaced)
         for g in groups:
             count = spec.count if g is None else spec.count_for(g)
             ac.places += count
@@ -149,19 +164,6 @@ class _Walker:
 
         self._record(spec.id, find, lambda: [x for g in groups for x in snap.ordered(members(g))])
         return ac
-
-    def _open_places(self, spec) -> int | None:
-        """The places of the awards `spec` skips that are not yet certainly taken: whoever only might hold one
-        of them competes for `spec` unless they take one of these. None when such an award could be given to
-        more than its count (a tie it shares, by its policy or a judges' decision; holders displaced to it)."""
-        total = 0
-        for aid in spec.exclude:
-            rule, ac = self.rules.award(aid), self.result.awards.get(aid)
-            if (ac is None or ac.judges or rule.tie_policy == "share" or self.displaced.get(aid)
-                    or any(d.award == aid and d.outcome == "share" for d in self.board.control.decisions)):
-                return None
-            total += ac.places - len(ac.certain)
-        return total
 
     def _record(self, aid: str, find, scope) -> None:
         self.result.detail.finders[aid] = find
@@ -220,7 +222,8 @@ class _Walker:
         ts = self.team_scope
         cand = {x: self._team_candidate(spec, x, ts) for x in ts.names}
         ac = AwardCertainty(spec.id, "team", exact=all(c != MAYBE for c, _why in cand.values()), places=spec.count)
-        verdicts = ts.verdicts(cand, spec.count, self._open_places(spec))
+        open_places = open_places_of(spec, self.board, self.result.awards, self.displaced)
+        verdicts = ts.verdicts(cand, spec.count, open_places)
         for x in ts.names:
             getattr(ac, verdicts[x].verdict).append(x)
         self._record(spec.id, verdicts.get, lambda: ts.names)

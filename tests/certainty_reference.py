@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from fractions import Fraction
 
 # the walk's answer comes in the product's own types: only the way to it differs
-from scoreboard.certainty import AwardCertainty, Certainty
+from scoreboard.certainty import AwardCertainty, Certainty, open_places_of  # when the open-places bound holds
 from scoreboard.certainty_scope import MAYBE, NO, YES, Standing
 from scoreboard.standings import NOT_FINISHED_KEY, OFFSET, WIDTH, _plan, team_score
 
@@ -172,23 +172,13 @@ class _Walker:
                 cand[x], because[x] = self._candidate(spec, x, team, waiting)
             if any(c == MAYBE for c in cand.values()):  # someone only maybe a candidate: conservative
                 ac.exact = False
-            counter = _Counter(ids, keys, cand, because, self._open_places(spec))
+            counter = _Counter(ids, keys, cand, because,
+                               open_places_of(spec, self.board, self.result.awards, self.displaced))
             if spec.substitute and not team:
                 self._displace(spec, ids, counter, count)
             for x in ids:
                 self._judge_one(ac, spec, x, cand[x], because[x], counter, count, waiting)
         return ac
-
-    def _open_places(self, spec):
-        """The skipped awards' places not certainly taken; None if one of them could go to more than its count."""
-        total = 0
-        for aid in spec.exclude:
-            rule, ac = self.rules.award(aid), self.result.awards.get(aid)
-            if (ac is None or ac.judges or rule.tie_policy == "share" or self.displaced.get(aid)
-                    or any(d.award == aid and d.outcome == "share" for d in self.board.control.decisions)):
-                return None
-            total += ac.places - len(ac.certain)
-        return total
 
     def _candidate(self, spec, x, team: bool, waiting) -> tuple[int, str]:
         if team:
