@@ -132,11 +132,10 @@ def _check_certain(db: str, award: str | None, lang: str) -> None:
         rules = store.rules()
     finally:
         store.close()
-    if rules.rounds:
-        raise UserError(say("certain_stage", lang))
     if not rules.paper_known:
         cert = compute_certainty(Board(rules, []))
-        raise UserError(say("certain_no_paper", lang, why=cert.why if lang == "en" else cert.why_zh))
+        raise UserError(say("certain_stage", lang) if cert.stage else
+                        say("certain_no_paper", lang, why=cert.why if lang == "en" else cert.why_zh))
     if award is None:
         return
     specs = rules.awards + rules.advancement

@@ -10,8 +10,8 @@ from __future__ import annotations
 import weakref
 
 from .award_cache import AwardCache
-from .certainty_bounds import BoundsCache
 from .awards import with_lock
+from .certainty_bounds import BoundsCache
 from .changes import DAY_KINDS, DayState, apply_day_event, playing
 from .control import Control, Decision  # noqa: F401 - Decision: where callers have always found it
 from .events import SCALE, Event, Rejection, check_record, to_points

@@ -15,7 +15,8 @@ only grow. Hence, with a look (one `compute_certainty`) at
 2. that stretch's end: if the place was not certain there either, the event after it (the barrier) gave it;
 3. otherwise a bisection inside the stretch, every place's at once, one level per pass.
 Every pass looks at its positions in order, so the board only folds forward (a backward seek folds again
-from the start). Looks are what it costs: a few ms each at national scale (the bounds follow the fold, scoreboard/certainty_bounds.py).
+from the start). Looks are what it costs: a few ms each at national scale (the bounds follow the fold,
+scoreboard/certainty_bounds.py).
 """
 
 from __future__ import annotations

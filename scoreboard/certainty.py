@@ -34,6 +34,7 @@ read the bounds' snapshot of the moment, which never changes, so a later mark ca
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -79,8 +80,6 @@ class Certainty:
 
     def of(self, recipient: str) -> dict[str, str]:
         """Award id -> verdict, for one contestant or team."""
-        if not self.awards:
-            return {aid: s.verdict for (aid, rid), s in self.detail.items() if rid == recipient}
         found = ((aid, self.detail.get((aid, recipient))) for aid in self.awards)
         return {aid: s.verdict for aid, s in found if s is not None}
 
@@ -193,16 +192,21 @@ class _Walker:
         (NO), and why not."""
         if spec.substitute and spec.substitute.flag in self.st.flags.get(x, ()):
             return NO, f"displaced:{spec.substitute.award}"
+        held = self._held(spec, x)
+        if held is not None and held[0] == NO:
+            return held
+        w = waiting.get(x)
+        if w is not None and not w[2]:  # displaced on top of the count: skipped by the walk when displaced
+            return (NO if w[0] else MAYBE), "on_top"
+        return held or (YES, "")
+
+    def _held(self, spec, x) -> tuple[int, str] | None:
+        """x and the awards `spec` skips: certain of one (NO), possibly holding one (MAYBE), neither (None)."""
         held = self.cert_held.get(x, set()) & set(spec.exclude)
         if held:
             return NO, f"held:{sorted(held)[0]}"
         maybe = self.poss_held.get(x, set()) & set(spec.exclude)
-        w = waiting.get(x)
-        if w is not None and not w[2]:  # displaced on top of the count: skipped by the walk when displaced
-            return (NO if w[0] else MAYBE), "on_top"
-        if maybe:
-            return MAYBE, f"held:{sorted(maybe)[0]}"
-        return YES, ""
+        return (MAYBE, f"held:{sorted(maybe)[0]}") if maybe else None
 
     def _displace(self, spec, sc: Scope) -> None:
         """Holders of the substitute flag whom this award's walk reaches go to `spec.substitute.award`."""
@@ -235,13 +239,7 @@ class _Walker:
             return NO, "pool"
         if ts.all_void(x):
             return NO, "void"
-        held = self.cert_held.get(x, set()) & set(spec.exclude)
-        if held:
-            return NO, f"held:{sorted(held)[0]}"
-        maybe = self.poss_held.get(x, set()) & set(spec.exclude)
-        if maybe:
-            return MAYBE, f"held:{sorted(maybe)[0]}"
-        return YES, ""
+        return self._held(spec, x) or (YES, "")
 
     def _judge(self, spec) -> AwardCertainty:
         """An award the judges give: its holders are certain, anyone else in its scope possible until the lock."""
@@ -339,8 +337,6 @@ def _as_listed(board, st, snap: Bounds, aw, because: str) -> Certainty:
 def _open_items(board, awards: dict[str, AwardCertainty], snap: Bounds) -> dict[str, list[str]]:
     """Contestants whose ungraded items could still change a verdict, with those sections: anyone possible
     for an award, and anyone with points to come whose range meets a possible contestant's range."""
-    from bisect import bisect_right
-
     possible = {rid for ac in awards.values() if ac.scope == "individual" for rid in ac.possible}
     team_possible = {rid for ac in awards.values() if ac.scope == "team" for rid in ac.possible}
     if team_possible:

@@ -151,15 +151,21 @@ class Scope:
 
 
 # --- teams ------------------------------------------------------------------------------------------------------
-def team_bounds(board, snap, names) -> dict[str, tuple[Fraction, Fraction]]:
+def voided_per_team(board, snap) -> dict[str, int]:
+    """Team -> how many of its members are voided on the day."""
+    team_of = board.index.team_of
+    voided: dict[str, int] = {}
+    for e in snap.void:
+        voided[team_of[e]] = voided.get(team_of[e], 0) + 1
+    return voided
+
+
+def team_bounds(board, snap, names, voided: dict[str, int]) -> dict[str, tuple[Fraction, Fraction]]:
     """Each team's (lowest, highest) team score over all completions: the formula is monotone in every
     member's total; in a completion every member not voided is present, with a total between what they
     have and that plus what is still to come."""
     rules, idx = board.rules, board.index
     team_of = idx.team_of
-    voided: dict[str, int] = {}
-    for e in snap.void:
-        voided[team_of[e]] = voided.get(team_of[e], 0) + 1
     out = {}
     if rules.team_score.formula == "top_k_mean":  # the best k: every live member's total, sorted
         live: dict[str, list[int]] = {}
@@ -191,12 +197,9 @@ class TeamScope:
 
     def __init__(self, board, st, snap):
         self.names = [t.name for t in st.teams]
-        bounds = team_bounds(board, snap, self.names)
+        self.voided = voided_per_team(board, snap)
+        bounds = team_bounds(board, snap, self.names, self.voided)
         self.keys = {t: (-hi, -lo) for t, (lo, hi) in bounds.items()}  # lower is better, as keys are
-        team_of = board.index.team_of
-        self.voided: dict[str, int] = {}
-        for e in snap.void:
-            self.voided[team_of[e]] = self.voided.get(team_of[e], 0) + 1
         self.size = board.index.size
 
     def all_void(self, team: str) -> bool:
