@@ -327,7 +327,7 @@ def _as_listed(board, st, snap: Bounds, aw, because: str) -> Certainty:
         else:
             keep = holders | set(ac.possible)
             ac.out = Later(lambda scope=scope, keep=keep: [x for x in scope if x not in keep])
-        ac.places = spec.count * (len(rules.groups) if spec.kind == "group_top" else 1)
+        ac.places = sum(spec.count_for(g) for g in rules.groups) if spec.kind == "group_top" else spec.count
         result.awards[spec.id] = ac
         result.detail.finders[spec.id] = find
         result.detail.scopes[spec.id] = lambda scope=scope: scope

@@ -299,7 +299,7 @@ def _as_listed(board, st, aw, because: str) -> Certainty:
                 verdict = "possible"  # the judges may still give it
             getattr(ac, verdict).append(x)
             result.detail[(spec.id, x)] = Standing(verdict, spec.count, because=because)
-        ac.places = spec.count * (len(rules.groups) if spec.kind == "group_top" else 1)
+        ac.places = sum(spec.count_for(g) for g in rules.groups) if spec.kind == "group_top" else spec.count
         result.awards[spec.id] = ac
     return result
 

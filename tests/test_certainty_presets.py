@@ -141,3 +141,17 @@ def test_each_teams_verdicts_hold_in_their_worst_and_best_completions(day):
             elif a.exact:
                 assert t.name in at_best[aid] or t.name in tied_best[aid], (aid, t.name)
                 assert t.name not in at_worst[aid] or t.name in tied_worst[aid], (aid, t.name)
+
+
+def test_an_awards_places_are_the_same_before_and_after_the_list_is_settled():
+    """Shaanxi's 岗位练兵明星 has 10 places in one group and 3 in the others: the places counted while marking
+    goes on and those counted once every mark is in (the list itself then answers) agree."""
+    day = Day("shaanxi-2021-provincial", 0.98)
+    expected = {spec.id: sum(spec.count_for(g) for g in day.rules.groups) if spec.kind == "group_top" else spec.count
+                for spec in day.rules.awards + day.rules.advancement}
+    mid = compute_certainty(day.board())
+    done = compute_certainty(day.board(completion(day, set(), worst=False)))
+    anyone = day.people[0].exam_no
+    assert done.detail["star", anyone].because == "settled"  # every mark in: the award list itself answers
+    assert {aid: a.places for aid, a in mid.awards.items()} == expected
+    assert {aid: a.places for aid, a in done.awards.items()} == expected
