@@ -143,6 +143,7 @@ class BoundsCache:
         self.index = None
         self.log: ChangeLog | None = None
         self.terms: _Terms | None = None
+        self.members: dict[str, list[str]] | None = None  # award group -> its contestants (the roster's, fixed)
 
     def bounds(self, board) -> Bounds:
         board.standings()  # the keys refreshed, and the order index made (it tells what changed)
@@ -166,10 +167,11 @@ class BoundsCache:
         n, order, place = idx.n, idx.order, idx.place
         best, worst, key, left, done = self.terms.columns(board, order)
         void = frozenset(e for e, v in idx.void.items() if v)
-        members: dict[str, list[str]] = {}
-        group_of = idx.group_of
-        for e in order:
-            members.setdefault(group_of[e], []).append(e)
+        if self.members is None:
+            self.members = {}
+            for e in order:
+                self.members.setdefault(idx.group_of[e], []).append(e)
+        members = self.members
         groups = {}
         for g, ms in members.items():
             live = [place[e] for e in ms if e not in void]
