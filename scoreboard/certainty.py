@@ -99,6 +99,13 @@ def open_places_of(spec, board, done: dict[str, AwardCertainty], displaced: dict
     return total
 
 
+def shares_ties(spec, board) -> bool:
+    """Whether a tie at the award's cut-off is shared whatever the marks: its rules share ties and no judge
+    has ordered (or drawn lots for) one of its ties, which would apply should that tie come about."""
+    return spec.tie_policy == "share" and not any(
+        d.award == spec.id and d.outcome != "share" for d in board.control.decisions)
+
+
 # --- the walk --------------------------------------------------------------------------------------------------
 class _Walker:
     def __init__(self, board, st, snap: Bounds, settled_only: bool = False):
@@ -141,12 +148,13 @@ class _Walker:
         unsure = any(c == MAYBE for d in odd.values() for c, _why in d.values())
         ac = AwardCertainty(spec.id, "individual", exact=not unsure and not waiting)
         open_places = open_places_of(spec, self.board, self.result.awards, self.displaced)
+        share = shares_ties(spec, self.board)
         for g in groups:
             count = spec.count if g is None else spec.count_for(g)
             ac.places += count
             sc = scopes[g] = Scope(snap, g, count, odd.get(g, {}),
                                    {x: w for x, w in waiting.items() if g is None or contestants[x].group == g},
-                                   open_places)
+                                   open_places, share)
             if spec.substitute:
                 self._displace(spec, sc)
             certain, possible = sc.verdicts()
@@ -227,7 +235,7 @@ class _Walker:
         cand = {x: self._team_candidate(spec, x, ts) for x in ts.names}
         ac = AwardCertainty(spec.id, "team", exact=all(c != MAYBE for c, _why in cand.values()), places=spec.count)
         open_places = open_places_of(spec, self.board, self.result.awards, self.displaced)
-        verdicts = ts.verdicts(cand, spec.count, open_places)
+        verdicts = ts.verdicts(cand, spec.count, open_places, shares_ties(spec, self.board))
         for x in ts.names:
             getattr(ac, verdicts[x].verdict).append(x)
         self._record(spec.id, verdicts.get, lambda: ts.names)

@@ -6,7 +6,9 @@ For a contestant x of a scope with N places, among the scope's candidates:
 
 * U(x), the rivals: others who could end at least as high (best key <= x's worst), counted among those
   who may be candidates; x is certain when x is surely a candidate and U(x) < N, that is when x's worst
-  key is better than the (N+1)-th best key of those who may be candidates;
+  key is better than the (N+1)-th best key of those who may be candidates. Where the rules share a tie at
+  the cut-off (`share`, and no judge has ordered one of this award's ties), a tie cannot take the award
+  from x: U(x) counts only those who could end strictly above;
 * L(x), those ahead: others certainly above (worst key < x's best), counted among those who surely are
   candidates; x is out when L(x) >= N, that is when x's best key is worse than their N-th worst key. Of
   those certainly above who only might hold an award this one skips, all but that award's open places
@@ -36,9 +38,9 @@ class Standing:
 
     verdict: str  # certain | possible | out
     places: int  # the award's places (in the contestant's group, for a per-group award)
-    rivals: int = 0  # U: others who could end at least as high
+    rivals: int = 0  # U: others who could end at least as high (strictly above, where a tie is shared)
     ahead: int = 0  # L: others certainly ahead that are certainly candidates (at least this many)
-    because: str = ""  # "", void, held:<award id>, pool, displaced, assigned, locked, settled
+    because: str = ""  # "", void, held:<award id>, pool, displaced, assigned, locked, settled, share
 
 
 def kth(base: list[int], removed: list[int], k: int) -> int | None:
@@ -60,8 +62,10 @@ class Scope:
     """The field's or one award group's verdicts for an individual award (see the module's docstring)."""
 
     def __init__(self, snap, group: str | None, count: int, odd: dict[str, tuple[int, str]],
-                 waiting: dict[str, tuple[bool, bool, bool]], open_places: int | None = None):
+                 waiting: dict[str, tuple[bool, bool, bool]], open_places: int | None = None,
+                 share: bool = False):
         self.snap, self.group, self.count = snap, group, count
+        self.share = share  # a tie at the cut-off is shared by the rules: only those strictly above are rivals
         self.odd = odd  # ranked in the scope, not plainly candidates: exam -> (NO or MAYBE, why)
         self.waiting = waiting  # flag holders displaced to this award: exam -> (certain, possible, within count)
         n, place, best, worst = snap.n, snap.place, snap.best, snap.worst
@@ -101,9 +105,13 @@ class Scope:
         return max(0, bisect_left(self.rm, v) - self.open)
 
     def rivals(self, x: str, cand: int) -> int:
-        """Others, possibly candidates, who could end at least as high as x."""
+        """Others, possibly candidates, who could end at least as high as x (strictly above, under `share`)."""
         n, i = self.snap.n, self.snap.place[x]
-        v = (self.snap.worst[i] + 1) * n
+        best, worst = self.snap.best[i], self.snap.worst[i]
+        if self.share:  # x's own entry is below the bound only when its best is better than its worst
+            v = worst * n
+            return bisect_left(self.bests, v) - bisect_left(self.rb, v) - (cand != NO and best < worst)
+        v = (worst + 1) * n
         return bisect_left(self.bests, v) - bisect_left(self.rb, v) - (cand != NO)
 
     def standing(self, x: str) -> Standing:
@@ -122,6 +130,8 @@ class Scope:
             verdict = "out"
         else:
             verdict = "possible"
+        if self.share and not because and verdict != "out":
+            because = "share"  # the rivals are those who could pass x: a tie would be shared
         return Standing(verdict, count, rivals, ahead, because)
 
     def verdicts(self) -> tuple[list[str], list[str]]:
@@ -131,10 +141,11 @@ class Scope:
         certain: list[str] = []
         possible: list[str] = []
         if count > 0:
-            cut = len(self.worsts) if self.tc is None else bisect_left(self.worsts, (self.tc // n) * n)
+            edge = None if self.tc is None else self.tc // n
+            cut = len(self.worsts) if edge is None else bisect_left(self.worsts, (edge + self.share) * n)
             for ent in self.worsts[:cut]:  # worst better than the threshold: certain if surely a candidate
-                x = order[ent % n]
-                if x not in odd and x not in waiting:
+                x = order[ent % n]  # (level with it, under `share`: certain if fewer than N could pass)
+                if x not in odd and x not in waiting and (ent // n != edge or self.rivals(x, YES) < count):
                     certain.append(x)
             sure = set(certain)
             end = len(self.bests) if self.to is None else bisect_left(self.bests, (self.to // n + 1) * n)
@@ -206,8 +217,9 @@ class TeamScope:
         return self.voided.get(team, 0) == self.size.get(team, 0)
 
     def verdicts(self, cand: dict[str, tuple[int, str]], count: int,
-                 open_places: int | None = None) -> dict[str, Standing]:
-        """Each team's verdict; `open_places` as for `Scope` (the places of skipped awards not yet certain)."""
+                 open_places: int | None = None, share: bool = False) -> dict[str, Standing]:
+        """Each team's verdict; `open_places` and `share` as for `Scope` (the places of skipped awards not yet
+        certain; a tie at the cut-off shared by the rules)."""
         keys = self.keys
         bests = sorted(keys[t][0] for t in self.names if cand[t][0] != NO)
         worsts = sorted(keys[t][1] for t in self.names if cand[t][0] == YES)
@@ -217,7 +229,10 @@ class TeamScope:
         for t in self.names:
             c, because = cand[t]
             best, worst = keys[t]
-            rivals = bisect_right(bests, worst) - (c != NO)
+            if share:  # only those who could end strictly above
+                rivals = bisect_left(bests, worst) - (c != NO and best < worst)
+            else:
+                rivals = bisect_right(bests, worst) - (c != NO)
             ahead = bisect_left(worsts, best)
             if len(maybe) > (open_places or 0):  # those only maybe skipped cannot all take the open places
                 ahead += max(0, bisect_left(maybe, best) - open_places)
@@ -227,5 +242,7 @@ class TeamScope:
                 verdict = "out"
             else:
                 verdict = "possible"
+            if share and not because and verdict != "out":
+                because = "share"
             out[t] = Standing(verdict, count, rivals, ahead, because)
         return out

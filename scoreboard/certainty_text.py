@@ -9,6 +9,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "certain": ("确定获得{award}：即使其余未评题目全部对其不利，至多{rivals}{unit}可能与其持平或超过，名额{places}个",
                 "certain of {award}: even if every ungraded item went against them, at most {rivals} others "
                 "could draw level or pass them, for {places} places"),
+    "certain_share": ("确定获得{award}：即使其余未评题目全部对其不利，至多{rivals}{unit}可能超过（并列者按规则共同获奖），"
+                      "名额{places}个",
+                      "certain of {award}: even if every ungraded item went against them, at most {rivals} others "
+                      "could pass them (the rules share a tie), for {places} places"),
     "certain_displaced": ("确定获得{award}（持标记者顺延至此奖，见下）", "certain of {award} (a flag holder moved to it)"),
     "certain_listed": ("确定获得{award}（{how}）", "certain of {award} ({how})"),
     "out": ("已无缘{award}：即使其余未评题目全部对其有利，已确定有{ahead}{unit}排在其前面，名额{places}个",
@@ -22,6 +26,10 @@ WORDS: dict[str, tuple[str, str]] = {
                  "{rivals}{unit}可能与其持平或超过",
                  "{award} still open: at best they get it ({ahead} certainly ahead, for {places} places); at worst "
                  "{rivals} others could draw level or pass them"),
+    "possible_share": ("尚未确定{award}：最好情况下可获（确定在其前面的{ahead}{unit}，名额{places}个）；最坏情况下"
+                       "{rivals}{unit}可能超过（并列者按规则共同获奖）",
+                       "{award} still open: at best they get it ({ahead} certainly ahead, for {places} places); at "
+                       "worst {rivals} others could pass them (the rules share a tie)"),
     "possible_judges": ("{award}由裁判指定，尚未指定", "{award} is given by the judges, not yet"),
     "held_by": ("确定获得{award}", "certain of {award}"),
     "held_maybe": ("可能获得{award}", "may get {award}"),
@@ -63,8 +71,8 @@ def certainty_lines(rules, cert: Certainty, recipient: str, lang: str = "zh", te
             key = {"certain": "certain_listed", "out": "out_listed"}.get(s.verdict, "possible")
             params["how"] = words(f"how_{s.because}", lang)
         elif s.verdict == "certain":
-            key = "certain_displaced" if s.because == "displaced" else (
-                "held_by" if s.because == "assigned" else "certain")
+            key = {"displaced": "certain_displaced", "assigned": "held_by", "share": "certain_share"}.get(
+                s.because, "certain")
         elif s.verdict == "out":
             if s.because == "void":
                 key = "out_void"
@@ -77,7 +85,8 @@ def certainty_lines(rules, cert: Certainty, recipient: str, lang: str = "zh", te
             else:
                 key = "out"
         else:
-            key = "possible_judges" if spec.kind == "judge" else "possible"
+            key = "possible_judges" if spec.kind == "judge" else (
+                "possible_share" if s.because == "share" else "possible")
         mark = {"certain": "✔", "out": "✘"}.get(s.verdict, "…")
         out.append(f"{mark}\u00a0" + words(key, lang, **params))
     return out

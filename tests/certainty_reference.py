@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from fractions import Fraction
 
 # the walk's answer comes in the product's own types: only the way to it differs
-from scoreboard.certainty import AwardCertainty, Certainty, open_places_of  # when the open-places bound holds
+from scoreboard.certainty import AwardCertainty, Certainty, open_places_of, shares_ties  # when the bounds hold
 from scoreboard.certainty_scope import MAYBE, NO, YES, Standing
 from scoreboard.standings import NOT_FINISHED_KEY, OFFSET, WIDTH, _plan, team_score
 
@@ -97,7 +97,8 @@ def total_bounds(board, rem: dict[str, list[int]]) -> dict[str, tuple[int, int]]
 class _Counter:
     """U and L for one scope: bisect over the candidates' best and worst keys."""
 
-    def __init__(self, ids, bounds, cand, because=None, open_places=None):
+    def __init__(self, ids, bounds, cand, because=None, open_places=None, share=False):
+        self.share = share  # a tie at the cut-off is shared: rivals are those who could end strictly above
         self.bests = sorted(bounds[j][0] for j in ids if cand[j] != NO)
         self.worsts = sorted(bounds[j][1] for j in ids if cand[j] == YES)
         self.bounds, self.cand = bounds, cand
@@ -113,8 +114,11 @@ class _Counter:
         return max(0, bisect_left(self.maybe, self.bounds[x][0]) - self.open)
 
     def rivals(self, x) -> int:
-        """Others, possibly candidates, who could end at least as high as x."""
+        """Others, possibly candidates, who could end at least as high as x (strictly above, under `share`)."""
         best, worst = self.bounds[x]
+        if self.share:
+            n = bisect_left(self.bests, worst)
+            return n - 1 if self.cand[x] != NO and best < worst else n
         n = bisect_right(self.bests, worst)
         return n - 1 if self.cand[x] != NO else n
 
@@ -173,7 +177,8 @@ class _Walker:
             if any(c == MAYBE for c in cand.values()):  # someone only maybe a candidate: conservative
                 ac.exact = False
             counter = _Counter(ids, keys, cand, because,
-                               open_places_of(spec, self.board, self.result.awards, self.displaced))
+                               open_places_of(spec, self.board, self.result.awards, self.displaced),
+                               shares_ties(spec, self.board))
             if spec.substitute and not team:
                 self._displace(spec, ids, counter, count)
             for x in ids:
@@ -231,6 +236,8 @@ class _Walker:
             verdict = "possible"
             if self.settled_only:
                 raise _Unsettled
+        if counter.share and not because and verdict != "out":
+            because = "share"
         getattr(ac, verdict).append(x)
         self.result.detail[(spec.id, x)] = Standing(verdict, count, rivals, ahead, because)
 

@@ -71,7 +71,9 @@ POLICIES = ("judges", "share")  # at the cut-off of the awards the later ones sk
 JUDGES = {"policy": "judges", "team_policy": "judges"}
 ITEMS = [("a1", "a", 1.0), ("a2", "a", 1.0), ("b1", "b", 2.0)]
 GRID = {1.0: (0.0, 0.5, 1.0), 2.0: (0.0, 0.5, 1.0, 1.5, 2.0)}
-TIMES = (100.0, 200.0)  # hand-in times an unfinished contestant may still take
+TIMES = (100.0, 200.0)  # hand-in times recorded on the drawn days
+LATE = (0.0, 100.0, 200.0, None)  # what an unfinished contestant may still do: hand in faster than anyone, level
+# with the others, slower, or never (None), so a tie on time and a strict pass on time are both enumerated
 TEAMS = ("东", "西", "南")
 GROUP = {"东": "东", "西": "西", "南": "西"}
 
@@ -92,6 +94,8 @@ def fold(rules, people, marks, times, voided):
             board.apply(Event(n, float(n), "result", "h", n, "h",
                               {"contestant": who, "item": item, "section": section, "score": score, "max": mx}))
     for who, t in times.items():
+        if t is None:
+            continue
         n += 1
         board.apply(Event(n, float(n), "finish", "h", n, "h", {"contestant": who, "time_used": t}))
     for who in voided:
@@ -101,12 +105,12 @@ def fold(rules, people, marks, times, voided):
 
 
 def holds(board) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Award id -> who holds it; award id -> who is in a tie at its cut-off (pending, or shared by the rules),
-    which makes them not certain but not out either."""
+    """Award id -> who holds it (a tie at the cut-off the rules share is held by all of its members); award
+    id -> who is in a tie at its cut-off waiting on the judges, which makes them not certain but not out."""
     aw = board.awards()
     held, pending = defaultdict(set), defaultdict(set)
-    for a in aw.awards + aw.advancement:  # a tie at the cut-off shared by the rules: held, but by a tie
-        (pending if a.note == "shared" else held)[a.award_id].add(a.recipient)
+    for a in aw.awards + aw.advancement:
+        held[a.award_id].add(a.recipient)
     for t in aw.ties:
         pending[t.award_id].update(t.tied)
     return held, pending
@@ -123,7 +127,7 @@ def enumerate_truth(rules, people, marks, times, voided):
         full = {w: dict(m) for w, m in marks.items()}
         for (who, item), score in zip(open_slots, scores):
             full.setdefault(who, {})[item] = score
-        for ts in itertools.product(TIMES, repeat=len(unfinished)):
+        for ts in itertools.product(LATE, repeat=len(unfinished)):
             held, pending = holds(fold(rules, people, full, {**times, **dict(zip(unfinished, ts))}, voided))
             for aid in {a.id for a in rules.awards}:
                 ever[aid] |= held.get(aid, set()) | pending.get(aid, set())
@@ -164,7 +168,7 @@ def completions(people, marks, times) -> int:
             if item not in marks.get(p.exam_no, {}):
                 count *= len(GRID[mx])
         if p.exam_no not in times:
-            count *= len(TIMES)
+            count *= len(LATE)
     return count
 
 
@@ -315,3 +319,45 @@ def test_three_who_might_hold_two_places_leave_one_ahead_for_the_next_award():
     assert "T03" in cert.awards["star"].out and cert.detail["star", "T03"].ahead == 1
     _always, ever = enumerate_truth(rules, people, marks, times, ())
     assert "T03" not in ever["star"]
+
+
+def test_a_tie_the_rules_share_at_the_cut_off_leaves_its_members_certain():
+    """T03 has 4 points, T00 2 (all marked), T01 1 with an item to come that can bring them level with T00 but
+    not past: under `share` a tie at the second 人社知识通 place is given to both, so T00 is certain; under
+    `judges` it would wait for the judges, and T00 is not."""
+    marks = {"T00": {"a1": 1.0, "a2": 1.0, "b1": 0.0}, "T01": {"a1": 1.0, "b1": 0.0},
+             "T02": {"a1": 0.0, "a2": 0.0, "b1": 0.5}, "T03": {"a1": 1.0, "a2": 1.0, "b1": 2.0}}
+    times = {f"T0{i}": 100.0 for i in range(4)}
+    people = roster(["东"] * 4, set())
+    for policy, certain in (("share", {"T03", "T00"}), ("judges", {"T03"})):
+        rules = load_rules(RULES % {"substitute": "", "policy": policy, "team_policy": "judges"})
+        cert = compute_certainty(fold(rules, people, marks, times, ()))
+        assert set(cert.awards["expert"].certain) == certain, policy
+        always, _ever = enumerate_truth(rules, people, marks, times, ())
+        assert always["expert"] == certain, policy
+
+
+def test_a_tie_shared_once_every_mark_is_in_is_certain_and_the_list_settled():
+    """The case CI found: 东 (one member withdrawn, counting 0) and 西 end level for the one 团体一等奖, which
+    the rules share; nothing is left to mark, so both are certain of it and the list is settled."""
+    marks = {"T00": {"a1": 0.0, "a2": 1.0, "b1": 2.0}, "T02": {"a1": 0.0, "a2": 0.0, "b1": 1.5}}
+    times = {"T00": 100.0, "T02": 100.0}
+    rules = load_rules(RULES % {"substitute": "", "policy": "judges", "team_policy": "share"})
+    people = roster(["东", "东", "西"], set())
+    cert = compute_certainty(fold(rules, people, marks, times, {"T01"}))
+    assert set(cert.awards["team_first"].certain) == {"东", "西"} and cert.settled
+    always, _ever = enumerate_truth(rules, people, marks, times, {"T01"})
+    assert always["team_first"] == {"东", "西"}
+
+
+def test_explain_says_a_shared_tie_cannot_take_the_award():
+    from scoreboard.certainty_text import certainty_lines
+    marks = {"T00": {"a1": 1.0, "a2": 1.0, "b1": 0.0}, "T01": {"a1": 1.0, "b1": 0.0},
+             "T02": {"a1": 0.0, "a2": 0.0, "b1": 0.5}, "T03": {"a1": 1.0, "a2": 1.0, "b1": 2.0}}
+    rules = load_rules(RULES % {"substitute": "", "policy": "share", "team_policy": "judges"})
+    board = fold(rules, roster(["东"] * 4, set()), marks, {f"T0{i}": 100.0 for i in range(4)}, ())
+    cert = compute_certainty(board)
+    zh = certainty_lines(rules, cert, "T00")[0]
+    en = certainty_lines(rules, cert, "T00", "en")[0]
+    assert "至多1人可能超过（并列者按规则共同获奖）" in zh, zh
+    assert "at most 1 others could pass them (the rules share a tie)" in en, en

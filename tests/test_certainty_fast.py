@@ -30,6 +30,8 @@ tiebreak = [%(chain)s]
 formula = "%(formula)s"
 k = 2
 absent = "%(absent)s"
+[ties]
+at_cutoff = "%(ties)s"
 [[sections]]
 id = "a"
 items = 2
@@ -106,7 +108,8 @@ def days(draw):
         "chain": draw(st.sampled_from(CHAINS)), "substitute": draw(st.sampled_from(SUBSTITUTES)),
         "formula": draw(st.sampled_from(["mean", "sum", "top_k_mean"])),
         "absent": draw(st.sampled_from(["zero", "exclude"])),
-        "experts": draw(st.integers(1, 3)), "third": draw(st.integers(0, 2))})
+        "experts": draw(st.integers(1, 3)), "third": draw(st.integers(0, 2)),
+        "ties": draw(st.sampled_from(["judges", "share"]))})
     n = draw(st.integers(10, 18))
     people = [Contestant(f"M{i:02d}", f"选手{i}", t, "单位", GROUP[t],
                          frozenset({"holder"} if draw(st.integers(0, 5)) == 0 else ()))
@@ -166,7 +169,7 @@ def test_a_verdict_read_later_is_the_one_of_its_moment():
     """The reasons and the out list are made when read, from the bounds of their moment: a mark after the
     computation does not change them."""
     rules = load_rules(RULES % {"chain": CHAINS[0], "substitute": "", "formula": "mean", "absent": "zero",
-                                "experts": 1, "third": 1})
+                                "ties": "judges", "experts": 1, "third": 1})
     people = [Contestant(f"M{i:02d}", f"选手{i}", TEAMS[i % 4], "单位", GROUP[TEAMS[i % 4]]) for i in range(12)]
     board = Board(rules, people)
     for i, p in enumerate(people, 1):
