@@ -361,3 +361,28 @@ def test_explain_says_a_shared_tie_cannot_take_the_award():
     en = certainty_lines(rules, cert, "T00", "en")[0]
     assert "至多1人可能超过（并列者按规则共同获奖）" in zh, zh
     assert "at most 1 others could pass them (the rules share a tie)" in en, en
+    assert "T01" in cert.awards["expert"].possible  # level with T00 at best: a shared place; T00 and T03 pass at worst
+    zh = certainty_lines(rules, cert, "T01")[0]
+    en = certainty_lines(rules, cert, "T01", "en")[0]
+    assert "最坏情况下2人可能超过（并列者按规则共同获奖）" in zh, zh
+    assert "at worst 2 others could pass them (the rules share a tie)" in en, en
+
+
+def test_a_judges_order_recorded_on_a_shared_award_makes_its_ties_wait_on_the_judges_again():
+    """The engine applies a recorded order to its tie whatever the award's policy, so once one is on the log
+    (the rules read otherwise when it was made) a tie at the cut-off can take the award from T00 again: T00,
+    certain under `share` alone, is possible; and the completion that brings T01 level leaves T00 without it."""
+    marks = {"T00": {"a1": 1.0, "a2": 1.0, "b1": 0.0}, "T01": {"a1": 1.0, "b1": 0.0},
+             "T02": {"a1": 0.0, "a2": 0.0, "b1": 0.5}, "T03": {"a1": 1.0, "a2": 1.0, "b1": 2.0}}
+    rules = load_rules(RULES % {"substitute": "", "policy": "share", "team_policy": "judges"})
+    board = fold(rules, roster(["东"] * 4, set()), marks, {f"T0{i}": 100.0 for i in range(4)}, ())
+    assert "T00" in compute_certainty(board).awards["expert"].certain
+    board.apply(Event(100, 100.0, "decision", "judge", None, "裁判",
+                      {"award": "expert", "tied": ["T00", "T01"], "outcome": "order", "order": ["T01", "T00"]},
+                      "加赛"))
+    cert = compute_certainty(board)
+    assert "T00" in cert.awards["expert"].possible and cert.detail["expert", "T00"].because != "share"
+    board.apply(Event(101, 101.0, "result", "h", 101, "h",
+                      {"contestant": "T01", "item": "a2", "section": "a", "score": 1.0, "max": 1.0}))
+    held, _pending = holds(board)
+    assert held["expert"] == {"T03", "T01"}
